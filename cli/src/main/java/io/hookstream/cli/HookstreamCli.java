@@ -1,0 +1,28 @@
+package io.hookstream.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hookstream} command: operations on a running Hookstream and its topics. */
+@Command(
+    name = "hookstream",
+    mixinStandardHelpOptions = true,
+    version = "hookstream 0.1.0",
+    description = "Operate Hookstream: tail trigger topics, check IML conformance.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    })
+public final class HookstreamCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HookstreamCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
