@@ -1,0 +1,81 @@
+package io.hookstream.schemas.topic;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Connection;
+import io.hookstream.schemas.avro.DeadLetter;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.serde.AvroSerde;
+
+/** Every Hookstream topic as a typed {@link Topic}, for one configuration of {@link TopicNames}. */
+public final class HookstreamTopics {
+
+    private final TopicNames names;
+    private final Serde<String> keys = Serdes.String();
+    private final Topic<String, App> apps;
+    private final Topic<String, Hook> hooks;
+    private final Topic<String, Connection> connections;
+    private final Topic<String, RawWebhookEvent> eventsRaw;
+    private final Topic<String, RawWebhookEvent> eventsReplay;
+    private final Topic<String, DeadLetter> eventsDlq;
+    private final Topic<String, UnmatchedItem> eventsUnmatched;
+    private final AvroSerde<TriggerBundle> bundles = AvroSerde.of(TriggerBundle.class);
+
+    public HookstreamTopics(TopicNames names) {
+        this.names = names;
+        AvroSerde<RawWebhookEvent> raw = AvroSerde.of(RawWebhookEvent.class);
+        this.apps = new Topic<>(names.apps(), keys, AvroSerde.of(App.class));
+        this.hooks = new Topic<>(names.hooks(), keys, AvroSerde.of(Hook.class));
+        this.connections = new Topic<>(names.connections(), keys, AvroSerde.of(Connection.class));
+        this.eventsRaw = new Topic<>(names.eventsRaw(), keys, raw);
+        this.eventsReplay = new Topic<>(names.eventsReplay(), keys, raw);
+        this.eventsDlq = new Topic<>(names.eventsDlq(), keys, AvroSerde.of(DeadLetter.class));
+        this.eventsUnmatched = new Topic<>(names.eventsUnmatched(), keys, AvroSerde.of(UnmatchedItem.class));
+    }
+
+    public static HookstreamTopics defaults() {
+        return new HookstreamTopics(TopicNames.defaults());
+    }
+
+    public TopicNames names() {
+        return names;
+    }
+
+    public Topic<String, App> apps() {
+        return apps;
+    }
+
+    public Topic<String, Hook> hooks() {
+        return hooks;
+    }
+
+    public Topic<String, Connection> connections() {
+        return connections;
+    }
+
+    public Topic<String, RawWebhookEvent> eventsRaw() {
+        return eventsRaw;
+    }
+
+    public Topic<String, RawWebhookEvent> eventsReplay() {
+        return eventsReplay;
+    }
+
+    public Topic<String, DeadLetter> eventsDlq() {
+        return eventsDlq;
+    }
+
+    public Topic<String, UnmatchedItem> eventsUnmatched() {
+        return eventsUnmatched;
+    }
+
+    /** A trigger topic: per-user ({@code triggerPrefix + userId}) or the shared one; keyed by hookId or userId. */
+    public Topic<String, TriggerBundle> triggers(String topicName) {
+        return new Topic<>(topicName, keys, bundles);
+    }
+}
