@@ -1,0 +1,5 @@
+/** A real single-node Kafka broker in KRaft combined mode, started from the Kafka distribution's own server classes. */
+@NullMarked
+package io.hookstream.localkafka;
+
+import org.jspecify.annotations.NullMarked;
