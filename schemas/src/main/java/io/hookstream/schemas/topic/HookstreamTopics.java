@@ -74,6 +74,11 @@ public final class HookstreamTopics {
         return eventsUnmatched;
     }
 
+    /** The serde of trigger bundles, whatever trigger topic they are on. */
+    public Serde<TriggerBundle> triggerBundleSerde() {
+        return bundles;
+    }
+
     /** A trigger topic: per-user ({@code triggerPrefix + userId}) or the shared one; keyed by hookId or userId. */
     public Topic<String, TriggerBundle> triggers(String topicName) {
         return new Topic<>(topicName, keys, bundles);

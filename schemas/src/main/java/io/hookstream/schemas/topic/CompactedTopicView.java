@@ -1,0 +1,274 @@
+package io.hookstream.schemas.topic;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-memory view of a compacted topic: the latest value of every key, kept up to date by a
+ * background consumer that reads the whole topic from the beginning (no consumer group, so every
+ * instance of a service holds the complete view). A {@code null} value (tombstone) removes its key.
+ *
+ * <p>Writers that answer "created" before the view has seen their record would make readers in other
+ * services miss it; {@link #catchUp()} closes that gap: it completes once the view has read up to the
+ * end offsets that existed when it was called. Concurrent callers share one round trip, and a view that
+ * caught up very recently answers at once, so lookups of unknown keys cannot flood the broker.
+ */
+public final class CompactedTopicView<V> implements AutoCloseable {
+
+    private final Topic<String, V> topic;
+    private final Properties consumerProperties;
+    private final Duration minCatchUpInterval;
+    private final Map<String, V> values = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, @Nullable V>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CountDownLatch initialLoad = new CountDownLatch(1);
+    private final Object catchUpLock = new Object();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
+    private volatile @Nullable RuntimeException failure;
+    private @Nullable CompletableFuture<Boolean> pendingCatchUp;
+    private volatile long lastCaughtUpNanos = Long.MIN_VALUE;
+    private Map<TopicPartition, Long> requestedEnds = Map.of(); // only touched by the view's thread
+
+    /**
+     * @param topic               the compacted topic and its serdes
+     * @param bootstrapServers    the Kafka cluster
+     * @param clientId            a client id that names the service and the view, for broker logs and quotas
+     * @param minCatchUpInterval  a catch-up within this interval of the last one completes at once
+     */
+    public CompactedTopicView(Topic<String, V> topic, String bootstrapServers, String clientId, Duration minCatchUpInterval) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.minCatchUpInterval = Objects.requireNonNull(minCatchUpInterval, "minCatchUpInterval");
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        this.consumerProperties = p;
+        this.thread = new Thread(this::run, "view-" + topic.name());
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts reading; returns at once. */
+    public CompactedTopicView<V> start() {
+        thread.start();
+        return this;
+    }
+
+    /** Waits until the view has read the topic up to its end as of start, or the timeout passes. */
+    public boolean awaitInitialLoad(Duration timeout) throws InterruptedException {
+        return initialLoad.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isLoaded() {
+        return initialLoad.getCount() == 0;
+    }
+
+    public @Nullable V get(String key) {
+        return values.get(key);
+    }
+
+    public Collection<V> values() {
+        return List.copyOf(values.values());
+    }
+
+    public int size() {
+        return values.size();
+    }
+
+    public String topicName() {
+        return topic.name();
+    }
+
+    /** Called on the view's thread for every applied change; the value is null for a deletion. */
+    public void addListener(BiConsumer<String, @Nullable V> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Completes with {@code true} once the view has read everything that was written before this call,
+     * or {@code false} if the view is not running.
+     */
+    public CompletableFuture<Boolean> catchUp() {
+        if (!running || failure != null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (System.nanoTime() - lastCaughtUpNanos < minCatchUpInterval.toNanos()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        synchronized (catchUpLock) {
+            if (pendingCatchUp == null) {
+                pendingCatchUp = new CompletableFuture<>();
+                KafkaConsumer<byte[], byte[]> c = consumer;
+                if (c != null) {
+                    c.wakeup(); // the poll loop picks the request up at once instead of after its poll timeout
+                }
+            }
+            return pendingCatchUp;
+        }
+    }
+
+    private void run() {
+        try (KafkaConsumer<byte[], byte[]> raw = new KafkaConsumer<>(consumerProperties)) {
+            consumer = raw;
+            List<TopicPartition> partitions = awaitPartitions(raw);
+            raw.assign(partitions);
+            raw.seekToBeginning(partitions);
+            Map<TopicPartition, Long> initialEnds = null;
+            while (running) {
+                // wakeup() (from catchUp or close) interrupts whichever blocking call runs next, not only poll
+                try {
+                    if (initialEnds == null) {
+                        initialEnds = raw.endOffsets(partitions);
+                    }
+                    for (ConsumerRecord<byte[], byte[]> r : raw.poll(Duration.ofMillis(500))) {
+                        apply(r);
+                    }
+                    for (TopicPartition tp : partitions) {
+                        positions.put(tp, raw.position(tp));
+                    }
+                    if (initialLoad.getCount() > 0 && reached(initialEnds)) {
+                        initialLoad.countDown();
+                        lastCaughtUpNanos = System.nanoTime();
+                    }
+                    serveCatchUp(raw, partitions);
+                } catch (WakeupException wakeup) {
+                    // loop: either close() cleared running, or a catch-up request is waiting to be served
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                failure = e;
+            }
+        } finally {
+            running = false;
+            completePending(false);
+            initialLoad.countDown();
+        }
+    }
+
+    private void serveCatchUp(KafkaConsumer<byte[], byte[]> raw, List<TopicPartition> partitions) {
+        CompletableFuture<Boolean> pending;
+        synchronized (catchUpLock) {
+            pending = pendingCatchUp;
+        }
+        if (pending == null) {
+            return;
+        }
+        if (requestedEnds.isEmpty()) {
+            // a fresh request: look up the ends once, then keep polling until they are reached
+            requestedEnds = raw.endOffsets(partitions);
+        }
+        if (reached(requestedEnds)) {
+            lastCaughtUpNanos = System.nanoTime();
+            requestedEnds = Map.of();
+            completePending(true);
+        }
+    }
+
+    private void completePending(boolean result) {
+        CompletableFuture<Boolean> pending;
+        synchronized (catchUpLock) {
+            pending = pendingCatchUp;
+            pendingCatchUp = null;
+        }
+        if (pending != null) {
+            pending.complete(result);
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> raw) {
+        // the topic may be created by another service that starts later; wait for it rather than fail
+        while (running) {
+            List<PartitionInfo> infos;
+            try {
+                infos = raw.partitionsFor(topic.name(), Duration.ofSeconds(5));
+            } catch (WakeupException wakeup) {
+                continue;
+            }
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic " + topic.name(), e);
+            }
+        }
+        return List.of();
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> r) {
+        if (r.key() == null) {
+            return; // compacted topics are keyed; an unkeyed record cannot be addressed and is ignored
+        }
+        String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
+        V value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.put(key, value);
+        }
+        for (BiConsumer<String, @Nullable V> l : listeners) {
+            l.accept(key, value);
+        }
+    }
+
+    /** Why the view stopped, if it stopped on an error. */
+    public @Nullable RuntimeException failure() {
+        return failure;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For diagnostics: the positions this view has read up to. */
+    public Map<TopicPartition, Long> positions() {
+        return new HashMap<>(positions);
+    }
+}

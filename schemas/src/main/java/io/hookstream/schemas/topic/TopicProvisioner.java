@@ -1,0 +1,97 @@
+package io.hookstream.schemas.topic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates Hookstream's topics if they are missing. Every service calls it on start, so that the order in
+ * which services start does not matter. Existing topics are left as they are: changing a live topic's
+ * partition count would move keys between partitions.
+ *
+ * <p>{@code events.raw}, {@code events.replay} and {@code hooks} get the same partition count because the
+ * router joins them by hookId, which Kafka Streams only allows between co-partitioned topics.
+ */
+public final class TopicProvisioner {
+
+    /** How many partitions and replicas new topics get, and how long raw events are kept. */
+    public record Layout(int partitions, short replicationFactor, long rawRetentionMs) {
+        public Layout {
+            if (partitions < 1 || replicationFactor < 1 || rawRetentionMs < 1) {
+                throw new IllegalArgumentException("partitions, replication factor and retention must be positive");
+            }
+        }
+
+        public static Layout singleNode() {
+            return new Layout(3, (short) 1, java.time.Duration.ofDays(7).toMillis());
+        }
+    }
+
+    private final Admin admin;
+    private final Layout layout;
+
+    public TopicProvisioner(Admin admin, Layout layout) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /** Creates the system topics (control-plane state and event streams) that do not exist yet. */
+    public void ensureSystemTopics(TopicNames names) {
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        Map<String, String> events = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.rawRetentionMs()));
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(names.apps(), names.hooks(), names.connections())) {
+            topics.add(topic(name, compacted));
+        }
+        for (String name : List.of(names.eventsRaw(), names.eventsReplay(), names.eventsDlq(), names.eventsUnmatched())) {
+            topics.add(topic(name, events));
+        }
+        create(topics);
+    }
+
+    /** Creates a trigger topic (per-user or shared) if it does not exist yet. */
+    public void ensureTriggerTopic(String name) {
+        create(List.of(topic(name, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE))));
+    }
+
+    private NewTopic topic(String name, Map<String, String> configs) {
+        return new NewTopic(name, layout.partitions(), layout.replicationFactor()).configs(configs);
+    }
+
+    private void create(List<NewTopic> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // another service created it between our listing and our request: that is the goal
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.hookstream.schemas.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.hookstream.localkafka.LocalKafka;
+import io.hookstream.localkafka.LocalKafkaConfig;
+import io.hookstream.schemas.avro.App;
+
+/** The view and the provisioner against a real single-node KRaft broker. */
+class CompactedTopicViewTest {
+
+    private static LocalKafka kafka;
+    private static Admin admin;
+    private static HookstreamTopics topics;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        Path dir = Files.createTempDirectory("view-test-kafka");
+        kafka = new LocalKafka(LocalKafkaConfig.builder(dir).port(0).build()).start();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        topics = HookstreamTopics.defaults();
+        new TopicProvisioner(admin, new TopicProvisioner.Layout(3, (short) 1, 60_000)).ensureSystemTopics(topics.names());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        admin.close();
+        kafka.close();
+    }
+
+    @Test
+    void provisioningCreatesEveryTopicWithItsCleanupPolicyAndIsIdempotent() throws Exception {
+        TopicProvisioner provisioner = new TopicProvisioner(admin, new TopicProvisioner.Layout(3, (short) 1, 60_000));
+        provisioner.ensureSystemTopics(topics.names()); // second time: nothing to do, no error
+        provisioner.ensureTriggerTopic("hookstream.triggers.u1");
+        provisioner.ensureTriggerTopic("hookstream.triggers.u1");
+
+        var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        assertThat(names).contains("hookstream.apps", "hookstream.hooks", "hookstream.connections", "hookstream.events.raw",
+            "hookstream.events.replay", "hookstream.events.dlq", "hookstream.events.unmatched", "hookstream.triggers.u1");
+        var description = admin.describeTopics(List.of("hookstream.hooks", "hookstream.events.raw")).allTopicNames().get(10, TimeUnit.SECONDS);
+        // the router joins raw events with hooks, which needs equal partition counts
+        assertThat(description.get("hookstream.hooks").partitions()).hasSameSizeAs(description.get("hookstream.events.raw").partitions());
+        var configs = admin.describeConfigs(List.of(
+                new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "hookstream.apps")))
+            .all().get(10, TimeUnit.SECONDS);
+        assertThat(configs.values().iterator().next().get("cleanup.policy").value()).isEqualTo("compact");
+    }
+
+    @Test
+    void viewLoadsTheTopicAppliesTombstonesAndCatchesUpWithLaterWrites() throws Exception {
+        Topic<String, App> apps = topics.apps();
+        try (KafkaProducer<String, App> producer = producer(apps)) {
+            producer.send(new ProducerRecord<>(apps.name(), "a", app("a", 1))).get();
+            producer.send(new ProducerRecord<>(apps.name(), "b", app("b", 1))).get();
+            producer.send(new ProducerRecord<>(apps.name(), "a", app("a", 2))).get();
+            producer.send(new ProducerRecord<>(apps.name(), "b", null)).get();
+
+            List<String> changes = new CopyOnWriteArrayList<>();
+            try (CompactedTopicView<App> view = new CompactedTopicView<>(apps, kafka.bootstrapServers(), "test-view", Duration.ZERO)) {
+                view.addListener((key, value) -> changes.add(key + "=" + (value == null ? "deleted" : value.getVersion())));
+                view.start();
+                assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
+
+                assertThat(view.get("a").getVersion()).isEqualTo(2);
+                assertThat(view.get("b")).isNull();
+                // Kafka orders records per key (partition), not across keys
+                assertThat(changes).hasSize(4).containsSubsequence("a=1", "a=2").containsSubsequence("b=1", "b=deleted");
+
+                // read-your-writes: once catchUp completes, a write acknowledged before it is visible
+                producer.send(new ProducerRecord<>(apps.name(), "c", app("c", 7))).get();
+                assertThat(view.catchUp().get(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(view.get("c").getVersion()).isEqualTo(7);
+                assertThat(view.size()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aClosedViewAnswersCatchUpWithFalseInsteadOfHanging() throws Exception {
+        CompactedTopicView<App> view = new CompactedTopicView<>(topics.apps(), kafka.bootstrapServers(), "closed-view", Duration.ZERO).start();
+        assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
+        view.close();
+
+        assertThat(view.catchUp().get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(view.isRunning()).isFalse();
+    }
+
+    private static KafkaProducer<String, App> producer(Topic<String, App> topic) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private static App app(String id, long version) {
+        return App.newBuilder().setAppId(id).setDefinition("{}").setVersion(version).setUpdatedAt(Instant.EPOCH).build();
+    }
+}
