@@ -1,0 +1,184 @@
+package io.hookstream.webhook.pipeline;
+
+import io.hookstream.iml.EvalContext;
+import io.hookstream.iml.Iml;
+import io.hookstream.iml.value.ArrayValue;
+import io.hookstream.iml.value.Kind;
+import io.hookstream.iml.value.Value;
+import io.hookstream.iml.value.Values;
+import io.hookstream.webhook.request.ParsedRequest;
+import io.hookstream.webhook.request.RequestParser;
+import io.hookstream.webhook.request.WebhookRequest;
+import io.hookstream.webhook.signature.SignatureResult;
+import io.hookstream.webhook.spec.Condition;
+import io.hookstream.webhook.spec.Directive;
+import io.hookstream.webhook.spec.IterateSpec;
+import io.hookstream.webhook.spec.VerificationSpec;
+import io.hookstream.webhook.spec.WebhookSpec;
+import io.hookstream.webhook.spec.WebhookType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a compiled {@link WebhookSpec} against one request (§6.3). The work is split where the
+ * architecture splits it:
+ *
+ * <ul>
+ *   <li>{@link #atEdge}: signature → verification → respond, everything the HTTP answer needs;
+ *   <li>{@link #process}: condition → iterate → output → uid, what the router does with a published
+ *       request.
+ * </ul>
+ *
+ * <p>Neither method throws: every bad input and every directive error becomes an outcome. Both are
+ * thread-safe; the instance holds no per-request state.
+ */
+public final class WebhookProcessor {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Clock clock;
+  private final RequestParser requestParser;
+  private final HttpAnswer defaultAnswer;
+  private final ResponseRenderer renderer = new ResponseRenderer();
+
+  /**
+   * @param iml the engine the specs were compiled with (kept for future per-processor limits)
+   * @param clock the source of {@code now} and of signature freshness
+   */
+  public WebhookProcessor(Iml iml, Clock clock) {
+    this(iml, clock, new RequestParser(), HttpAnswer.accepted());
+  }
+
+  /**
+   * @param defaultAnswer the answer when there is no {@code respond} (Decision D2: configurable per deployment)
+   */
+  public WebhookProcessor(Iml iml, Clock clock, RequestParser requestParser, HttpAnswer defaultAnswer) {
+    Objects.requireNonNull(iml, "iml");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.requestParser = Objects.requireNonNull(requestParser, "requestParser");
+    this.defaultAnswer = Objects.requireNonNull(defaultAnswer, "defaultAnswer");
+  }
+
+  /** Signature, then verification, then the response to send once the request is published. */
+  public EdgeOutcome atEdge(WebhookSpec spec, HookScope scope, WebhookRequest request) {
+    try {
+      Instant now = clock.instant();
+      EvalContext context = RequestScope.context(scope, requestParser.parse(request), now);
+      if (spec.signature() != null) {
+        SignatureResult result = SignatureStep.verify(spec.signature(), request, context, now);
+        if (result instanceof SignatureResult.Invalid invalid) {
+          return new EdgeOutcome.Rejected(
+              jsonError(401, "invalid_signature", invalid.reason()), invalid.reason());
+        }
+      }
+      VerificationSpec verification = spec.verification();
+      if (verification != null
+          && (verification.condition() == null || holds(verification.condition(), context))) {
+        return new EdgeOutcome.Handshake(verification.respond() == null
+            ? defaultAnswer
+            : renderer.render(verification.respond(), "verification.respond", context));
+      }
+      return new EdgeOutcome.Accepted(spec.respond() == null
+          ? defaultAnswer
+          : renderer.render(spec.respond(), "respond", context));
+    } catch (DirectiveFailure failure) {
+      return edgeFailure(failure);
+    } catch (RuntimeException unexpected) {
+      return edgeFailure(internal(unexpected));
+    }
+  }
+
+  /** Condition, iterate, output and (for shared webhooks) uid, for a request the edge accepted. */
+  public ProcessingOutcome process(WebhookSpec spec, WebhookType type, HookScope scope, WebhookRequest request) {
+    try {
+      ParsedRequest parsed = requestParser.parse(request);
+      EvalContext context = RequestScope.context(scope, parsed, clock.instant());
+      if (spec.condition() != null && !holds(spec.condition(), context)) {
+        return new ProcessingOutcome.Filtered(spec.condition().test().path());
+      }
+      List<Item> items = new ArrayList<>();
+      if (spec.iterate() == null) {
+        Value output = spec.output() == null
+            ? parsed.body()
+            : DirectiveFailure.evaluate(spec.output(), context);
+        addItem(items, 0, output, spec, type, context);
+        return new ProcessingOutcome.Items(items);
+      }
+      int index = 0;
+      for (Value element : container(spec.iterate(), context)) {
+        EvalContext itemContext = context.with("item", element);
+        if (spec.iterate().condition() != null && !holds(spec.iterate().condition(), itemContext)) {
+          continue;
+        }
+        Value output = spec.output() == null ? element : DirectiveFailure.evaluate(spec.output(), itemContext);
+        addItem(items, index++, output, spec, type, itemContext);
+      }
+      return new ProcessingOutcome.Items(items);
+    } catch (DirectiveFailure failure) {
+      return new ProcessingOutcome.Failed(failure.directivePath(), failure.code(), failure.getMessage());
+    } catch (RuntimeException unexpected) {
+      DirectiveFailure failure = internal(unexpected);
+      return new ProcessingOutcome.Failed(failure.directivePath(), failure.code(), failure.getMessage());
+    }
+  }
+
+  /** D14/D19: a null or undefined output is no bundle. D11: uid per item, as text, shared only. */
+  private static void addItem(List<Item> items, int index, Value output, WebhookSpec spec, WebhookType type,
+      EvalContext context) {
+    if (Values.isMissing(output)) {
+      return;
+    }
+    String uid = null;
+    if (type == WebhookType.SHARED && spec.uid() != null) {
+      Value value = DirectiveFailure.evaluate(spec.uid(), context);
+      uid = Values.isMissing(value) ? null : Values.text(value);
+    }
+    items.add(new Item(index, Values.toJson(output), uid));
+  }
+
+  /** D4: an array; null or undefined is no items; anything else is an error at the directive's path. */
+  private static List<Value> container(IterateSpec iterate, EvalContext context) {
+    Directive directive = iterate.container();
+    Value value = DirectiveFailure.evaluate(directive, context);
+    if (Values.isMissing(value)) {
+      return List.of();
+    }
+    if (value.kind() != Kind.ARRAY) {
+      throw new DirectiveFailure(directive.path(), DirectiveFailure.NOT_AN_ARRAY,
+          "iterate must evaluate to an array, got " + value.kind().description());
+    }
+    return ((ArrayValue) value).items();
+  }
+
+  /** D5 truthiness; an undefined result takes the condition's declared default. */
+  private static boolean holds(Condition condition, EvalContext context) {
+    Value value = DirectiveFailure.evaluate(condition.test(), context);
+    return Values.isUndefined(value) ? condition.whenUndefined() : Values.truthy(value);
+  }
+
+  private static DirectiveFailure internal(RuntimeException unexpected) {
+    return new DirectiveFailure("", DirectiveFailure.INTERNAL, String.valueOf(unexpected));
+  }
+
+  private static EdgeOutcome.Failed edgeFailure(DirectiveFailure failure) {
+    // the body names the directive and code only: messages may quote request or secret data
+    ObjectNode body = JSON.createObjectNode()
+        .put("error", "webhook_failed")
+        .put("code", failure.code())
+        .put("path", failure.directivePath());
+    HttpAnswer answer = new HttpAnswer(500, "application/json", List.of(), JSON.writeValueAsBytes(body));
+    return new EdgeOutcome.Failed(answer, failure.directivePath(), failure.code(), failure.getMessage());
+  }
+
+  private static HttpAnswer jsonError(int status, String error, String message) {
+    JsonNode body = JSON.createObjectNode().put("error", error).put("message", message);
+    return new HttpAnswer(status, "application/json", List.of(), JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,175 @@
+package io.hookstream.webhook.request;
+
+import io.hookstream.iml.ImlException;
+import io.hookstream.iml.value.Value;
+import io.hookstream.iml.value.Values;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Translates a {@link WebhookRequest} into IML values (extension E5, Decisions D13 and D23).
+ *
+ * <p>It never throws on request content: whatever cannot be interpreted becomes text (or a buffer)
+ * and raises a {@link RequestFlags flag}. The body size is capped by the caller before the body is
+ * read; JSON nesting depth and string length are capped here through Jackson's
+ * {@link StreamReadConstraints}. Thread-safe and reusable.
+ */
+public final class RequestParser {
+
+  /** Default JSON nesting cap: deep enough for any real payload, shallow enough for the stack. */
+  public static final int DEFAULT_MAX_JSON_DEPTH = 200;
+
+  private final JsonMapper mapper;
+
+  public RequestParser() {
+    this(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_JSON_DEPTH).build());
+  }
+
+  public RequestParser(StreamReadConstraints constraints) {
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    this.mapper = JsonMapper.builder(factory)
+        // decimals stay exact (D15): 0.1 must not become a binary double
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  public ParsedRequest parse(WebhookRequest request) {
+    Set<String> flags = new LinkedHashSet<>();
+    byte[] bytes = request.body();
+    Value body = bytes.length == 0 ? Values.UNDEFINED : parseBody(bytes, request.contentType(), flags);
+    return new ParsedRequest(
+        body,
+        parseQuery(request.rawQuery()),
+        headers(request.headers()),
+        Values.text(request.method()),
+        textOrBuffer(bytes, StandardCharsets.UTF_8),
+        flags);
+  }
+
+  /**
+   * The body of any HTTP message (e.g. a connection check's response) by the same rules as a
+   * request body, without the flags.
+   */
+  public Value body(byte[] bytes, @Nullable String contentType) {
+    return bytes.length == 0 ? Values.UNDEFINED : parseBody(bytes, contentType, new LinkedHashSet<>());
+  }
+
+  private Value parseBody(byte[] bytes, @Nullable String contentType, Set<String> flags) {
+    MediaType mediaType = MediaType.parse(contentType);
+    if (mediaType == null) {
+      return text(bytes, StandardCharsets.UTF_8, flags);
+    }
+    if (mediaType.isJson()) {
+      return json(bytes, flags);
+    }
+    if (mediaType.isFormUrlEncoded()) {
+      String text = TextDecoding.decodeStrictly(bytes, StandardCharsets.ISO_8859_1);
+      // percent-escapes carry the charset; the literal bytes of a form body are ASCII
+      return flatObject(FormDecoder.decode(text == null ? "" : text, mediaType.charsetOrUtf8()));
+    }
+    if (mediaType.isMultipartForm()) {
+      return multipart(bytes, mediaType, flags);
+    }
+    return text(bytes, mediaType.charsetOrUtf8(), flags);
+  }
+
+  private Value json(byte[] bytes, Set<String> flags) {
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      return Values.fromJson(node);
+    } catch (StreamConstraintsException | ImlException e) {
+      // ImlException: the value model's own depth cap, in case it is lower than the parser's
+      flags.add(RequestFlags.JSON_LIMIT_EXCEEDED);
+    } catch (JacksonException e) {
+      flags.add(RequestFlags.MALFORMED_JSON);
+    }
+    return text(bytes, StandardCharsets.UTF_8, flags);
+  }
+
+  private static Value multipart(byte[] bytes, MediaType mediaType, Set<String> flags) {
+    String boundary = mediaType.parameters().get("boundary");
+    try {
+      if (boundary == null) {
+        throw new MultipartDecoder.MalformedMultipartException("no boundary parameter");
+      }
+      Map<String, List<Value>> fields = new LinkedHashMap<>();
+      for (MultipartDecoder.Part part : MultipartDecoder.decode(bytes, boundary)) {
+        fields.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(partValue(part));
+      }
+      return collapse(fields);
+    } catch (MultipartDecoder.MalformedMultipartException e) {
+      flags.add(RequestFlags.MALFORMED_MULTIPART);
+      return text(bytes, StandardCharsets.UTF_8, flags);
+    }
+  }
+
+  private static Value partValue(MultipartDecoder.Part part) {
+    MediaType partType = MediaType.parse(part.contentType());
+    if (part.filename() == null) {
+      Charset charset = partType == null ? StandardCharsets.UTF_8 : partType.charsetOrUtf8();
+      return textOrBuffer(part.content(), charset);
+    }
+    Map<String, Value> file = new LinkedHashMap<>();
+    file.put("filename", Values.text(part.filename()));
+    file.put("contentType", Values.text(part.contentType() == null ? "application/octet-stream" : part.contentType()));
+    file.put("size", Values.number(part.content().length));
+    file.put("data", Values.buffer(part.content()));
+    return Values.object(file);
+  }
+
+  /** Decoded query; keys and values are UTF-8 percent-decoded, {@code +} is a space. */
+  static Value parseQuery(String rawQuery) {
+    return flatObject(FormDecoder.decode(rawQuery, StandardCharsets.UTF_8));
+  }
+
+  private static Value headers(Headers headers) {
+    Map<String, Value> object = new LinkedHashMap<>();
+    // RFC 9110 §5.3: repeated field lines are equivalent to one line with values joined by commas
+    headers.asMap().forEach((name, values) -> object.put(name, Values.text(String.join(", ", values))));
+    return Values.object(object);
+  }
+
+  private static Value flatObject(List<Map.Entry<String, String>> pairs) {
+    Map<String, List<Value>> grouped = new LinkedHashMap<>();
+    for (Map.Entry<String, String> pair : pairs) {
+      grouped.computeIfAbsent(pair.getKey(), key -> new ArrayList<>()).add(Values.text(pair.getValue()));
+    }
+    return collapse(grouped);
+  }
+
+  /** A key seen once maps to its value, a repeated key to the array of its values. */
+  private static Value collapse(Map<String, List<Value>> grouped) {
+    Map<String, Value> object = new LinkedHashMap<>();
+    grouped.forEach((key, values) -> object.put(key, values.size() == 1 ? values.get(0) : Values.array(values)));
+    return Values.object(object);
+  }
+
+  private static Value text(byte[] bytes, Charset charset, Set<String> flags) {
+    String text = TextDecoding.decodeStrictly(bytes, charset);
+    if (text == null) {
+      flags.add(RequestFlags.UNDECODABLE_TEXT);
+      return Values.buffer(bytes);
+    }
+    return Values.text(text);
+  }
+
+  private static Value textOrBuffer(byte[] bytes, Charset charset) {
+    String text = TextDecoding.decodeStrictly(bytes, charset);
+    return text == null ? Values.buffer(bytes) : Values.text(text);
+  }
+}

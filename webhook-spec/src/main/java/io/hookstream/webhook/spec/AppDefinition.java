@@ -1,0 +1,59 @@
+package io.hookstream.webhook.spec;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A parsed and compiled app: its webhooks in document order, its connection, its timezone
+ * (Decision D16) and its {@code common} data (Decision D21). Build it with {@link AppDefinitionParser}.
+ *
+ * @param appId the id the app is registered under
+ * @param name the display name, if given
+ * @param webhooks webhook definitions by name, in document order
+ * @param connection the connection definition, if the app has one
+ * @param timezone the timezone of every evaluation; UTC unless the app sets one
+ * @param common the app's own data (e.g. a shared signing secret); never logged or published
+ * @param warnings everything accepted but suspicious, for whoever registered the app
+ */
+public record AppDefinition(
+    String appId,
+    @Nullable String name,
+    Map<String, WebhookDefinition> webhooks,
+    @Nullable ConnectionDefinition connection,
+    ZoneId timezone,
+    JsonNode common,
+    List<SpecWarning> warnings) {
+
+  public AppDefinition {
+    Objects.requireNonNull(appId, "appId");
+    webhooks = Collections.unmodifiableMap(new LinkedHashMap<>(webhooks));
+    timezone = timezone == null ? ZoneOffset.UTC : timezone;
+    common = common == null ? JsonNodeFactory.instance.objectNode() : common.deepCopy();
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A copy, so that the definition stays immutable. */
+  @Override
+  public JsonNode common() {
+    return common.deepCopy();
+  }
+
+  /** The webhook named {@code name}, or {@code null}. */
+  public @Nullable WebhookDefinition webhook(String name) {
+    return webhooks.get(name);
+  }
+
+  @Override
+  public String toString() {
+    // common holds secrets
+    return "AppDefinition[" + appId + ", webhooks=" + webhooks.keySet() + ", timezone=" + timezone + "]";
+  }
+}

@@ -1,0 +1,263 @@
+package io.hookstream.webhook.spec;
+
+import io.hookstream.iml.Iml;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Parses and validates an app definition and compiles every IML string in it, so that a broken spec
+ * is refused at registration (Decision D18) with every problem's path, line and column.
+ *
+ * <p>The accepted app JSON (every field optional except where noted):
+ *
+ * <pre>{@code
+ * {
+ *   "name": "Acme",
+ *   "timezone": "Europe/Prague",                  // IANA zone of every evaluation, default UTC (D16)
+ *   "common": {"signingSecret": "..."},           // the app's own data, the `common` variable (D21)
+ *   "connection": {
+ *     "info": {                                   // required in a connection: request spec, see below
+ *       "url": "https://api.acme.test/me", "method": "GET",
+ *       "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
+ *       "response": {"uid": "{{body.id}}", "valid": "{{body.ok}}",
+ *                    "metadata": {"type": "text", "value": "{{body.name}}"}}
+ *     },
+ *     "log": {"sanitize": ["request.headers.authorization"]}
+ *   },
+ *   "webhooks": {
+ *     "orders": {
+ *       "type": "dedicated",                      // or "shared"; default dedicated
+ *       "spec": { ... },                          // directives: signature, verification, respond,
+ *                                                 // condition, iterate, output, uid (§6.1, E2)
+ *       "attach": { ... },                        // request spec; response.data is saved as `webhook`
+ *       "detach": { ... }                         // request spec
+ *     }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>A request spec has {@code url} (required), {@code method}, {@code headers}, {@code qs},
+ * {@code body}, {@code type} (json, urlencoded, text) and {@code response} with {@code uid},
+ * {@code valid} (IML, or {@code {condition, message, type}}), {@code metadata {type, value}},
+ * {@code data} and {@code error}.
+ *
+ * <p>Rules beyond the shapes: a shared webhook needs a {@code uid} directive and an app connection
+ * whose {@code info.response.uid} is set (§6.4); {@code log.sanitize} paths start with
+ * {@code request.} or {@code response.}. Unknown fields inside directives are problems (they are
+ * usually typos); unknown top-level fields are only warnings.
+ *
+ * <p>Thread-safe and reusable.
+ */
+public final class AppDefinitionParser {
+
+  private static final Set<String> APP_FIELDS = Set.of("name", "timezone", "common", "connection", "webhooks");
+  private static final Set<String> CONNECTION_FIELDS = Set.of("info", "log");
+  private static final Set<String> LOG_FIELDS = Set.of("sanitize");
+  private static final Set<String> WEBHOOK_FIELDS = Set.of("type", "spec", "attach", "detach");
+
+  private final Iml iml;
+  private final JsonMapper mapper;
+
+  public AppDefinitionParser(Iml iml) {
+    this.iml = Objects.requireNonNull(iml, "iml");
+    this.mapper = JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  /**
+   * Parses an app definition.
+   *
+   * @throws SpecException listing every problem found, in document order
+   */
+  public AppDefinition parse(String appId, String json) {
+    Objects.requireNonNull(appId, "appId");
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (JacksonException e) {
+      TokenStreamLocation location = e.getLocation();
+      throw new SpecException(List.of(new SpecProblem("",
+          location == null ? 0 : Math.max(location.getLineNr(), 0),
+          location == null ? 0 : Math.max(location.getColumnNr(), 0),
+          ProblemCodes.JSON_SYNTAX, e.getOriginalMessage())));
+    }
+    Findings findings = new Findings();
+    if (root == null || root.isMissingNode() || !Shapes.object(root, "", findings)) {
+      if (!findings.hasProblems()) {
+        findings.problem("", ProblemCodes.WRONG_TYPE, "an app definition must be a JSON object");
+      }
+      findings.throwIfAny();
+    }
+    for (String field : root.propertyNames()) {
+      if (!APP_FIELDS.contains(field)) {
+        findings.warning(field, "unknown field, ignored");
+      }
+    }
+    String name = null;
+    if (root.has("name") && Shapes.string(root.get("name"), "name", findings)) {
+      name = root.get("name").stringValue();
+    }
+    ZoneId timezone = timezone(root.get("timezone"), findings);
+    JsonNode common = JsonNodeFactory.instance.objectNode();
+    if (root.has("common") && Shapes.object(root.get("common"), "common", findings)) {
+      common = root.get("common");
+    }
+    ConnectionDefinition connection = root.has("connection") ? connection(root.get("connection"), findings) : null;
+    Map<String, WebhookDefinition> webhooks = webhooks(root.get("webhooks"), connection, root.has("connection"), findings);
+    findings.throwIfAny();
+    return new AppDefinition(appId, name, webhooks, connection, timezone, common, findings.warnings());
+  }
+
+  /**
+   * Parses the directives of one webhook on their own (used by tools and the conformance runner).
+   *
+   * @param directives the spec object, e.g. {@code {"output": "{{body}}"}}
+   * @param path the document path of {@code directives}, prefixed to problem paths (may be empty)
+   * @throws SpecException listing every problem found
+   */
+  public WebhookSpec parseWebhookSpec(JsonNode directives, String path) {
+    Findings findings = new Findings();
+    WebhookSpec spec = new WebhookSpecReader(new DirectiveCompiler(iml, findings, path)).read(directives);
+    findings.throwIfAny();
+    return spec;
+  }
+
+  private static ZoneId timezone(@Nullable JsonNode node, Findings findings) {
+    if (node == null || !Shapes.string(node, "timezone", findings)) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(node.stringValue());
+    } catch (DateTimeException e) {
+      findings.problem("timezone", ProblemCodes.INVALID_VALUE, "unknown time zone '" + node.stringValue() + "'");
+      return ZoneOffset.UTC;
+    }
+  }
+
+  private @Nullable ConnectionDefinition connection(JsonNode node, Findings findings) {
+    if (!Shapes.object(node, "connection", findings)) {
+      return null;
+    }
+    Shapes.knownFields(node, CONNECTION_FIELDS, "connection", findings);
+    JsonNode info = node.get("info");
+    if (info == null) {
+      findings.problem("connection.info", ProblemCodes.MISSING, "is required");
+      return null;
+    }
+    RequestSpec request = new RequestSpecReader(new DirectiveCompiler(iml, findings, "connection.info")).read(info);
+    List<String> sanitize = sanitize(node.get("log"), findings);
+    return request == null ? null : new ConnectionDefinition(request, sanitize);
+  }
+
+  private static List<String> sanitize(@Nullable JsonNode log, Findings findings) {
+    List<String> paths = new ArrayList<>();
+    if (log == null || !Shapes.object(log, "connection.log", findings)) {
+      return paths;
+    }
+    Shapes.knownFields(log, LOG_FIELDS, "connection.log", findings);
+    JsonNode sanitize = log.get("sanitize");
+    if (sanitize == null) {
+      return paths;
+    }
+    if (!sanitize.isArray()) {
+      findings.problem("connection.log.sanitize", ProblemCodes.WRONG_TYPE, "must be an array of paths");
+      return paths;
+    }
+    for (int i = 0; i < sanitize.size(); i++) {
+      JsonNode entry = sanitize.get(i);
+      String path = "connection.log.sanitize[" + i + "]";
+      if (Shapes.string(entry, path, findings)) {
+        String text = entry.stringValue();
+        if (text.startsWith("request.") || text.startsWith("response.")) {
+          paths.add(text);
+        } else {
+          findings.problem(path, ProblemCodes.INVALID_VALUE, "must start with request. or response.");
+        }
+      }
+    }
+    return paths;
+  }
+
+  private Map<String, WebhookDefinition> webhooks(
+      @Nullable JsonNode node, @Nullable ConnectionDefinition connection, boolean connectionDeclared, Findings findings) {
+    Map<String, WebhookDefinition> webhooks = new LinkedHashMap<>();
+    if (node == null || !Shapes.object(node, "webhooks", findings)) {
+      return webhooks;
+    }
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      WebhookDefinition webhook = webhook(entry.getKey(), entry.getValue(), connection, connectionDeclared, findings);
+      if (webhook != null) {
+        webhooks.put(entry.getKey(), webhook);
+      }
+    }
+    return webhooks;
+  }
+
+  private @Nullable WebhookDefinition webhook(String name, JsonNode node, @Nullable ConnectionDefinition connection,
+      boolean connectionDeclared, Findings findings) {
+    String path = Findings.join("webhooks", name);
+    if (!Shapes.object(node, path, findings)) {
+      return null;
+    }
+    Shapes.knownFields(node, WEBHOOK_FIELDS, path, findings);
+    WebhookType type = WebhookType.DEDICATED;
+    JsonNode typeNode = node.get("type");
+    if (typeNode != null) {
+      WebhookType named = typeNode.isString() ? WebhookType.fromName(typeNode.stringValue()) : null;
+      if (named == null) {
+        findings.problem(path + ".type", ProblemCodes.INVALID_VALUE, "must be shared or dedicated");
+      } else {
+        type = named;
+      }
+    }
+    JsonNode directives = node.has("spec") ? node.get("spec") : JsonNodeFactory.instance.objectNode();
+    WebhookSpec spec = new WebhookSpecReader(new DirectiveCompiler(iml, findings, path + ".spec")).read(directives);
+    if (type == WebhookType.SHARED) {
+      checkShared(path, spec, connection, connectionDeclared, node, findings);
+    }
+    RequestSpec attach = request(node.get("attach"), path + ".attach", findings);
+    RequestSpec detach = request(node.get("detach"), path + ".detach", findings);
+    return new WebhookDefinition(name, type, spec, attach, detach);
+  }
+
+  /** §6.4: shared events reach their owner only through the uid known to both sides. */
+  private static void checkShared(String path, WebhookSpec spec, @Nullable ConnectionDefinition connection,
+      boolean connectionDeclared, JsonNode node, Findings findings) {
+    if (spec.uid() == null && !node.path("spec").has("uid")) {
+      findings.problem(path + ".spec.uid", ProblemCodes.MISSING, "is required for a shared webhook");
+    }
+    if (!connectionDeclared) {
+      findings.problem(path + ".type", ProblemCodes.INVALID_VALUE,
+          "a shared webhook needs an app connection whose info.response.uid identifies the user");
+    } else if (connection != null
+        && (connection.info().response() == null || connection.info().response().uid() == null)) {
+      findings.problem("connection.info.response.uid", ProblemCodes.MISSING,
+          "is required because webhook '" + path.substring("webhooks.".length()) + "' is shared");
+    }
+    if (node.has("attach") || node.has("detach")) {
+      findings.warning(path, "attach and detach apply to dedicated webhooks only; a shared webhook never runs them");
+    }
+  }
+
+  private @Nullable RequestSpec request(@Nullable JsonNode node, String path, Findings findings) {
+    return node == null ? null : new RequestSpecReader(new DirectiveCompiler(iml, findings, path)).read(node);
+  }
+}
