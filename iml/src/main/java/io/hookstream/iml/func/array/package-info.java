@@ -1,0 +1,5 @@
+/** Array functions. */
+@NullMarked
+package io.hookstream.iml.func.array;
+
+import org.jspecify.annotations.NullMarked;
