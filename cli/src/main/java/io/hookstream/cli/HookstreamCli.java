@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Operate Hookstream: tail trigger topics, check IML conformance.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        io.hookstream.cli.conformance.ConformanceCommand.class,
     })
 public final class HookstreamCli implements Runnable {
 
