@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         io.hookstream.cli.conformance.ConformanceCommand.class,
+        io.hookstream.cli.tail.TailCommand.class,
     })
 public final class HookstreamCli implements Runnable {
 
