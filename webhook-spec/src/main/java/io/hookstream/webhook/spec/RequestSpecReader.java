@@ -52,16 +52,15 @@ final class RequestSpecReader {
         Shapes.object(node.get(flat), compiler.documentPath(flat), findings);
       }
     }
-    JsonNode response = node.get("response");
-    RequestSpec spec = compiledUrl == null ? null : new RequestSpec(
-        compiledUrl,
-        optional(node, "method"),
-        optional(node, "headers"),
-        optional(node, "qs"),
-        optional(node, "body"),
-        optional(node, "type"),
-        response == null ? null : response(response));
-    return spec;
+    // every part is compiled even when the url is missing, so that all problems are reported
+    Directive compiledMethod = optional(node, "method");
+    Directive headers = optional(node, "headers");
+    Directive qs = optional(node, "qs");
+    Directive body = optional(node, "body");
+    Directive compiledType = optional(node, "type");
+    ResponseSpec response = node.has("response") ? response(node.get("response")) : null;
+    return compiledUrl == null ? null
+        : new RequestSpec(compiledUrl, compiledMethod, headers, qs, body, compiledType, response);
   }
 
   private @Nullable ResponseSpec response(JsonNode node) {

@@ -7,6 +7,8 @@ import io.hookstream.webhook.signature.SignatureCheck;
 import io.hookstream.webhook.signature.SignatureEncoding;
 import io.hookstream.webhook.signature.SignaturePreset;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ final class WebhookSpecReader {
 
   private final DirectiveCompiler compiler;
   private final Findings findings;
+  private final List<SpecWarning> warnings = new ArrayList<>();
 
   WebhookSpecReader(DirectiveCompiler compiler) {
     this.compiler = compiler;
@@ -47,7 +50,7 @@ final class WebhookSpecReader {
       spec.signature(signature(node));
     }
     if ((node = directives.get("verification")) != null) {
-      spec.verification(verification(node, spec));
+      spec.verification(verification(node));
     }
     if ((node = directives.get("respond")) != null) {
       spec.respond(respond(node, "respond"));
@@ -65,10 +68,11 @@ final class WebhookSpecReader {
         && Shapes.string(node, compiler.documentPath("uid"), findings)) {
       spec.uid(compiler.template(node, "uid"));
     }
+    warnings.forEach(spec::warning);
     return spec.build();
   }
 
-  private @Nullable VerificationSpec verification(JsonNode node, WebhookSpec.Builder spec) {
+  private @Nullable VerificationSpec verification(JsonNode node) {
     String path = "verification";
     if (!Shapes.object(node, compiler.documentPath(path), findings)) {
       return null;
@@ -78,13 +82,18 @@ final class WebhookSpecReader {
     if (condition == null) {
       String message = "verification has no condition, so every request is answered as a handshake"
           + " and none is published (Decision D3)";
-      findings.warning(compiler.documentPath(path), message);
-      spec.warning(new SpecWarning(compiler.documentPath(path), message));
+      warn(path, message);
     }
     JsonNode respond = node.get("respond");
     return new VerificationSpec(
         condition == null ? null : condition(condition, path + ".condition"),
         respond == null ? null : respond(respond, path + ".respond"));
+  }
+
+  /** A warning goes both to the document's list and to the spec, which may be parsed on its own. */
+  private void warn(String path, String message) {
+    findings.warning(compiler.documentPath(path), message);
+    warnings.add(new SpecWarning(compiler.documentPath(path), message));
   }
 
   private @Nullable RespondSpec respond(JsonNode node, String path) {
@@ -227,8 +236,7 @@ final class WebhookSpecReader {
       return SignaturePreset.DEFAULT_TOLERANCE;
     }
     if (!preset.hasTimestamp()) {
-      findings.warning(compiler.documentPath(path + ".tolerance"),
-          "the " + preset.directiveName() + " scheme signs no timestamp, so tolerance has no effect");
+      warn(path + ".tolerance", "the " + preset.directiveName() + " scheme signs no timestamp, so tolerance has no effect");
     }
     return Duration.ofSeconds(tolerance.intValue());
   }
@@ -237,7 +245,6 @@ final class WebhookSpecReader {
     JsonNode header = node.get("header");
     if (header == null) {
       findings.problem(compiler.documentPath(path + ".header"), ProblemCodes.MISSING, "is required");
-      return null;
     }
     HmacAlgorithm algorithm = HmacAlgorithm.SHA256;
     JsonNode algorithmNode = node.get("algorithm");
@@ -261,7 +268,7 @@ final class WebhookSpecReader {
     if (prefix != null) {
       Shapes.string(prefix, compiler.documentPath(path + ".prefix"), findings);
     }
-    if (!Shapes.string(header, compiler.documentPath(path + ".header"), findings)
+    if (header == null || !Shapes.string(header, compiler.documentPath(path + ".header"), findings)
         || algorithm == null || encoding == null) {
       return null;
     }
