@@ -1,0 +1,40 @@
+package io.hookstream.connections;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.hookstream.connections.store.ControlPlaneStore;
+import io.hookstream.iml.Iml;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.kafka.TopicViews;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+
+@Configuration(proxyBeanMethods = false)
+class ControlPlaneConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AppDefinitionParser appDefinitionParser() {
+        return new AppDefinitionParser(Iml.standard());
+    }
+
+    @Bean
+    AppCatalog appCatalog(AppDefinitionParser parser) {
+        return new AppCatalog(parser);
+    }
+
+    @Bean
+    ControlPlaneStore controlPlaneStore(KafkaSettings kafka, HookstreamTopics topics, TopicViews views,
+            ControlPlaneSettings settings, @Value("${spring.application.name}") String application) {
+        return new ControlPlaneStore(kafka.bootstrapServers(), application + "-store", topics, views, settings.writeTimeout());
+    }
+}

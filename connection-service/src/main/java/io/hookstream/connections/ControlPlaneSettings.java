@@ -1,0 +1,42 @@
+package io.hookstream.connections;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param ingressBaseUrl  the base of webhook URLs handed out, as senders reach the ingress
+ * @param triggerStrategy {@code per-user}: one trigger topic per user; {@code shared}: one topic keyed by user id
+ * @param writeTimeout    how long a write waits for the broker before the API answers 503
+ * @param apiToken        the bearer token every {@code /api} call must carry; required
+ */
+@ConfigurationProperties("hookstream.control")
+public record ControlPlaneSettings(
+        @Nullable String ingressBaseUrl,
+        @Nullable TriggerStrategy triggerStrategy,
+        @Nullable Duration writeTimeout,
+        @Nullable String apiToken) {
+
+    public enum TriggerStrategy { PER_USER, SHARED }
+
+    /** Unset keys (null from the binder) take their defaults; the token has none and must be set. */
+    public ControlPlaneSettings {
+        ingressBaseUrl = ingressBaseUrl == null ? "http://localhost:8080" : stripSlash(ingressBaseUrl);
+        triggerStrategy = triggerStrategy == null ? TriggerStrategy.PER_USER : triggerStrategy;
+        writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
+        apiToken = requireToken(apiToken);
+    }
+
+    private static String requireToken(@Nullable String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException(
+                "hookstream.control.api-token is not set: the control plane API needs a bearer token (env HOOKSTREAM_CONTROL_API_TOKEN)");
+        }
+        return token.strip();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

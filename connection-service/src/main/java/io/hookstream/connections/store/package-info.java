@@ -1,0 +1,5 @@
+/** The control plane's state on compacted topics. */
+@NullMarked
+package io.hookstream.connections.store;
+
+import org.jspecify.annotations.NullMarked;

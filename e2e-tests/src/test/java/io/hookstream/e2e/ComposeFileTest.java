@@ -1,0 +1,101 @@
+package io.hookstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.yaml.snakeyaml.Yaml;
+
+import io.hookstream.connections.ControlPlaneSettings;
+import io.hookstream.ingress.IngressSettings;
+import io.hookstream.router.RouterSettings;
+import io.hookstream.support.kafka.KafkaSettings;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked by reading it: every service exists, is
+ * built from a Dockerfile, publishes the port its own configuration file serves, and every environment
+ * variable binds (by Spring's relaxed rules) to a property the service really has.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private static final Map<String, List<Class<?>>> SETTINGS = Map.of(
+        "ingress-service", List.of(KafkaSettings.class, IngressSettings.class),
+        "router-service", List.of(KafkaSettings.class, RouterSettings.class),
+        "connection-service", List.of(KafkaSettings.class, ControlPlaneSettings.class));
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> services() throws IOException {
+        try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(in);
+            return (Map<String, Object>) compose.get("services");
+        }
+    }
+
+    @Test
+    void composeRunsKafkaAndTheThreeServices() throws IOException {
+        assertThat(services()).containsOnlyKeys("kafka", "ingress-service", "router-service", "connection-service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingress-service", "router-service", "connection-service"})
+    @SuppressWarnings("unchecked")
+    void serviceIsBuiltPublishesItsPortAndUsesOnlyRealProperties(String name) throws IOException {
+        Map<String, Object> service = (Map<String, Object>) services().get(name);
+        assertThat(service.get("build")).isEqualTo("./" + name);
+        assertThat(ROOT.resolve(name).resolve("Dockerfile")).exists();
+
+        Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+        int configuredPort = serverPort(name);
+        assertThat(environment.get("SERVER_PORT")).isEqualTo(configuredPort);
+        assertThat((List<String>) service.get("ports")).containsExactly(configuredPort + ":" + configuredPort);
+        assertThat(environment.get("HOOKSTREAM_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+
+        Set<String> known = knownProperties(name);
+        for (String variable : environment.keySet()) {
+            assertThat(known).as("%s sets %s, which binds to no property of the service", name, variable)
+                .contains(canonical(variable));
+        }
+    }
+
+    private static int serverPort(String service) throws IOException {
+        try (InputStream in = ComposeFileTest.class.getResourceAsStream("/" + service + ".yml")) {
+            assertThat(in).as("configuration file of " + service).isNotNull();
+            Map<String, Object> config = new Yaml().load(in);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> server = (Map<String, Object>) config.get("server");
+            return (Integer) server.get("port");
+        }
+    }
+
+    /** Canonical names (lower case, no separators) of the properties the service binds. */
+    private static Set<String> knownProperties(String service) {
+        Set<String> known = new HashSet<>();
+        known.add(canonical("server.port"));
+        for (Class<?> settings : SETTINGS.get(service)) {
+            String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
+            for (RecordComponent component : settings.getRecordComponents()) {
+                known.add(canonical(prefix + "." + component.getName()));
+            }
+        }
+        return known;
+    }
+
+    private static String canonical(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

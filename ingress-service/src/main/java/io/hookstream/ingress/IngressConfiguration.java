@@ -1,0 +1,55 @@
+package io.hookstream.ingress;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.hookstream.iml.Iml;
+import io.hookstream.ingress.hooks.HookDirectory;
+import io.hookstream.ingress.publish.EventIds;
+import io.hookstream.ingress.publish.RawEventPublisher;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.kafka.TopicViews;
+import io.hookstream.webhook.pipeline.WebhookProcessor;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+
+@Configuration(proxyBeanMethods = false)
+class IngressConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Iml iml() {
+        return Iml.standard();
+    }
+
+    @Bean
+    WebhookProcessor webhookProcessor(Iml iml, Clock clock) {
+        return new WebhookProcessor(iml, clock);
+    }
+
+    @Bean
+    HookDirectory hookDirectory(TopicViews views, HookstreamTopics topics, Iml iml, IngressSettings settings) {
+        return new HookDirectory(views.open(topics.hooks()), views.open(topics.apps()), new AppCatalog(new AppDefinitionParser(iml)),
+            settings.lookupTimeout());
+    }
+
+    @Bean
+    RawEventPublisher rawEventPublisher(KafkaSettings kafka, HookstreamTopics topics, IngressSettings settings,
+            @Value("${spring.application.name}") String application) {
+        return new RawEventPublisher(kafka.bootstrapServers(), application + "-publisher", topics.eventsRaw(),
+            settings.publishTimeout());
+    }
+
+    @Bean
+    EventIds eventIds(Clock clock) {
+        return new EventIds(clock);
+    }
+}

@@ -1,0 +1,34 @@
+package io.hookstream.ingress;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits and timeouts of the edge.
+ *
+ * @param publicBaseUrl  the base of hook URLs as callers see them
+ * @param publishTimeout how long a request waits for the broker's acknowledgement before it is answered 503
+ * @param retryAfter     the {@code Retry-After} advertised with a 503
+ * @param maxBodySize    larger bodies are answered 413 without being read in full
+ * @param lookupTimeout  how long an unknown hook id waits for the hook views to catch up before a 404
+ */
+@ConfigurationProperties("hookstream.ingress")
+public record IngressSettings(
+        @Nullable String publicBaseUrl,
+        @Nullable Duration publishTimeout,
+        @Nullable Duration retryAfter,
+        @Nullable DataSize maxBodySize,
+        @Nullable Duration lookupTimeout) {
+
+    /** Unset keys (null from the binder) take their defaults, so the accessors never return null. */
+    public IngressSettings {
+        publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl;
+        publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
+        retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize;
+        lookupTimeout = lookupTimeout == null ? Duration.ofSeconds(2) : lookupTimeout;
+    }
+}

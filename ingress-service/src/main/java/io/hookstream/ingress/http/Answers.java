@@ -1,0 +1,60 @@
+package io.hookstream.ingress.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import io.hookstream.webhook.pipeline.HttpAnswer;
+import reactor.core.publisher.Mono;
+
+/** Turns pipeline answers and edge refusals into HTTP responses. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    /** The header that tells a sender which event its accepted request became, for tracing and support. */
+    static final String EVENT_ID_HEADER = "Hookstream-Event-Id";
+
+    /** The answer rendered by the webhook spec (respond, verification, signature failure or D2 default). */
+    static Mono<ServerResponse> of(HttpAnswer answer) {
+        return builder(answer, ServerResponse.status(answer.status()));
+    }
+
+    /** The answer to an accepted request, which also names the stored event. */
+    static Mono<ServerResponse> accepted(HttpAnswer answer, String eventId) {
+        return builder(answer, ServerResponse.status(answer.status()).header(EVENT_ID_HEADER, eventId));
+    }
+
+    private static Mono<ServerResponse> builder(HttpAnswer answer, ServerResponse.BodyBuilder builder) {
+        for (Map.Entry<String, String> header : answer.headers()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        if (answer.contentType() != null) {
+            builder.header("Content-Type", answer.contentType());
+        }
+        return answer.body().length == 0 ? builder.build() : builder.bodyValue(answer.body());
+    }
+
+    /** An RFC 9457 problem answer for requests refused before the spec ran. */
+    static Mono<ServerResponse> problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://hookstream.io/problems/" + status.value()));
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    }
+
+    /** 503 with Retry-After: the event could not be stored, the sender must try again. */
+    static Mono<ServerResponse> unavailable(Duration retryAfter, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(URI.create("https://hookstream.io/problems/503"));
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .bodyValue(problem);
+    }
+}

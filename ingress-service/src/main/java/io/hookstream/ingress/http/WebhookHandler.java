@@ -1,0 +1,191 @@
+package io.hookstream.ingress.http;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import io.hookstream.ingress.IngressSettings;
+import io.hookstream.ingress.hooks.HookDirectory;
+import io.hookstream.ingress.hooks.Resolution;
+import io.hookstream.ingress.publish.EventIds;
+import io.hookstream.ingress.publish.RawEventPublisher;
+import io.hookstream.schemas.avro.Header;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.WebhookKind;
+import io.hookstream.webhook.pipeline.EdgeOutcome;
+import io.hookstream.webhook.pipeline.WebhookProcessor;
+import io.hookstream.webhook.request.Headers;
+import io.hookstream.webhook.request.WebhookRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * The edge pipeline of one webhook request: resolve the URL, read the body within the size limit, run
+ * the spec's edge directives, publish the raw event and answer only once the broker acknowledged it.
+ * Handshakes and refused requests are answered without publishing anything.
+ */
+@Component
+class WebhookHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
+
+    private final HookDirectory directory;
+    private final WebhookProcessor processor;
+    private final RawEventPublisher publisher;
+    private final EventIds eventIds;
+    private final IngressSettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    WebhookHandler(HookDirectory directory, WebhookProcessor processor, RawEventPublisher publisher, EventIds eventIds,
+            IngressSettings settings, Clock clock, MeterRegistry meters) {
+        this.directory = directory;
+        this.processor = processor;
+        this.publisher = publisher;
+        this.eventIds = eventIds;
+        this.settings = settings;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    Mono<ServerResponse> dedicated(ServerRequest request) {
+        String hookId = request.pathVariable("hookId");
+        return directory.dedicated(hookId).flatMap(resolution -> handle(request, resolution, hookId));
+    }
+
+    Mono<ServerResponse> shared(ServerRequest request) {
+        String appId = request.pathVariable("appId");
+        String webhookName = request.pathVariable("webhookName");
+        return directory.shared(appId, webhookName).flatMap(resolution -> handle(request, resolution, appId));
+    }
+
+    private Mono<ServerResponse> handle(ServerRequest request, Resolution resolution, String target) {
+        if (resolution instanceof Resolution.Missing missing) {
+            count("unknown");
+            return Answers.problem(HttpStatus.NOT_FOUND, missing.detail());
+        }
+        if (resolution instanceof Resolution.Gone gone) {
+            count("gone");
+            return Answers.problem(HttpStatus.GONE, gone.detail());
+        }
+        if (resolution instanceof Resolution.Broken broken) {
+            count("broken");
+            log.error("event=app_unloadable app={} reason=\"{}\"", broken.appId(), broken.detail());
+            return Answers.problem(HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
+        }
+        Resolution.Found found = (Resolution.Found) resolution;
+        long limit = settings.maxBodySize().toBytes();
+        OptionalLong declared = request.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > limit) {
+            count("too_large");
+            return Answers.problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+        }
+        Instant receivedAt = clock.instant();
+        return readBody(request, limit)
+            .flatMap(body -> process(request, found, body, receivedAt, target))
+            .onErrorResume(DataBufferLimitException.class, e -> {
+                count("too_large");
+                return Answers.problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+            });
+    }
+
+    private Mono<ServerResponse> process(ServerRequest request, Resolution.Found found, byte[] body, Instant receivedAt,
+            String target) {
+        List<Map.Entry<String, String>> headerList = new ArrayList<>();
+        request.headers().asHttpHeaders().forEach((name, values) -> values.forEach(v -> headerList.add(Map.entry(name, v))));
+        Headers headers = Headers.of(headerList);
+        String rawQuery = request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery();
+        String contentType = headers.first("content-type");
+        WebhookRequest webhookRequest = new WebhookRequest(request.method().name(), request.path(), headers, rawQuery,
+            contentType, body, receivedAt);
+
+        EdgeOutcome outcome = processor.atEdge(found.webhook().spec(), found.scope(), webhookRequest);
+        if (outcome instanceof EdgeOutcome.Handshake) {
+            count("handshake");
+            log.info("event=handshake target={} app={} webhook={}", target, found.appId(), found.webhookName());
+            return Answers.of(outcome.answer());
+        }
+        if (outcome instanceof EdgeOutcome.Rejected rejected) {
+            count("rejected");
+            log.warn("event=signature_rejected target={} app={} reason=\"{}\"", target, found.appId(), rejected.reason());
+            return Answers.of(outcome.answer());
+        }
+        if (outcome instanceof EdgeOutcome.Failed failed) {
+            count("failed");
+            log.warn("event=edge_evaluation_failed target={} app={} path={} code={}", target, found.appId(),
+                failed.directivePath(), failed.code());
+            return Answers.of(outcome.answer());
+        }
+        RawWebhookEvent event = rawEvent(request, found, webhookRequest, headerList);
+        String key = found.hook() != null ? found.hook().getHookId() : found.appId();
+        return publisher.publish(key, event)
+            .flatMap(ack -> {
+                count("accepted");
+                log.debug("event=accepted event_id={} target={} partition={} offset={}", event.getEventId(), target,
+                    ack.partition(), ack.offset());
+                return Answers.accepted(outcome.answer(), event.getEventId());
+            })
+            .onErrorResume(e -> {
+                count("unavailable");
+                log.warn("event=publish_failed event_id={} target={} reason=\"{}\"", event.getEventId(), target, e.toString());
+                return Answers.unavailable(settings.retryAfter(), "the event could not be stored; retry later");
+            });
+    }
+
+    private RawWebhookEvent rawEvent(ServerRequest request, Resolution.Found found, WebhookRequest webhookRequest,
+            List<Map.Entry<String, String>> headerList) {
+        List<Header> headers = new ArrayList<>(headerList.size());
+        for (Map.Entry<String, String> h : headerList) {
+            headers.add(new Header(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+        }
+        return RawWebhookEvent.newBuilder()
+            .setEventId(eventIds.next())
+            .setReceivedAt(webhookRequest.receivedAt())
+            .setKind(found.hook() != null ? WebhookKind.DEDICATED : WebhookKind.SHARED)
+            .setHookId(found.hook() != null ? found.hook().getHookId() : null)
+            .setAppId(found.appId())
+            .setWebhookName(found.webhookName())
+            .setMethod(webhookRequest.method())
+            .setPath(webhookRequest.path())
+            .setQuery(webhookRequest.rawQuery())
+            .setHeaders(headers)
+            .setContentType(webhookRequest.contentType())
+            .setBody(ByteBuffer.wrap(webhookRequest.body()))
+            .setRemoteAddress(request.remoteAddress().map(a -> a.getAddress() == null ? a.getHostString()
+                : a.getAddress().getHostAddress()).orElse(null))
+            .build();
+    }
+
+    private static Mono<byte[]> readBody(ServerRequest request, long limit) {
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), (int) Math.min(Integer.MAX_VALUE, limit))
+            .map(buffer -> {
+                try {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    return bytes;
+                } finally {
+                    DataBufferUtils.release(buffer);
+                }
+            })
+            .defaultIfEmpty(new byte[0]);
+    }
+
+    private void count(String outcome) {
+        meters.counter("hookstream.ingress.requests", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,83 @@
+package io.hookstream.ingress.publish;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.beans.factory.DisposableBean;
+
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.topic.Topic;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes raw events and completes only when every in-sync replica has them (acks=all, idempotent).
+ *
+ * <p>{@link KafkaProducer#send} can block while it waits for topic metadata (a broker that is down), so
+ * sends are handed to one dedicated thread instead of running on the HTTP event loop; appending to the
+ * producer's buffer is cheap enough for one thread to keep up with the edge. Every send is bounded by
+ * {@code timeout}: the caller answers 503 rather than wait for a broker that does not answer.
+ */
+public final class RawEventPublisher implements DisposableBean {
+
+    private final KafkaProducer<String, RawWebhookEvent> producer;
+    private final Topic<String, RawWebhookEvent> topic;
+    private final Duration timeout;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ingress-publish");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RawEventPublisher(String bootstrapServers, String clientId, Topic<String, RawWebhookEvent> topic, Duration timeout) {
+        this.topic = topic;
+        this.timeout = timeout;
+        int timeoutMs = (int) Math.max(1000, timeout.toMillis());
+        this.producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            ProducerConfig.CLIENT_ID_CONFIG, clientId,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, 1,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            // the producer gives up on its own shortly after the caller stopped waiting
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000),
+            topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** Completes when the broker acknowledged the event; errors with the send failure or a timeout. */
+    public Mono<RecordMetadata> publish(String key, RawWebhookEvent event) {
+        return Mono.<RecordMetadata>create(sink -> sender.execute(() -> {
+            try {
+                producer.send(new ProducerRecord<>(topic.name(), key, event), (metadata, error) -> {
+                    if (error != null) {
+                        sink.error(error);
+                    } else {
+                        sink.success(metadata);
+                    }
+                });
+            } catch (RuntimeException e) {
+                sink.error(e);
+            }
+        })).timeout(timeout);
+    }
+
+    public String topicName() {
+        return topic.name();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        sender.shutdown();
+        sender.awaitTermination(5, TimeUnit.SECONDS);
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,46 @@
+package io.hookstream.router;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.hookstream.iml.Iml;
+import io.hookstream.router.routing.EventRouter;
+import io.hookstream.router.streams.RouterStreams;
+import io.hookstream.router.streams.RouterStreamsHealthIndicator;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.kafka.SystemTopics;
+import io.hookstream.webhook.pipeline.WebhookProcessor;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+import io.micrometer.core.instrument.MeterRegistry;
+
+@Configuration(proxyBeanMethods = false)
+class RouterConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventRouter eventRouter(HookstreamTopics topics, Clock clock, MeterRegistry meters) {
+        Iml iml = Iml.standard();
+        return new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock), topics.names(),
+            clock, meters);
+    }
+
+    /** Depends on {@link SystemTopics} so that the source topics exist before the streams start. */
+    @Bean
+    RouterStreams routerStreams(KafkaSettings kafka, RouterSettings settings, HookstreamTopics topics, EventRouter router,
+            SystemTopics ensured) {
+        return new RouterStreams(kafka, settings, topics, router);
+    }
+
+    @Bean
+    RouterStreamsHealthIndicator routerStreamsHealthIndicator(RouterStreams streams) {
+        return new RouterStreamsHealthIndicator(streams);
+    }
+}

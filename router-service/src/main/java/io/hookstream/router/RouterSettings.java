@@ -1,0 +1,37 @@
+package io.hookstream.router;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
+/**
+ * The router's Kafka Streams settings.
+ *
+ * @param applicationId  the Streams application id: consumer group and prefix of internal topics
+ * @param stateDir       where local state stores live
+ * @param streamThreads  stream threads of this instance
+ * @param commitInterval how often transactions commit; the upper bound of end-to-end latency under EOS
+ * @param closeTimeout   how long a stop waits for in-flight transactions
+ */
+@ConfigurationProperties("hookstream.router")
+public record RouterSettings(
+        String applicationId,
+        Path stateDir,
+        int streamThreads,
+        Duration commitInterval,
+        Duration closeTimeout) {
+
+    /** What the binder calls: missing keys arrive as null and take their defaults. */
+    @ConstructorBinding
+    public RouterSettings(@Nullable String applicationId, @Nullable Path stateDir, @Nullable Integer streamThreads,
+            @Nullable Duration commitInterval, @Nullable Duration closeTimeout) {
+        this(applicationId == null ? "hookstream-router" : applicationId,
+            stateDir == null ? Path.of(System.getProperty("user.home"), ".hookstream", "router-state") : stateDir,
+            streamThreads == null ? 1 : streamThreads,
+            commitInterval == null ? Duration.ofMillis(100) : commitInterval,
+            closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout);
+    }
+}

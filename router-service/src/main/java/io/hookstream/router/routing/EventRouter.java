@@ -1,0 +1,131 @@
+package io.hookstream.router.routing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.DeadLetter;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.topic.TopicNames;
+import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.apps.HookScopes;
+import io.hookstream.webhook.pipeline.Item;
+import io.hookstream.webhook.pipeline.ProcessingOutcome;
+import io.hookstream.webhook.pipeline.WebhookProcessor;
+import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.spec.WebhookDefinition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the directives that follow the edge (condition, iterate, output, uid) on one raw event and says
+ * where each result goes. Never throws: whatever cannot be processed becomes a dead letter with the
+ * reason, so that the stream never stops on one bad event and nothing is dropped silently.
+ */
+public final class EventRouter {
+
+    private final AppCatalog catalog;
+    private final WebhookProcessor processor;
+    private final HookScopes scopes = new HookScopes();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Clock clock;
+    private final String sharedTriggerTopic;
+    private final Counter filtered;
+    private final Counter emitted;
+    private final Counter failed;
+
+    public EventRouter(AppCatalog catalog, WebhookProcessor processor, TopicNames topicNames, Clock clock, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.sharedTriggerTopic = topicNames.triggersShared();
+        this.processor = processor;
+        this.clock = clock;
+        this.filtered = meters.counter("hookstream.router.events", "outcome", "filtered");
+        this.emitted = meters.counter("hookstream.router.bundles", "outcome", "emitted");
+        this.failed = meters.counter("hookstream.router.events", "outcome", "failed");
+    }
+
+    /** A dedicated-webhook event, joined with its hook and the hook's app (either may be missing). */
+    public List<Routed> routeDedicated(RawWebhookEvent event, @Nullable Hook hook, @Nullable App app, String sourceTopic) {
+        if (hook == null) {
+            return dead(event, sourceTopic, null, null, "no hook " + event.getHookId() + " is known to the router");
+        }
+        if (app == null) {
+            return dead(event, sourceTopic, null, null, "app " + hook.getAppId() + " of hook " + hook.getHookId() + " does not exist");
+        }
+        AppCatalog.Compiled compiled = catalog.compiled(app);
+        AppDefinition definition = compiled.definition();
+        if (definition == null) {
+            return dead(event, sourceTopic, null, null, "app " + app.getAppId() + " does not load: " + compiled.error());
+        }
+        WebhookDefinition webhook = definition.webhooks().get(hook.getWebhookName());
+        if (webhook == null) {
+            return dead(event, sourceTopic, null, null, "webhook " + hook.getWebhookName() + " no longer exists in app " + app.getAppId());
+        }
+        ProcessingOutcome outcome;
+        try {
+            outcome = processor.process(webhook.spec(), webhook.type(), scopes.forHook(definition, hook, null),
+                RawRequests.toRequest(event));
+        } catch (RuntimeException e) {
+            // the processor promises not to throw; if a defect makes it, the event still must not be lost
+            return dead(event, sourceTopic, null, "INTERNAL", "processing failed: " + e);
+        }
+        if (outcome instanceof ProcessingOutcome.Failed f) {
+            return dead(event, sourceTopic, f.directivePath(), f.code(), f.message());
+        }
+        if (outcome instanceof ProcessingOutcome.Filtered) {
+            filtered.increment();
+            return List.of();
+        }
+        List<Item> items = ((ProcessingOutcome.Items) outcome).items();
+        List<Routed> routed = new ArrayList<>(items.size());
+        long now = clock.millis();
+        for (Item item : items) {
+            TriggerBundle bundle = TriggerBundle.newBuilder()
+                .setBundleId(event.getEventId() + ":" + item.index() + ":" + hook.getHookId())
+                .setEventId(event.getEventId())
+                .setItemIndex(item.index())
+                .setHookId(hook.getHookId())
+                .setAppId(hook.getAppId())
+                .setWebhookName(hook.getWebhookName())
+                .setUserId(hook.getUserId())
+                .setConnectionId(hook.getConnectionId())
+                .setOutput(json.writeValueAsString(item.output()))
+                .setReceivedAt(event.getReceivedAt())
+                .setEmittedAt(java.time.Instant.ofEpochMilli(now))
+                .build();
+            // per-user topics are keyed by hook; the one shared topic by user, so that a user's bundles stay in order
+            String key = hook.getTriggerTopic().equals(sharedTriggerTopic) ? hook.getUserId() : hook.getHookId();
+            routed.add(new Routed.Bundle(hook.getTriggerTopic(), key, bundle));
+        }
+        emitted.increment(routed.size());
+        return routed;
+    }
+
+    /** Shared-webhook events are routed by uid through the subscription index, which this version does not build yet. */
+    public List<Routed> routeShared(RawWebhookEvent event, String sourceTopic) {
+        return dead(event, sourceTopic, null, "UNSUPPORTED", "shared webhooks are accepted but not routed by this router version");
+    }
+
+    private List<Routed> dead(RawWebhookEvent event, String sourceTopic, @Nullable String path, @Nullable String code,
+            String reason) {
+        failed.increment();
+        return List.of(new Routed.Dead(DeadLetter.newBuilder()
+            .setEventId(event.getEventId())
+            .setHookId(event.getHookId())
+            .setAppId(event.getAppId())
+            .setStage("router")
+            .setDirectivePath(path)
+            .setErrorCode(code)
+            .setError(reason)
+            .setFailedAt(clock.instant())
+            .setSourceTopic(sourceTopic)
+            .setEvent(event)
+            .build()));
+    }
+}

@@ -1,0 +1,84 @@
+package io.hookstream.router.streams;
+
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.hookstream.router.RouterSettings;
+import io.hookstream.router.routing.EventRouter;
+import io.hookstream.router.topology.RouterTopology;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.kafka.KafkaSettings;
+
+/** Owns the router's {@link KafkaStreams}: configuration, start, state logging and a bounded close. */
+public final class RouterStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterStreams.class);
+
+    private final Properties config;
+    private final HookstreamTopics topics;
+    private final EventRouter router;
+    private final RouterSettings settings;
+    private volatile KafkaStreams streams;
+
+    public RouterStreams(KafkaSettings kafka, RouterSettings settings, HookstreamTopics topics, EventRouter router) {
+        this.settings = settings;
+        this.topics = topics;
+        this.router = router;
+        this.config = config(kafka, settings);
+    }
+
+    static Properties config(KafkaSettings kafka, RouterSettings settings) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // the hooks topic is already compacted: use it as the store's changelog instead of a copy
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        // a record that is not a raw event at all must not stop the router; it is logged and skipped
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        return p;
+    }
+
+    @Override
+    public void start() {
+        KafkaStreams s = new KafkaStreams(RouterTopology.build(topics, router, config), config);
+        s.setStateListener((next, previous) -> log.info("event=router_state from={} to={}", previous, next));
+        s.setUncaughtExceptionHandler(e -> {
+            log.error("event=stream_thread_failed action=replace reason=\"{}\"", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        s.start();
+        streams = s;
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams s = streams;
+        if (s != null) {
+            s.close(new KafkaStreams.CloseOptions().timeout(settings.closeTimeout()));
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams s = streams;
+        return s == null ? KafkaStreams.State.NOT_RUNNING : s.state();
+    }
+}

@@ -1,0 +1,49 @@
+package io.hookstream.support.apps;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import io.hookstream.schemas.avro.App;
+import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+import io.hookstream.webhook.spec.SpecException;
+
+/**
+ * Compiled app definitions, one per app, recompiled only when the stored version changes. Compiling an
+ * app parses its JSON and compiles every IML template, which is far too slow to repeat per event.
+ * Thread-safe: entries are immutable and replaced atomically.
+ */
+public final class AppCatalog {
+
+    /** The outcome of compiling one version of an app: a definition, or why the stored JSON does not load. */
+    public record Compiled(String appId, long version, @Nullable AppDefinition definition, @Nullable String error) {
+    }
+
+    private final AppDefinitionParser parser;
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    public AppCatalog(AppDefinitionParser parser) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    public Compiled compiled(App app) {
+        return compiled.compute(app.getAppId(), (id, current) ->
+            current != null && current.version() == app.getVersion() ? current : compile(app));
+    }
+
+    /** Forgets an app, e.g. when it was deleted. */
+    public void evict(String appId) {
+        compiled.remove(appId);
+    }
+
+    private Compiled compile(App app) {
+        try {
+            return new Compiled(app.getAppId(), app.getVersion(), parser.parse(app.getAppId(), app.getDefinition()), null);
+        } catch (SpecException e) {
+            return new Compiled(app.getAppId(), app.getVersion(), null, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.hookstream.support.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.beans.factory.DisposableBean;
+
+import io.hookstream.schemas.topic.CompactedTopicView;
+import io.hookstream.schemas.topic.Topic;
+
+/** Opens views of compacted topics for a service and closes them all when the service stops. */
+public final class TopicViews implements DisposableBean {
+
+    private static final Duration MIN_CATCH_UP_INTERVAL = Duration.ofMillis(200);
+
+    private final String bootstrapServers;
+    private final String application;
+    private final List<CompactedTopicView<?>> opened = new CopyOnWriteArrayList<>();
+
+    public TopicViews(String bootstrapServers, String application) {
+        this.bootstrapServers = bootstrapServers;
+        this.application = application;
+    }
+
+    /** A started view of {@code topic}; it loads in the background. */
+    public <V> CompactedTopicView<V> open(Topic<String, V> topic) {
+        CompactedTopicView<V> view = new CompactedTopicView<>(topic, bootstrapServers,
+            application + "-view-" + topic.name(), MIN_CATCH_UP_INTERVAL);
+        opened.add(view);
+        return view.start();
+    }
+
+    @Override
+    public void destroy() {
+        opened.forEach(CompactedTopicView::close);
+    }
+}
