@@ -88,9 +88,9 @@ public final class LocalKafka implements AutoCloseable {
         }
         int attempts = config.port() == 0 ? FREE_PORT_ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {
-            int[] ports = choosePorts();
+            Ports ports = choosePorts();
             try {
-                launch(ports[0], ports[1], logDir, deadline);
+                launch(ports, logDir, deadline);
                 state = State.RUNNING;
                 return this;
             } catch (LocalKafkaException e) {
@@ -101,8 +101,8 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private void launch(int brokerPort, int brokerControllerPort, Path logDir, long deadline) {
-        Map<String, String> properties = BrokerSettings.properties(config, brokerPort, brokerControllerPort);
+    private void launch(Ports ports, Path logDir, long deadline) {
+        Map<String, String> properties = BrokerSettings.properties(config, ports.client(), ports.controller());
         KafkaConfig kafkaConfig;
         try {
             kafkaConfig = new KafkaConfig(properties, false);
@@ -110,7 +110,7 @@ public final class LocalKafka implements AutoCloseable {
             throw new LocalKafkaException("invalid broker configuration: " + e.getMessage(), e);
         }
         KafkaStorage.formatIfNeeded(logDir);
-        String bootstrap = BrokerSettings.hostPort(config.host(), brokerPort);
+        String bootstrap = BrokerSettings.hostPort(config.host(), ports.client());
         KafkaRaftServer started = null;
         String answeredClusterId;
         try {
@@ -130,8 +130,8 @@ public final class LocalKafka implements AutoCloseable {
             throw failure;
         }
         this.server = started;
-        this.port = brokerPort;
-        this.controllerPort = brokerControllerPort;
+        this.port = ports.client();
+        this.controllerPort = ports.controller();
         this.clusterId = answeredClusterId;
     }
 
@@ -140,7 +140,7 @@ public final class LocalKafka implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-readiness"))) {
-            LocalKafkaException last = null;
+            @Nullable LocalKafkaException last = null;
             while (true) {
                 long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (remainingMillis <= 0) {
@@ -167,17 +167,20 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    private record Ports(int client, int controller) {
+    }
+
     /** The configured ports, with each {@code 0} replaced by a port that was free a moment ago. */
-    private int[] choosePorts() {
+    private Ports choosePorts() {
         if (config.port() != 0 && config.controllerPort() != 0) {
-            return new int[] {config.port(), config.controllerPort()};
+            return new Ports(config.port(), config.controllerPort());
         }
         // Both probes stay bound until both ports are known, so the two picks cannot coincide.
         try (ServerSocket first = probe(); ServerSocket second = probe()) {
             int[] free = {first.getLocalPort(), second.getLocalPort()};
-            int brokerPort = config.port() != 0 ? config.port() : otherThan(free, config.controllerPort());
-            int brokerControllerPort = config.controllerPort() != 0 ? config.controllerPort() : otherThan(free, brokerPort);
-            return new int[] {brokerPort, brokerControllerPort};
+            int client = config.port() != 0 ? config.port() : otherThan(free, config.controllerPort());
+            int controller = config.controllerPort() != 0 ? config.controllerPort() : otherThan(free, client);
+            return new Ports(client, controller);
         } catch (IOException e) {
             throw new LocalKafkaException("cannot find a free port on " + config.host(), e);
         }
