@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 /** {@code hookstream tail}: prints a user's trigger bundles as JSON lines. */
 @Command(
         name = "tail",
-        mixinStandardHelpOptions = true,
         description = {
             "Print a user's trigger bundles as JSON lines, one compact object per bundle.",
             "Only bundles of committed router transactions are shown. Runs until interrupted unless --max or"
@@ -26,6 +25,9 @@ public final class TailCommand implements Callable<Integer> {
 
     @Spec
     @Nullable CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--user", required = true, paramLabel = "USER", description = "The user whose bundles to print.")
     String user = "";
