@@ -83,7 +83,7 @@ public final class Devstack implements Callable<Integer> {
         System.out.println("  Control plane   " + system.controlUrl() + "/api   (Authorization: Bearer " + apiToken + ")");
         System.out.println("  Router health   http://localhost:" + system.routerPort() + "/actuator/health");
         for (ExampleApps.Loaded app : loaded) {
-            System.out.println("  App " + String.format("%-12s", app.appId()) + (app.ok() ? "loaded" : "REFUSED " + app.status() + " " + app.body()));
+            System.out.println("  App " + String.format("%-18s", app.appId()) + (app.ok() ? "loaded" : "REFUSED " + app.status() + " " + app.body()));
         }
         System.out.println("Stop with Ctrl-C.");
         stopped.await();
