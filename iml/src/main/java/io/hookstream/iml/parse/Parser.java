@@ -319,10 +319,8 @@ public final class Parser {
                 return new Variable(t.text(), t.span());
             }
             case LEFT_PAREN: {
-                Token open = advance();
-                enter(open.span());
+                advance();
                 Expr inner = parseExpression();
-                depth--;
                 expect(TokenKind.RIGHT_PAREN, "')'");
                 return inner;
             }
@@ -333,8 +331,7 @@ public final class Parser {
 
     // arguments := (expression (',' expression)*)?
     private Expr parseCall(Token name) {
-        Token open = advance();
-        enter(open.span());
+        advance();
         List<Expr> args = new ArrayList<>();
         if (current.kind() != TokenKind.RIGHT_PAREN) {
             args.add(parseExpression());
@@ -344,7 +341,6 @@ public final class Parser {
             }
         }
         Token close = expect(TokenKind.RIGHT_PAREN, "',' or ')'");
-        depth--;
         return new Call(name.text(), args, name.span().to(close.span()));
     }
 
