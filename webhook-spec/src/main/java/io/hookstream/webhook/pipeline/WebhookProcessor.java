@@ -13,6 +13,7 @@ import io.hookstream.webhook.signature.SignatureResult;
 import io.hookstream.webhook.spec.Condition;
 import io.hookstream.webhook.spec.Directive;
 import io.hookstream.webhook.spec.IterateSpec;
+import io.hookstream.webhook.spec.SignatureSpec;
 import io.hookstream.webhook.spec.VerificationSpec;
 import io.hookstream.webhook.spec.WebhookSpec;
 import io.hookstream.webhook.spec.WebhookType;
@@ -71,8 +72,9 @@ public final class WebhookProcessor {
     try {
       Instant now = clock.instant();
       EvalContext context = RequestScope.context(scope, requestParser.parse(request), now);
-      if (spec.signature() != null) {
-        SignatureResult result = SignatureStep.verify(spec.signature(), request, context, now);
+      SignatureSpec signature = spec.signature();
+      if (signature != null && (signature.condition() == null || holds(signature.condition(), context))) {
+        SignatureResult result = SignatureStep.verify(signature, request, context, now);
         if (result instanceof SignatureResult.Invalid invalid) {
           return new EdgeOutcome.Rejected(
               jsonError(401, "invalid_signature", invalid.reason()), invalid.reason());

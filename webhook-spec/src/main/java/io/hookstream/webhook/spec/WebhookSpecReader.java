@@ -22,9 +22,9 @@ final class WebhookSpecReader {
   private static final Set<String> RESPOND_FIELDS = Set.of("type", "status", "headers", "body");
   private static final Set<String> ITERATE_FIELDS = Set.of("container", "condition");
   private static final Set<String> CONDITION_FIELDS = Set.of("condition", "default");
-  private static final Set<String> PRESET_FIELDS = Set.of("scheme", "secret", "tolerance");
+  private static final Set<String> PRESET_FIELDS = Set.of("scheme", "secret", "tolerance", "condition");
   private static final Set<String> HMAC_FIELDS =
-      Set.of("scheme", "secret", "header", "algorithm", "encoding", "prefix", "payload");
+      Set.of("scheme", "secret", "header", "algorithm", "encoding", "prefix", "payload", "condition");
 
   private final DirectiveCompiler compiler;
   private final Findings findings;
@@ -222,7 +222,8 @@ final class WebhookSpecReader {
         && Shapes.string(node.get("payload"), compiler.documentPath(path + ".payload"), findings)) {
       payload = compiler.template(node.get("payload"), path + ".payload");
     }
-    return secret == null || check == null ? null : new SignatureSpec(scheme, check, secret, payload);
+    Condition condition = node.has("condition") ? condition(node.get("condition"), path + ".condition") : null;
+    return secret == null || check == null ? null : new SignatureSpec(scheme, check, secret, payload, condition);
   }
 
   private Duration tolerance(JsonNode node, String path, SignaturePreset preset) {

@@ -91,6 +91,18 @@ class WebhookProcessorTest {
     }
 
     @Test
+    void aSignatureConditionSkipsTheCheckOnlyWhereItIsFalse() {
+      WebhookSpec spec = spec("""
+          {"signature": {"scheme": "github", "secret": "s", "condition": "{{method = 'POST'}}"},
+           "verification": {"condition": "{{method = 'GET'}}", "respond": {"type": "text", "body": "{{query.c}}"}}}
+          """);
+
+      assertThat(processor.atEdge(spec, HookScope.empty(), request("GET", null, "", "c=1")))
+          .isInstanceOf(EdgeOutcome.Handshake.class);
+      assertThat(processor.atEdge(spec, HookScope.empty(), json("{}"))).isInstanceOf(EdgeOutcome.Rejected.class);
+    }
+
+    @Test
     void genericHmacSignsTheEvaluatedPayload() throws Exception {
       WebhookSpec spec = spec("""
           {"signature": {"scheme": "hmac", "secret": "{{common.key}}", "header": "X-Sig", "algorithm": "sha256",
