@@ -24,9 +24,9 @@ final class ResponseRenderer {
   private final ResponseBodyEncoder encoder = new ResponseBodyEncoder();
 
   /** @throws DirectiveFailure when a part does not evaluate to something sendable */
-  HttpAnswer render(RespondSpec spec, String path, EvalContext context) {
-    ResponseType type = type(spec.type(), path, context);
-    int status = status(spec.status(), path, context);
+  HttpAnswer render(RespondSpec spec, EvalContext context) {
+    ResponseType type = type(spec.type(), context);
+    int status = status(spec.status(), context);
     EncodedBody body = spec.body() == null
         ? EncodedBody.EMPTY
         : encoder.encode(type, DirectiveFailure.evaluate(spec.body(), context));
@@ -58,7 +58,7 @@ final class ResponseRenderer {
     return new HttpAnswer(status, contentType, headers, body.bytes());
   }
 
-  private static ResponseType type(@Nullable Directive directive, String path, EvalContext context) {
+  private static ResponseType type(@Nullable Directive directive, EvalContext context) {
     if (directive == null) {
       return ResponseType.JSON;
     }
@@ -75,7 +75,7 @@ final class ResponseRenderer {
   }
 
   /** An integer 100..999, given as a number or as digits; missing means 200. */
-  private static int status(@Nullable Directive directive, String path, EvalContext context) {
+  private static int status(@Nullable Directive directive, EvalContext context) {
     if (directive == null) {
       return 200;
     }

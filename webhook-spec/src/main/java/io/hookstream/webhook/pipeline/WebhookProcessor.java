@@ -50,11 +50,14 @@ public final class WebhookProcessor {
   private final ResponseRenderer renderer = new ResponseRenderer();
 
   /**
-   * @param iml the engine the specs were compiled with (kept for future per-processor limits)
+   * A processor with the D2 default answer and a request parser whose JSON nesting cap never exceeds
+   * what the engine's value model accepts.
+   *
+   * @param iml the engine the specs were compiled with; its limits bound request parsing
    * @param clock the source of {@code now} and of signature freshness
    */
   public WebhookProcessor(Iml iml, Clock clock) {
-    this(iml, clock, new RequestParser(), HttpAnswer.accepted());
+    this(iml, clock, RequestParser.forLimits(iml.limits()), HttpAnswer.accepted());
   }
 
   /**
@@ -85,11 +88,11 @@ public final class WebhookProcessor {
           && (verification.condition() == null || holds(verification.condition(), context))) {
         return new EdgeOutcome.Handshake(verification.respond() == null
             ? defaultAnswer
-            : renderer.render(verification.respond(), "verification.respond", context));
+            : renderer.render(verification.respond(), context));
       }
       return new EdgeOutcome.Accepted(spec.respond() == null
           ? defaultAnswer
-          : renderer.render(spec.respond(), "respond", context));
+          : renderer.render(spec.respond(), context));
     } catch (DirectiveFailure failure) {
       return edgeFailure(failure);
     } catch (RuntimeException unexpected) {

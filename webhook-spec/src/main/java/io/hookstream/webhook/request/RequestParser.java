@@ -1,6 +1,7 @@
 package io.hookstream.webhook.request;
 
 import io.hookstream.iml.ImlException;
+import io.hookstream.iml.Limits;
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
 import java.nio.charset.Charset;
@@ -37,6 +38,15 @@ public final class RequestParser {
 
   public RequestParser() {
     this(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_JSON_DEPTH).build());
+  }
+
+  /**
+   * A parser whose JSON nesting cap is the default, lowered to the engine's value depth if that is
+   * smaller, so that every JSON body the parser accepts can also become an IML value.
+   */
+  public static RequestParser forLimits(Limits limits) {
+    int depth = Math.min(DEFAULT_MAX_JSON_DEPTH, limits.maxValueDepth());
+    return new RequestParser(StreamReadConstraints.builder().maxNestingDepth(depth).build());
   }
 
   public RequestParser(StreamReadConstraints constraints) {

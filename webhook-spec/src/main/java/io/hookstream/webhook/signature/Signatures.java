@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 /** Helpers shared by the checks: constant-time matching and timestamp freshness. */
 final class Signatures {
 
+  static final String MISMATCH = "signature mismatch";
+
   static final SignatureResult EMPTY_SECRET = new SignatureResult.Misconfigured("the signing secret is empty");
 
   private Signatures() {}
 
-  static byte[] ascii(String text) {
+  static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -43,6 +45,4 @@ final class Signatures {
   static String missingHeader(String header) {
     return "missing header " + header;
   }
-
-  static final String MISMATCH = "signature mismatch";
 }

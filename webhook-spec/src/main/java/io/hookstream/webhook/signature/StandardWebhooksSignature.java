@@ -42,7 +42,7 @@ public record StandardWebhooksSignature(Duration tolerance) implements Signature
       return SignatureResult.invalid(stale);
     }
     byte[] expected = HmacAlgorithm.SHA256.mac(
-        key, Signatures.ascii(id + "." + timestamp.trim() + "."), request.payload());
+        key, Signatures.utf8(id + "." + timestamp.trim() + "."), request.payload());
     for (String entry : signatures.trim().split(" +")) {
       if (entry.startsWith(VERSION)
           && Signatures.matches(expected, entry.substring(VERSION.length()), SignatureEncoding.BASE64)) {

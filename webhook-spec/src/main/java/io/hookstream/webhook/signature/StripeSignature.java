@@ -50,7 +50,7 @@ public record StripeSignature(String header, Duration tolerance) implements Sign
     if (stale != null) {
       return SignatureResult.invalid(stale);
     }
-    byte[] expected = HmacAlgorithm.SHA256.mac(secret, Signatures.ascii(timestamp + "."), request.payload());
+    byte[] expected = HmacAlgorithm.SHA256.mac(secret, Signatures.utf8(timestamp + "."), request.payload());
     for (String signature : signatures) {
       if (Signatures.matches(expected, signature, SignatureEncoding.HEX)) {
         return SignatureResult.valid();

@@ -39,7 +39,7 @@ public record TimestampedHmac(String signatureHeader, String timestampHeader, St
       return SignatureResult.invalid(stale);
     }
     byte[] expected = HmacAlgorithm.SHA256.mac(
-        secret, Signatures.ascii(version + ":" + timestamp.trim() + ":"), request.payload());
+        secret, Signatures.utf8(version + ":" + timestamp.trim() + ":"), request.payload());
     String prefix = version + "=";
     for (String value : request.headers().all(signatureHeader)) {
       String trimmed = value.trim();

@@ -56,6 +56,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * {@code valid} (IML, or {@code {condition, message, type}}), {@code metadata {type, value}},
  * {@code data} and {@code error}.
  *
+ * <p>The {@code signature} directive is {@code {scheme, secret, tolerance?, condition?}}, and for
+ * {@code scheme: "hmac"} also {@code header, algorithm, encoding, prefix, payload}; its optional
+ * {@code condition} limits the check to the requests it is true for (see {@link SignatureSpec}).
+ *
  * <p>Rules beyond the shapes: a shared webhook needs a {@code uid} directive and an app connection
  * whose {@code info.response.uid} is set (§6.4); {@code log.sanitize} paths start with
  * {@code request.} or {@code response.}. Unknown fields inside directives are problems (they are

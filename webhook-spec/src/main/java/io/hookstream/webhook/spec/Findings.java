@@ -28,10 +28,6 @@ final class Findings {
     return !problems.isEmpty();
   }
 
-  int problemCount() {
-    return problems.size();
-  }
-
   List<SpecWarning> warnings() {
     return List.copyOf(warnings);
   }

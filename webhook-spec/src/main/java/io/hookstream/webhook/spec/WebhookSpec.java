@@ -34,7 +34,7 @@ public final class WebhookSpec {
     this.warnings = List.copyOf(builder.warnings);
   }
 
-  public static Builder builder(JsonNode source) {
+  static Builder builder(JsonNode source) {
     return new Builder(source);
   }
 
@@ -84,7 +84,7 @@ public final class WebhookSpec {
   }
 
   /** Collects the compiled directives; used by the parser. */
-  public static final class Builder {
+  static final class Builder {
     private final JsonNode source;
     private @Nullable SignatureSpec signature;
     private @Nullable VerificationSpec verification;
@@ -99,47 +99,47 @@ public final class WebhookSpec {
       this.source = source;
     }
 
-    public Builder signature(@Nullable SignatureSpec value) {
+    Builder signature(@Nullable SignatureSpec value) {
       this.signature = value;
       return this;
     }
 
-    public Builder verification(@Nullable VerificationSpec value) {
+    Builder verification(@Nullable VerificationSpec value) {
       this.verification = value;
       return this;
     }
 
-    public Builder respond(@Nullable RespondSpec value) {
+    Builder respond(@Nullable RespondSpec value) {
       this.respond = value;
       return this;
     }
 
-    public Builder condition(@Nullable Condition value) {
+    Builder condition(@Nullable Condition value) {
       this.condition = value;
       return this;
     }
 
-    public Builder iterate(@Nullable IterateSpec value) {
+    Builder iterate(@Nullable IterateSpec value) {
       this.iterate = value;
       return this;
     }
 
-    public Builder output(@Nullable Directive value) {
+    Builder output(@Nullable Directive value) {
       this.output = value;
       return this;
     }
 
-    public Builder uid(@Nullable Directive value) {
+    Builder uid(@Nullable Directive value) {
       this.uid = value;
       return this;
     }
 
-    public Builder warning(SpecWarning value) {
+    Builder warning(SpecWarning value) {
       this.warnings.add(value);
       return this;
     }
 
-    public WebhookSpec build() {
+    WebhookSpec build() {
       return new WebhookSpec(this);
     }
   }
