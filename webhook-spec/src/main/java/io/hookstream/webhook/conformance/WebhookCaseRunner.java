@@ -76,7 +76,8 @@ public final class WebhookCaseRunner {
     WebhookType type = "shared".equals(testCase.path("webhookType").asString("dedicated"))
         ? WebhookType.SHARED : WebhookType.DEDICATED;
     Instant now = now(testCase.get("now"));
-    WebhookProcessor processor = new WebhookProcessor(iml, now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC));
+    Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
+    WebhookProcessor processor = new WebhookProcessor(iml, clock);
     HookScope scope = HookScope.of(testCase.get("parameters"), testCase.get("common"), testCase.get("connection"),
         testCase.get("webhook"), timezone(testCase));
     WebhookRequest request = CaseRequest.build(testCase.path("request"), now == null ? Instant.now() : now);

@@ -37,8 +37,12 @@ public record RenderedRequest(
       return url;
     }
     String query = qs.stream()
-        .map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+        .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
         .collect(Collectors.joining("&"));
     return url + (url.contains("?") ? "&" : "?") + query;
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 }

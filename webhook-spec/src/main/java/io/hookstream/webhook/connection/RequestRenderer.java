@@ -36,15 +36,19 @@ public final class RequestRenderer {
     if (url.isEmpty()) {
       throw new RequestRenderException(spec.url().path(), Evaluation.BAD_VALUE, "url evaluated to an empty string");
     }
-    String method = spec.method() == null ? "GET" : Values.text(Evaluation.evaluate(spec.method(), context)).trim().toUpperCase(Locale.ROOT);
+    Directive methodDirective = spec.method();
+    String method = methodDirective == null
+        ? "GET"
+        : Values.text(Evaluation.evaluate(methodDirective, context)).trim().toUpperCase(Locale.ROOT);
     if (!method.matches("[A-Z]+")) {
-      throw new RequestRenderException(spec.method() == null ? "method" : spec.method().path(), Evaluation.BAD_VALUE,
-          "method must be an HTTP method name");
+      throw new RequestRenderException("method", Evaluation.BAD_VALUE, "method must be an HTTP method name");
     }
     List<Map.Entry<String, String>> headers = flat(spec.headers(), context, true);
     List<Map.Entry<String, String>> qs = flat(spec.qs(), context, false);
-    Value body = spec.body() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.body(), context);
-    String type = spec.type() == null ? "json" : Values.text(Evaluation.evaluate(spec.type(), context));
+    Directive bodyDirective = spec.body();
+    Value body = bodyDirective == null ? Values.UNDEFINED : Evaluation.evaluate(bodyDirective, context);
+    Directive typeDirective = spec.type();
+    String type = typeDirective == null ? "json" : Values.text(Evaluation.evaluate(typeDirective, context));
     return new RenderedRequest(url, method, headers, qs, body, type.isEmpty() ? "json" : type);
   }
 

@@ -65,7 +65,8 @@ public final class ResponseEvaluator {
     ConnectionCheck.Metadata metadata = null;
     MetadataSpec metadataSpec = spec.metadata();
     if (metadataSpec != null) {
-      metadata = new ConnectionCheck.Metadata(metadataSpec.type(), Values.text(Evaluation.evaluate(metadataSpec.value(), context)));
+      String label = Values.text(Evaluation.evaluate(metadataSpec.value(), context));
+      metadata = new ConnectionCheck.Metadata(metadataSpec.type(), label);
     }
     Value data = spec.data() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.data(), context);
     return new ConnectionCheck(uid, true, null, null, metadata, Values.isUndefined(data) ? null : Values.toJson(data));

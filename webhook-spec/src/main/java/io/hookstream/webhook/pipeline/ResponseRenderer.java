@@ -27,36 +27,50 @@ final class ResponseRenderer {
   HttpAnswer render(RespondSpec spec, EvalContext context) {
     ResponseType type = type(spec.type(), context);
     int status = status(spec.status(), context);
-    EncodedBody body = spec.body() == null
+    Directive bodyDirective = spec.body();
+    EncodedBody body = bodyDirective == null
         ? EncodedBody.EMPTY
-        : encoder.encode(type, DirectiveFailure.evaluate(spec.body(), context));
+        : encoder.encode(type, DirectiveFailure.evaluate(bodyDirective, context));
     String contentType = body.contentType();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
-    if (spec.headers() != null) {
-      Value evaluated = DirectiveFailure.evaluate(spec.headers(), context);
-      if (evaluated.kind() == Kind.OBJECT) {
-        for (Map.Entry<String, Value> header : ((ObjectValue) evaluated).props().entrySet()) {
-          if (Values.isMissing(header.getValue())) {
-            continue;
-          }
-          String value = Values.text(header.getValue());
-          String problem = HeaderRules.problem(header.getKey(), value);
-          if (problem != null) {
-            throw new DirectiveFailure(spec.headers().path(), DirectiveFailure.BAD_HEADER, problem);
-          }
-          if (header.getKey().equalsIgnoreCase("Content-Type")) {
-            contentType = value; // custom headers override the type's media type (§6.3)
-          } else {
-            headers.add(Map.entry(header.getKey(), value));
-          }
+    Directive headersDirective = spec.headers();
+    if (headersDirective != null) {
+      for (Map.Entry<String, String> header : headers(headersDirective, context)) {
+        if (header.getKey().equalsIgnoreCase("Content-Type")) {
+          contentType = header.getValue(); // custom headers override the type's media type (§6.3)
+        } else {
+          headers.add(header);
         }
-      } else if (!Values.isMissing(evaluated)) {
-        throw new DirectiveFailure(spec.headers().path(), DirectiveFailure.BAD_RESPONSE,
-            "headers must evaluate to an object, got " + evaluated.kind().description());
       }
     }
     return new HttpAnswer(status, contentType, headers, body.bytes());
   }
+
+  /** The evaluated flat object as checked name/value pairs; null and undefined values are left out. */
+  private static List<Map.Entry<String, String>> headers(Directive directive, EvalContext context) {
+    Value evaluated = DirectiveFailure.evaluate(directive, context);
+    if (Values.isMissing(evaluated)) {
+      return List.of();
+    }
+    if (evaluated.kind() != Kind.OBJECT) {
+      throw new DirectiveFailure(directive.path(), DirectiveFailure.BAD_RESPONSE,
+          "headers must evaluate to an object, got " + evaluated.kind().description());
+    }
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (Map.Entry<String, Value> header : ((ObjectValue) evaluated).props().entrySet()) {
+      if (Values.isMissing(header.getValue())) {
+        continue;
+      }
+      String value = Values.text(header.getValue());
+      String problem = HeaderRules.problem(header.getKey(), value);
+      if (problem != null) {
+        throw new DirectiveFailure(directive.path(), DirectiveFailure.BAD_HEADER, problem);
+      }
+      headers.add(Map.entry(header.getKey(), value));
+    }
+    return headers;
+  }
+
 
   private static ResponseType type(@Nullable Directive directive, EvalContext context) {
     if (directive == null) {

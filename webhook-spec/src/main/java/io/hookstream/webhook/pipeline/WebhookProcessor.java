@@ -13,6 +13,7 @@ import io.hookstream.webhook.signature.SignatureResult;
 import io.hookstream.webhook.spec.Condition;
 import io.hookstream.webhook.spec.Directive;
 import io.hookstream.webhook.spec.IterateSpec;
+import io.hookstream.webhook.spec.RespondSpec;
 import io.hookstream.webhook.spec.SignatureSpec;
 import io.hookstream.webhook.spec.VerificationSpec;
 import io.hookstream.webhook.spec.WebhookSpec;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,23 +78,17 @@ public final class WebhookProcessor {
       Instant now = clock.instant();
       EvalContext context = RequestScope.context(scope, requestParser.parse(request), now);
       SignatureSpec signature = spec.signature();
-      if (signature != null && (signature.condition() == null || holds(signature.condition(), context))) {
+      if (signature != null && applies(signature.condition(), context)) {
         SignatureResult result = SignatureStep.verify(signature, request, context, now);
         if (result instanceof SignatureResult.Invalid invalid) {
-          return new EdgeOutcome.Rejected(
-              jsonError(401, "invalid_signature", invalid.reason()), invalid.reason());
+          return new EdgeOutcome.Rejected(jsonError(401, "invalid_signature", invalid.reason()), invalid.reason());
         }
       }
       VerificationSpec verification = spec.verification();
-      if (verification != null
-          && (verification.condition() == null || holds(verification.condition(), context))) {
-        return new EdgeOutcome.Handshake(verification.respond() == null
-            ? defaultAnswer
-            : renderer.render(verification.respond(), context));
+      if (verification != null && applies(verification.condition(), context)) {
+        return new EdgeOutcome.Handshake(answer(verification.respond(), context));
       }
-      return new EdgeOutcome.Accepted(spec.respond() == null
-          ? defaultAnswer
-          : renderer.render(spec.respond(), context));
+      return new EdgeOutcome.Accepted(answer(spec.respond(), context));
     } catch (DirectiveFailure failure) {
       return edgeFailure(failure);
     } catch (RuntimeException unexpected) {
@@ -105,25 +101,27 @@ public final class WebhookProcessor {
     try {
       ParsedRequest parsed = requestParser.parse(request);
       EvalContext context = RequestScope.context(scope, parsed, clock.instant());
-      if (spec.condition() != null && !holds(spec.condition(), context)) {
-        return new ProcessingOutcome.Filtered(spec.condition().test().path());
+      Condition condition = spec.condition();
+      if (condition != null && !holds(condition, context)) {
+        return new ProcessingOutcome.Filtered(condition.test().path());
       }
+      Directive output = spec.output();
+      Directive uid = type == WebhookType.SHARED ? spec.uid() : null;
+      IterateSpec iterate = spec.iterate();
       List<Item> items = new ArrayList<>();
-      if (spec.iterate() == null) {
-        Value output = spec.output() == null
-            ? parsed.body()
-            : DirectiveFailure.evaluate(spec.output(), context);
-        addItem(items, 0, output, spec, type, context);
+      if (iterate == null) {
+        addItem(items, 0, output == null ? parsed.body() : DirectiveFailure.evaluate(output, context), uid, context);
         return new ProcessingOutcome.Items(items);
       }
+      Condition keep = iterate.condition();
       int index = 0;
-      for (Value element : container(spec.iterate(), context)) {
+      for (Value element : container(iterate, context)) {
         EvalContext itemContext = context.with("item", element);
-        if (spec.iterate().condition() != null && !holds(spec.iterate().condition(), itemContext)) {
+        if (keep != null && !holds(keep, itemContext)) {
           continue;
         }
-        Value output = spec.output() == null ? element : DirectiveFailure.evaluate(spec.output(), itemContext);
-        addItem(items, index++, output, spec, type, itemContext);
+        Value value = output == null ? element : DirectiveFailure.evaluate(output, itemContext);
+        addItem(items, index++, value, uid, itemContext);
       }
       return new ProcessingOutcome.Items(items);
     } catch (DirectiveFailure failure) {
@@ -134,19 +132,22 @@ public final class WebhookProcessor {
     }
   }
 
-  /** D14/D19: a null or undefined output is no bundle. D11: uid per item, as text, shared only. */
-  private static void addItem(List<Item> items, int index, Value output, WebhookSpec spec, WebhookType type,
-      EvalContext context) {
+  /**
+   * D14/D19: a null or undefined output is no bundle. D11: the uid is evaluated per item, for shared
+   * webhooks only ({@code uid} is null otherwise), and kept as text.
+   */
+  private static void addItem(List<Item> items, int index, Value output, @Nullable Directive uid, EvalContext context) {
     if (Values.isMissing(output)) {
       return;
     }
-    String uid = null;
-    if (type == WebhookType.SHARED && spec.uid() != null) {
-      Value value = DirectiveFailure.evaluate(spec.uid(), context);
-      uid = Values.isMissing(value) ? null : Values.text(value);
+    String key = null;
+    if (uid != null) {
+      Value value = DirectiveFailure.evaluate(uid, context);
+      key = Values.isMissing(value) ? null : Values.text(value);
     }
-    items.add(new Item(index, Values.toJson(output), uid));
+    items.add(new Item(index, Values.toJson(output), key));
   }
+
 
   /** D4: an array; null or undefined is no items; anything else is an error at the directive's path. */
   private static List<Value> container(IterateSpec iterate, EvalContext context) {
@@ -160,6 +161,16 @@ public final class WebhookProcessor {
           "iterate must evaluate to an array, got " + value.kind().description());
     }
     return ((ArrayValue) value).items();
+  }
+
+  /** An absent condition always applies (D3 for verification). */
+  private static boolean applies(@Nullable Condition condition, EvalContext context) {
+    return condition == null || holds(condition, context);
+  }
+
+  /** The rendered {@code respond}, or the default answer without one (D2). */
+  private HttpAnswer answer(@Nullable RespondSpec respond, EvalContext context) {
+    return respond == null ? defaultAnswer : renderer.render(respond, context);
   }
 
   /** D5 truthiness; an undefined result takes the condition's declared default. */
@@ -184,6 +195,7 @@ public final class WebhookProcessor {
 
   private static HttpAnswer jsonError(int status, String error, String message) {
     JsonNode body = JSON.createObjectNode().put("error", error).put("message", message);
-    return new HttpAnswer(status, "application/json", List.of(), JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    return new HttpAnswer(status, "application/json", List.of(), bytes);
   }
 }

@@ -39,7 +39,8 @@ public final class HeaderRules {
 
   private static String printable(String name) {
     StringBuilder out = new StringBuilder();
-    name.codePoints().limit(64).forEach(cp -> out.append(cp < 0x20 || cp == 0x7f ? "\\u" + String.format("%04x", cp) : Character.toString(cp)));
+    name.codePoints().limit(64).forEach(cp -> out.append(
+        cp < 0x20 || cp == 0x7f ? String.format("\\u%04x", cp) : Character.toString(cp)));
     return out.toString();
   }
 }

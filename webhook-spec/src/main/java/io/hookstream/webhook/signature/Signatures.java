@@ -39,7 +39,9 @@ final class Signatures {
     }
     // both directions: a timestamp far in the future is as suspicious as a stale one
     long skew = Math.abs(now.getEpochSecond() - seconds);
-    return skew > tolerance.getSeconds() ? "signature timestamp outside the " + tolerance.getSeconds() + " s tolerance" : null;
+    return skew > tolerance.getSeconds()
+        ? "signature timestamp outside the " + tolerance.getSeconds() + " s tolerance"
+        : null;
   }
 
   static String missingHeader(String header) {
