@@ -10,7 +10,10 @@ import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.SubscriberSet;
+import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
@@ -39,6 +42,7 @@ public final class EventRouter {
     private final Counter filtered;
     private final Counter emitted;
     private final Counter failed;
+    private final Counter unmatched;
 
     public EventRouter(AppCatalog catalog, WebhookProcessor processor, TopicNames topicNames, Clock clock, MeterRegistry meters) {
         this.catalog = catalog;
@@ -48,6 +52,7 @@ public final class EventRouter {
         this.filtered = meters.counter("hookstream.router.events", "outcome", "filtered");
         this.emitted = meters.counter("hookstream.router.bundles", "outcome", "emitted");
         this.failed = meters.counter("hookstream.router.events", "outcome", "failed");
+        this.unmatched = meters.counter("hookstream.router.items", "outcome", "unmatched");
     }
 
     /** A dedicated-webhook event, joined with its hook and the hook's app (either may be missing). */
@@ -99,17 +104,110 @@ public final class EventRouter {
                 .setReceivedAt(event.getReceivedAt())
                 .setEmittedAt(java.time.Instant.ofEpochMilli(now))
                 .build();
-            // per-user topics are keyed by hook; the one shared topic by user, so that a user's bundles stay in order
-            String key = hook.getTriggerTopic().equals(sharedTriggerTopic) ? hook.getUserId() : hook.getHookId();
-            routed.add(new Routed.Bundle(hook.getTriggerTopic(), key, bundle));
+            routed.add(new Routed.Bundle(hook.getTriggerTopic(), bundleKey(hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()), bundle));
         }
         emitted.increment(routed.size());
         return routed;
     }
 
-    /** Shared-webhook events are routed by uid through the subscription index, which this version does not build yet. */
-    public List<Routed> routeShared(RawWebhookEvent event, String sourceTopic) {
-        return dead(event, sourceTopic, null, "UNSUPPORTED", "shared webhooks are accepted but not routed by this router version");
+    /**
+     * First half of shared routing: a shared-webhook event becomes its items, each keyed by
+     * {@code appId:uid} so that it can be joined with the subscription index. Items without a uid cannot
+     * belong to anyone and go straight to the unmatched topic.
+     */
+    public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
+        if (app == null) {
+            return dead(event, sourceTopic, null, null, "app " + event.getAppId() + " does not exist");
+        }
+        AppCatalog.Compiled compiled = catalog.compiled(app);
+        AppDefinition definition = compiled.definition();
+        if (definition == null) {
+            return dead(event, sourceTopic, null, null, "app " + app.getAppId() + " does not load: " + compiled.error());
+        }
+        WebhookDefinition webhook = definition.webhooks().get(event.getWebhookName());
+        if (webhook == null) {
+            return dead(event, sourceTopic, null, null, "webhook " + event.getWebhookName() + " no longer exists in app " + app.getAppId());
+        }
+        ProcessingOutcome outcome;
+        try {
+            outcome = processor.process(webhook.spec(), webhook.type(), scopes.forApp(definition), RawRequests.toRequest(event));
+        } catch (RuntimeException e) {
+            return dead(event, sourceTopic, null, "INTERNAL", "processing failed: " + e);
+        }
+        if (outcome instanceof ProcessingOutcome.Failed f) {
+            return dead(event, sourceTopic, f.directivePath(), f.code(), f.message());
+        }
+        if (outcome instanceof ProcessingOutcome.Filtered) {
+            filtered.increment();
+            return List.of();
+        }
+        List<Item> items = ((ProcessingOutcome.Items) outcome).items();
+        List<Routed> routed = new ArrayList<>(items.size());
+        for (Item item : items) {
+            String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
+            UnmatchedItem shared = UnmatchedItem.newBuilder()
+                .setEventId(event.getEventId())
+                .setItemIndex(item.index())
+                .setAppId(event.getAppId())
+                .setWebhookName(event.getWebhookName())
+                .setUid(uid)
+                .setOutput(json.writeValueAsString(item.output()))
+                .setReceivedAt(event.getReceivedAt())
+                .build();
+            String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
+            if (uid == null) {
+                unmatched.increment();
+                routed.add(new Routed.Unmatched(key, shared));
+            } else {
+                routed.add(new Routed.SharedItem(key, shared));
+            }
+        }
+        return routed;
+    }
+
+    /**
+     * Second half of shared routing: one item and the subscriptions of its {@code appId:uid} (null when
+     * nobody subscribed) become one bundle per subscribed hook, or one unmatched record.
+     */
+    public List<Routed> deliverShared(UnmatchedItem item, @Nullable SubscriberSet subscribers) {
+        String key = subscriptionKey(item.getAppId(), item.getUid() == null ? "" : item.getUid());
+        List<Subscription> matching = subscribers == null ? List.of() : subscribers.getSubscriptions().stream()
+            .filter(s -> s.getWebhookName().equals(item.getWebhookName()))
+            .toList();
+        if (matching.isEmpty()) {
+            unmatched.increment();
+            return List.of(new Routed.Unmatched(key, item));
+        }
+        long now = clock.millis();
+        List<Routed> routed = new ArrayList<>(matching.size());
+        for (Subscription s : matching) {
+            TriggerBundle bundle = TriggerBundle.newBuilder()
+                .setBundleId(item.getEventId() + ":" + item.getItemIndex() + ":" + s.getHookId())
+                .setEventId(item.getEventId())
+                .setItemIndex(item.getItemIndex())
+                .setHookId(s.getHookId())
+                .setAppId(item.getAppId())
+                .setWebhookName(item.getWebhookName())
+                .setUserId(s.getUserId())
+                .setConnectionId(s.getConnectionId())
+                .setOutput(item.getOutput())
+                .setReceivedAt(item.getReceivedAt())
+                .setEmittedAt(java.time.Instant.ofEpochMilli(now))
+                .build();
+            routed.add(new Routed.Bundle(s.getTriggerTopic(), bundleKey(s.getTriggerTopic(), s.getHookId(), s.getUserId()), bundle));
+        }
+        emitted.increment(routed.size());
+        return routed;
+    }
+
+    /** The key of the subscription index: shared webhooks route by the uid within one app. */
+    public static String subscriptionKey(String appId, String uid) {
+        return appId + ":" + uid;
+    }
+
+    /** Per-user topics are keyed by hook; the one shared topic by user, so that a user's bundles stay in order. */
+    private String bundleKey(String topic, String hookId, String userId) {
+        return topic.equals(sharedTriggerTopic) ? userId : hookId;
     }
 
     private List<Routed> dead(RawWebhookEvent event, String sourceTopic, @Nullable String path, @Nullable String code,

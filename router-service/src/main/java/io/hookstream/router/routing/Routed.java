@@ -11,6 +11,10 @@ public sealed interface Routed {
     record Bundle(String topic, String key, TriggerBundle bundle) implements Routed {
     }
 
+    /** A shared-webhook item on its way to the subscription index, keyed by {@code appId:uid}. */
+    record SharedItem(String key, UnmatchedItem item) implements Routed {
+    }
+
     /** A shared-webhook item whose uid matched no connection, keyed by {@code appId:uid}. */
     record Unmatched(String key, UnmatchedItem item) implements Routed {
     }

@@ -29,6 +29,9 @@ final class RoutedPayloadSerde implements Serde<Routed> {
             if (routed instanceof Routed.Unmatched u) {
                 return topics.eventsUnmatched().valueSerde().serializer().serialize(topic, u.item());
             }
+            if (routed instanceof Routed.SharedItem i) {
+                return topics.eventsUnmatched().valueSerde().serializer().serialize(topic, i.item());
+            }
             if (routed instanceof Routed.Dead d) {
                 return topics.eventsDlq().valueSerde().serializer().serialize(topic, d.letter());
             }

@@ -1,28 +1,42 @@
 package io.hookstream.router.topology;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.routing.Routed;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.SubscriberSet;
+import io.hookstream.schemas.avro.Subscription;
+import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.avro.WebhookKind;
+import io.hookstream.schemas.serde.AvroSerde;
 import io.hookstream.schemas.topic.HookstreamTopics;
 
 /**
@@ -30,10 +44,11 @@ import io.hookstream.schemas.topic.HookstreamTopics;
  * tests build the very same topology.
  *
  * <pre>
- * events.raw ─┐                    ┌ dedicated ⋈ hooks (KTable, co-partitioned by hookId) ⋈ apps (global) ─┐
- *             ├ merge ─ split kind ┤                                                                   ├ route ─┬ bundles → each hook's trigger topic
- * events.replay┘                   └ shared ───────────────────────────────────────────────────────────┘        ├ unmatched → events.unmatched
- *                                                                                                               └ dead letters → events.dlq
+ * events.raw ──┐                    ┌ dedicated ⋈ hooks (KTable, co-partitioned by hookId) ⋈ apps (global) ─ route ─┐
+ *              ├ merge ─ split kind ┤                                                                             ├─ bundles → each hook's trigger topic
+ * events.replay┘                    └ shared ⋈ apps ─ items by appId:uid ─ repartition ─ ⋈ subscription index ────┤─ unmatched → events.unmatched
+ *                                                                                                                 └─ dead letters → events.dlq
+ * subscription index (partitioned, built here): shared active hooks ⋈ connections (foreign key connectionId) → group by appId:uid
  * </pre>
  * Every operator, store and internal topic has an explicit name, so that changes to the topology do not
  * silently rename state.
@@ -50,20 +65,20 @@ public final class RouterTopology {
     public static Topology build(HookstreamTopics topics, EventRouter router, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
+        Serde<UnmatchedItem> items = topics.eventsUnmatched().valueSerde();
 
         KTable<String, Hook> hooks = builder.table(topics.hooks().name(),
             Consumed.with(keys, topics.hooks().valueSerde()).withName("hooks-source"),
-            Materialized.<String, Hook, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as("hooks-store")
+            Materialized.<String, Hook, KeyValueStore<Bytes, byte[]>>as("hooks-store")
                 .withKeySerde(keys).withValueSerde(topics.hooks().valueSerde()));
         GlobalKTable<String, App> apps = builder.globalTable(topics.apps().name(),
             Consumed.with(keys, topics.apps().valueSerde()).withName("apps-source"),
-            Materialized.<String, App, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as("apps-store")
+            Materialized.<String, App, KeyValueStore<Bytes, byte[]>>as("apps-store")
                 .withKeySerde(keys).withValueSerde(topics.apps().valueSerde()));
+        KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(builder, topics, hooks);
 
-        KStream<String, SourcedEvent> raw = source(builder, topics.eventsRaw().name(), topics, "raw");
-        KStream<String, SourcedEvent> replay = source(builder, topics.eventsReplay().name(), topics, "replay");
-        KStream<String, SourcedEvent> events = raw.merge(replay, Named.as("merge-raw-and-replay"));
-
+        KStream<String, SourcedEvent> events = source(builder, topics.eventsRaw().name(), topics, "raw")
+            .merge(source(builder, topics.eventsReplay().name(), topics, "replay"), Named.as("merge-raw-and-replay"));
         var byKind = events.split(Named.as("kind-"))
             .branch((key, e) -> e.event().getKind() == WebhookKind.DEDICATED, Branched.as("dedicated"))
             .defaultBranch(Branched.as("shared"));
@@ -75,15 +90,90 @@ public final class RouterTopology {
                 (withHook, app) -> router.routeDedicated(withHook.event().event(), withHook.hook(), app, withHook.event().topic()),
                 Named.as("event-app-join"));
         KStream<String, List<Routed>> shared = byKind.get("kind-shared")
-            .mapValues(e -> router.routeShared(e.event(), e.topic()), Named.as("route-shared"));
+            .leftJoin(apps, (key, e) -> e.event().getAppId(),
+                (e, app) -> router.expandShared(e.event(), app, e.topic()), Named.as("shared-event-app-join"));
 
-        KStream<String, Routed> routed = dedicated.merge(shared, Named.as("merge-routed"))
-            .flatMapValues(list -> list, Named.as("flatten-routed"));
+        var firstPass = dedicated.merge(shared, Named.as("merge-routed"))
+            .flatMapValues(list -> list, Named.as("flatten-routed"))
+            .split(Named.as("pass-"))
+            .branch((key, r) -> r instanceof Routed.SharedItem, Branched.as("shared-items"))
+            .defaultBranch(Branched.as("final"));
 
+        KStream<String, Routed> delivered = firstPass.get("pass-shared-items")
+            .map((key, r) -> KeyValue.pair(((Routed.SharedItem) r).key(), ((Routed.SharedItem) r).item()), Named.as("key-item-by-uid"))
+            .repartition(Repartitioned.with(keys, items).withName("shared-items-by-uid"))
+            .leftJoin(subscriptionIndex, router::deliverShared, Joined.with(keys, items, subscriberSerde(), "item-subscription-join"))
+            .flatMapValues(list -> list, Named.as("flatten-delivered"));
+
+        sinks(firstPass.get("pass-final").merge(delivered, Named.as("merge-delivered")), topics);
+        return builder.build(streamsConfig);
+    }
+
+    /**
+     * appId:uid → the active shared hooks whose connection has that uid. A foreign-key join follows every
+     * change of either side: a new or re-verified connection, a changed uid, a deleted connection or hook.
+     */
+    private static KTable<String, SubscriberSet> subscriptionIndex(StreamsBuilder builder, HookstreamTopics topics,
+            KTable<String, Hook> hooks) {
+        Serde<String> keys = Serdes.String();
+        KTable<String, Connection> connections = builder.table(topics.connections().name(),
+            Consumed.with(keys, topics.connections().valueSerde()).withName("connections-source"),
+            Materialized.<String, Connection, KeyValueStore<Bytes, byte[]>>as("connections-store")
+                .withKeySerde(keys).withValueSerde(topics.connections().valueSerde()));
+        Serde<Subscription> subscriptionSerde = AvroSerde.of(Subscription.class);
+        KTable<String, Hook> sharedHooks = hooks.filter((hookId, hook) -> hook.getKind() == WebhookKind.SHARED
+            && hook.getStatus() == HookStatus.ACTIVE && hook.getConnectionId() != null, Named.as("active-shared-hooks"));
+        KTable<String, Subscription> subscriptions = sharedHooks.join(connections, Hook::getConnectionId,
+            RouterTopology::subscription,
+            TableJoined.as("hook-connection-join"),
+            Materialized.<String, Subscription, KeyValueStore<Bytes, byte[]>>as("subscriptions-store")
+                .withKeySerde(keys).withValueSerde(subscriptionSerde));
+        return subscriptions
+            .groupBy((hookId, s) -> KeyValue.pair(EventRouter.subscriptionKey(s.getAppId(), s.getUid()), s),
+                Grouped.with("subscriptions-by-uid", keys, subscriptionSerde))
+            .aggregate(() -> new SubscriberSet(List.of()),
+                (key, s, set) -> with(set, s),
+                (key, s, set) -> without(set, s.getHookId()),
+                Named.as("subscription-index-aggregate"),
+                Materialized.<String, SubscriberSet, KeyValueStore<Bytes, byte[]>>as("subscription-index")
+                    .withKeySerde(keys).withValueSerde(subscriberSerde()));
+    }
+
+    /** A hook with its connection's uid; no uid (or a connection of another app or user) means no subscription. */
+    private static @Nullable Subscription subscription(Hook hook, Connection connection) {
+        if (connection.getUid() == null || !connection.getAppId().equals(hook.getAppId())
+                || !connection.getUserId().equals(hook.getUserId())) {
+            return null;
+        }
+        return new Subscription(hook.getHookId(), hook.getAppId(), hook.getWebhookName(), hook.getUserId(),
+            connection.getConnectionId(), connection.getUid(), hook.getTriggerTopic());
+    }
+
+    private static SubscriberSet with(SubscriberSet set, Subscription added) {
+        List<Subscription> next = new ArrayList<>(set.getSubscriptions().size() + 1);
+        for (Subscription s : set.getSubscriptions()) {
+            if (!s.getHookId().equals(added.getHookId())) {
+                next.add(s);
+            }
+        }
+        next.add(added);
+        return new SubscriberSet(next);
+    }
+
+    private static SubscriberSet without(SubscriberSet set, String hookId) {
+        return new SubscriberSet(set.getSubscriptions().stream().filter(s -> !s.getHookId().equals(hookId)).toList());
+    }
+
+    private static Serde<SubscriberSet> subscriberSerde() {
+        return AvroSerde.of(SubscriberSet.class);
+    }
+
+    private static void sinks(KStream<String, Routed> routed, HookstreamTopics topics) {
+        Serde<String> keys = Serdes.String();
         Serde<Routed> payload = new RoutedPayloadSerde(topics);
         routed.split(Named.as("routed-"))
             .branch((key, r) -> r instanceof Routed.Bundle, Branched.withConsumer(bundles -> bundles
-                .selectKey((key, r) -> ((Routed.Bundle) r).key(), Named.as("key-bundle-by-hook"))
+                .selectKey((key, r) -> ((Routed.Bundle) r).key(), Named.as("key-bundle"))
                 .to((key, r, context) -> ((Routed.Bundle) r).topic(), Produced.with(keys, payload).withName("bundles-sink")),
                 "bundles"))
             .branch((key, r) -> r instanceof Routed.Unmatched, Branched.withConsumer(unmatched -> unmatched
@@ -94,7 +184,6 @@ public final class RouterTopology {
                 .selectKey((key, r) -> ((Routed.Dead) r).letter().getEventId(), Named.as("key-dead-letter-by-event"))
                 .to(topics.eventsDlq().name(), Produced.with(keys, payload).withName("dead-letter-sink")),
                 "dead"));
-        return builder.build(streamsConfig);
     }
 
     private static KStream<String, SourcedEvent> source(StreamsBuilder builder, String topic, HookstreamTopics topics, String name) {
@@ -114,6 +203,6 @@ public final class RouterTopology {
         }
     }
 
-    record EventWithHook(SourcedEvent event, @org.jspecify.annotations.Nullable Hook hook) {
+    record EventWithHook(SourcedEvent event, @Nullable Hook hook) {
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.hookstream.iml.Iml;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.Header;
 import io.hookstream.schemas.avro.Hook;
@@ -53,14 +54,18 @@ class RouterTopologyTest {
              "iterate": "{{body.items}}",
              "output": {"sku": "{{item.sku}}", "order": "{{body.id}}", "secret": "{{parameters.label}}"}}},
           "plain": {"type": "dedicated", "spec": {}},
-          "feed": {"type": "shared", "spec": {"uid": "{{body.account}}"}}}}""";
+          "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
+                   "output": {"account": "{{item.account}}", "n": "{{item.n}}"}}}}}""";
 
     private final HookstreamTopics topics = HookstreamTopics.defaults();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, RawWebhookEvent> raw;
     private TestInputTopic<String, RawWebhookEvent> replay;
+    private TestInputTopic<String, Hook> hooks;
+    private TestInputTopic<String, Connection> connections;
     private TestOutputTopic<String, TriggerBundle> alice;
+    private TestOutputTopic<String, TriggerBundle> bob;
     private TestOutputTopic<String, DeadLetter> dlq;
     private TestOutputTopic<String, UnmatchedItem> unmatched;
 
@@ -80,12 +85,15 @@ class RouterTopologyTest {
 
         var apps = driver.createInputTopic(topics.apps().name(), Serdes.String().serializer(), topics.apps().valueSerde().serializer());
         apps.pipeInput("shop", App.newBuilder().setAppId("shop").setDefinition(APP).setVersion(1).setUpdatedAt(T0).build());
-        var hooks = driver.createInputTopic(topics.hooks().name(), Serdes.String().serializer(), topics.hooks().valueSerde().serializer());
+        hooks = driver.createInputTopic(topics.hooks().name(), Serdes.String().serializer(), topics.hooks().valueSerde().serializer());
+        connections = driver.createInputTopic(topics.connections().name(), Serdes.String().serializer(),
+            topics.connections().valueSerde().serializer());
         hooks.pipeInput("h1", hook("h1", "orders"));
         hooks.pipeInput("h2", hook("h2", "plain"));
         raw = driver.createInputTopic(topics.eventsRaw().name(), Serdes.String().serializer(), topics.eventsRaw().valueSerde().serializer());
         replay = driver.createInputTopic(topics.eventsReplay().name(), Serdes.String().serializer(), topics.eventsReplay().valueSerde().serializer());
         alice = driver.createOutputTopic("hookstream.triggers.alice", Serdes.String().deserializer(), topics.triggerBundleSerde().deserializer());
+        bob = driver.createOutputTopic("hookstream.triggers.bob", Serdes.String().deserializer(), topics.triggerBundleSerde().deserializer());
         dlq = driver.createOutputTopic(topics.eventsDlq().name(), Serdes.String().deserializer(), topics.eventsDlq().valueSerde().deserializer());
         unmatched = driver.createOutputTopic(topics.eventsUnmatched().name(), Serdes.String().deserializer(),
             topics.eventsUnmatched().valueSerde().deserializer());
@@ -162,14 +170,81 @@ class RouterTopologyTest {
     }
 
     @Test
-    void sharedEventsAreNotDroppedWhileTheUidJoinIsMissing() {
-        RawWebhookEvent shared = RawWebhookEvent.newBuilder(event("e7", null, "feed", "{\"account\":\"1\"}"))
-            .setKind(WebhookKind.SHARED).build();
-        raw.pipeInput("shop", shared);
+    void sharedItemsReachEverySubscriberOfTheirUidAndNobodyElse() {
+        connections.pipeInput("c1", connection("c1", "alice", "1"));
+        connections.pipeInput("c2", connection("c2", "bob", "2"));
+        hooks.pipeInput("s1", sharedHook("s1", "alice", "c1"));
+        hooks.pipeInput("s2", sharedHook("s2", "bob", "c2"));
+        hooks.pipeInput("s3", sharedHook("s3", "alice", "c1"));
 
-        assertThat(dlq.readValue().getErrorCode()).isEqualTo("UNSUPPORTED");
-        assertThat(alice.isEmpty()).isTrue();
+        raw.pipeInput("shop", shared("e8", "[{\"account\":\"1\",\"n\":1},{\"account\":\"2\",\"n\":2},{\"account\":\"9\",\"n\":3}]"));
+
+        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId)
+            .containsExactlyInAnyOrder("e8:0:s1", "e8:0:s3");
+        List<TriggerBundle> bobs = bob.readValuesToList();
+        assertThat(bobs).extracting(TriggerBundle::getBundleId).containsExactly("e8:1:s2");
+        assertThat(bobs.get(0).getOutput()).isEqualTo("{\"account\":\"2\",\"n\":2}");
+        assertThat(bobs.get(0).getConnectionId()).isEqualTo("c2");
+        var nobody = unmatched.readKeyValue();
+        assertThat(nobody.key).isEqualTo("shop:9");
+        assertThat(nobody.value.getItemIndex()).isEqualTo(2);
         assertThat(unmatched.isEmpty()).isTrue();
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void routingFollowsUidChangesAndDeletedConnectionsAndHooks() {
+        connections.pipeInput("c1", connection("c1", "alice", "1"));
+        hooks.pipeInput("s1", sharedHook("s1", "alice", "c1"));
+        raw.pipeInput("shop", shared("e9", "[{\"account\":\"1\"}]"));
+        assertThat(alice.readValuesToList()).hasSize(1);
+
+        // re-verified connection: the remote account is now 5
+        connections.pipeInput("c1", connection("c1", "alice", "5"));
+        raw.pipeInput("shop", shared("e10", "[{\"account\":\"1\"},{\"account\":\"5\"}]"));
+        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId).containsExactly("e10:1:s1");
+        assertThat(unmatched.readKeyValue().key).isEqualTo("shop:1");
+
+        // deleted connection (tombstone): nobody owns uid 5 any more
+        connections.pipeInput("c1", (Connection) null);
+        raw.pipeInput("shop", shared("e11", "[{\"account\":\"5\"}]"));
+        assertThat(alice.isEmpty()).isTrue();
+        assertThat(unmatched.readKeyValue().key).isEqualTo("shop:5");
+
+        // a connection back, but the hook deleted: still nobody
+        connections.pipeInput("c1", connection("c1", "alice", "5"));
+        hooks.pipeInput("s1", Hook.newBuilder(sharedHook("s1", "alice", "c1")).setStatus(HookStatus.DELETED).build());
+        raw.pipeInput("shop", shared("e12", "[{\"account\":\"5\"}]"));
+        assertThat(alice.isEmpty()).isTrue();
+        assertThat(unmatched.readKeyValue().key).isEqualTo("shop:5");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aConnectionOfAnotherUserDoesNotSubscribeTheHook() {
+        connections.pipeInput("c2", connection("c2", "bob", "2"));
+        hooks.pipeInput("s1", sharedHook("s1", "alice", "c2"));
+
+        raw.pipeInput("shop", shared("e13", "[{\"account\":\"2\"}]"));
+
+        assertThat(alice.isEmpty()).isTrue();
+        assertThat(bob.isEmpty()).isTrue();
+        assertThat(unmatched.readKeyValue().key).isEqualTo("shop:2");
+    }
+
+    private static RawWebhookEvent shared(String eventId, String eventsJson) {
+        return RawWebhookEvent.newBuilder(event(eventId, null, "feed", "{\"events\":" + eventsJson + "}"))
+            .setKind(WebhookKind.SHARED).setPath("/apps/shop/webhooks/feed").build();
+    }
+
+    private static Hook sharedHook(String id, String user, String connectionId) {
+        return Hook.newBuilder(hook(id, "feed")).setKind(WebhookKind.SHARED).setUserId(user).setConnectionId(connectionId)
+            .setTriggerTopic("hookstream.triggers." + user).build();
+    }
+
+    private static Connection connection(String id, String user, String uid) {
+        return Connection.newBuilder().setConnectionId(id).setAppId("shop").setUserId(user).setUid(uid).setValid(true)
+            .setData(ByteBuffer.wrap(new byte[0])).setCreatedAt(T0).setUpdatedAt(T0).build();
     }
 
     private static Hook hook(String id, String webhook) {

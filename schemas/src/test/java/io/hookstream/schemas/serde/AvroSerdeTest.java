@@ -28,6 +28,8 @@ import io.hookstream.schemas.avro.Header;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.SubscriberSet;
+import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.avro.WebhookKind;
@@ -73,7 +75,8 @@ class AvroSerdeTest {
                 .setDirectivePath("webhooks.orders.spec.output.id").setErrorCode("IML-E0101").setError("boom")
                 .setFailedAt(T0).setSourceTopic("hookstream.events.raw").setEvent(rawEvent()).build(),
             UnmatchedItem.newBuilder().setEventId("e").setItemIndex(2).setAppId("acme").setWebhookName("orders")
-                .setUid("404").setOutput("{}").setReceivedAt(T0).build());
+                .setUid("404").setOutput("{}").setReceivedAt(T0).build(),
+            new SubscriberSet(List.of(new Subscription("h1", "acme", "feed", "u1", "c1", "42", "hookstream.triggers.u1"))));
     }
 
     @ParameterizedTest
