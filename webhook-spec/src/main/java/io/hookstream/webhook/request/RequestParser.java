@@ -88,9 +88,11 @@ public final class RequestParser {
       return json(bytes, flags);
     }
     if (mediaType.isFormUrlEncoded()) {
-      String text = TextDecoding.decodeStrictly(bytes, StandardCharsets.ISO_8859_1);
-      // percent-escapes carry the charset; the literal bytes of a form body are ASCII
-      return flatObject(FormDecoder.decode(text == null ? "" : text, mediaType.charsetOrUtf8()));
+      Charset charset = mediaType.charsetOrUtf8();
+      // browsers send only ASCII with percent-escapes, but hand-written clients send raw UTF-8 too
+      String text = TextDecoding.decodeStrictly(bytes, charset);
+      String form = text != null ? text : new String(bytes, StandardCharsets.ISO_8859_1);
+      return flatObject(FormDecoder.decode(form, charset));
     }
     if (mediaType.isMultipartForm()) {
       return multipart(bytes, mediaType, flags);

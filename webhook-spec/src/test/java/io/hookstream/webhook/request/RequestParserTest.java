@@ -73,6 +73,12 @@ class RequestParserTest {
   }
 
   @Test
+  void rawUtf8InAFormBodyIsReadAsText() {
+    assertThat(json(parser.parse(request("application/x-www-form-urlencoded", "name=é+ü&x=%C3%A9")).body()))
+        .isEqualTo("{\"name\":\"é ü\",\"x\":\"é\"}");
+  }
+
+  @Test
   void multipartBecomesFieldsAndFiles() {
     String body = "--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHi\r\n"
         + "--B\r\nContent-Disposition: form-data; name=\"tag\"\r\n\r\none\r\n"
