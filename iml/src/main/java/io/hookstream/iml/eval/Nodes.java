@@ -87,8 +87,17 @@ final class Nodes {
         Value eval(Frame f) {
             Value v = f.variable(root);
             for (int i = 0; i < keys.length; i++) {
+                // the common case, an object property, without the generic dispatch of member()
+                if (v instanceof ObjectValue && !(headers && i == 0)) {
+                    Value next = ((ObjectValue) v).get(keys[i]);
+                    if (next == null) {
+                        return Values.UNDEFINED;
+                    }
+                    v = next;
+                    continue;
+                }
                 v = member(v, keys[i], headers && i == 0);
-                if (v.kind() == Kind.UNDEFINED) {
+                if (v instanceof io.hookstream.iml.value.UndefinedValue) {
                     return v;
                 }
             }

@@ -154,7 +154,9 @@ public final class Values {
             case NUMBER: {
                 BigDecimal n = ((NumberValue) v).value();
                 if (n.scale() <= 0 && n.precision() - n.scale() <= 18) {
-                    return NODES.numberNode(n.longValueExact());
+                    // the node types Jackson itself reads, so that parsed and produced trees compare equal
+                    long l = n.longValueExact();
+                    return l == (int) l ? NODES.numberNode((int) l) : NODES.numberNode(l);
                 }
                 return n.scale() <= 0 ? NODES.numberNode(n.toBigIntegerExact()) : NODES.numberNode(n);
             }
