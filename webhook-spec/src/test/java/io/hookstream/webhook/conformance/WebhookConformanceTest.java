@@ -32,6 +32,24 @@ class WebhookConformanceTest {
     }));
   }
 
+  /**
+   * Further cases in the corpus format for inputs the shared sample does not use: {@code now},
+   * {@code options.timezone}, {@code common}, form and binary bodies, timestamped signatures.
+   */
+  @TestFactory
+  Stream<DynamicTest> extraCasesPass() throws IOException {
+    JsonNode extra;
+    try (var in = WebhookConformanceTest.class.getResourceAsStream("/conformance/extra-webhook-cases.json")) {
+      extra = JsonMapper.builder().build().readTree(in);
+    }
+    List<JsonNode> cases = new ArrayList<>();
+    extra.forEach(cases::add);
+    return cases.stream().map(testCase -> DynamicTest.dynamicTest(testCase.path("id").asString(), () -> {
+      CaseResult result = RUNNER.run(testCase);
+      assertThat(result.passed()).as(result.toString()).isTrue();
+    }));
+  }
+
   @Test
   void theCorpusHoldsWebhookCases() throws IOException {
     assertThat(webhookCases()).hasSizeGreaterThanOrEqualTo(30);
