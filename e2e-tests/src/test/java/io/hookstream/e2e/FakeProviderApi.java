@@ -1,0 +1,68 @@
+package io.hookstream.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server on loopback standing in for providers' APIs (connection info, webhook attach and
+ * detach), so that the control plane's outgoing calls leave the process and are recorded.
+ */
+final class FakeProviderApi implements AutoCloseable {
+
+    /** One request the control plane made. */
+    record Call(String method, String path, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    FakeProviderApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        calls.add(new Call(exchange.getRequestMethod(), path, body));
+        String method = exchange.getRequestMethod();
+        String answer;
+        int status = 200;
+        if (method.equals("DELETE")) {
+            status = 204;
+            answer = "";
+        } else if (path.endsWith("/me") || path.contains("auth.test") || path.contains("users/me")) {
+            answer = "{\"ok\":true,\"id\":\"me-1\",\"team_id\":\"T1\",\"data\":{\"gid\":\"me-1\"}}";
+        } else {
+            // attach: every provider answers with the id of the subscription it created
+            answer = "{\"id\":\"sub-" + calls.size() + "\",\"data\":{\"gid\":\"sub-" + calls.size() + "\"}}";
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
