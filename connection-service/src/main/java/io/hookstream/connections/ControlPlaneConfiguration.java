@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.hookstream.connections.ids.RandomIds;
+import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
 import io.hookstream.iml.Iml;
 import io.hookstream.schemas.topic.HookstreamTopics;
@@ -30,6 +32,16 @@ class ControlPlaneConfiguration {
     @Bean
     AppCatalog appCatalog(AppDefinitionParser parser) {
         return new AppCatalog(parser);
+    }
+
+    @Bean
+    RemoteRequests remoteRequests(ControlPlaneSettings settings, Clock clock) {
+        return new RemoteRequests(settings.remote(), clock);
+    }
+
+    @Bean
+    RandomIds randomIds() {
+        return new RandomIds();
     }
 
     @Bean

@@ -5,18 +5,22 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.hookstream.connections.remote.RemoteLimits;
+
 /**
  * @param ingressBaseUrl  the base of webhook URLs handed out, as senders reach the ingress
  * @param triggerStrategy {@code per-user}: one trigger topic per user; {@code shared}: one topic keyed by user id
  * @param writeTimeout    how long a write waits for the broker before the API answers 503
  * @param apiToken        the bearer token every {@code /api} call must carry; required
+ * @param remote          bounds on requests to outside services (connection {@code info}, attach, detach)
  */
 @ConfigurationProperties("hookstream.control")
 public record ControlPlaneSettings(
         @Nullable String ingressBaseUrl,
         @Nullable TriggerStrategy triggerStrategy,
         @Nullable Duration writeTimeout,
-        @Nullable String apiToken) {
+        @Nullable String apiToken,
+        @Nullable RemoteLimits remote) {
 
     public enum TriggerStrategy { PER_USER, SHARED }
 
@@ -26,6 +30,7 @@ public record ControlPlaneSettings(
         triggerStrategy = triggerStrategy == null ? TriggerStrategy.PER_USER : triggerStrategy;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
         apiToken = requireToken(apiToken);
+        remote = remote == null ? RemoteLimits.defaults() : remote;
     }
 
     private static String requireToken(@Nullable String token) {

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import io.hookstream.connections.remote.RemoteFailure;
 import io.hookstream.webhook.spec.SpecProblem;
 
 /** The control plane's RFC 9457 error answers. */
@@ -29,5 +30,48 @@ public final class ApiProblems {
         problem.setTitle("Invalid app definition");
         problem.setProperty("problems", problems);
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+    }
+
+    /**
+     * A remote request without a usable answer: 422 when the app's request directive could not be
+     * evaluated (with {@code code} and {@code directivePath}), else 502 with the {@code reason}
+     * ({@code unreachable}, {@code timeout}, {@code too-large}). The failure's message is already redacted.
+     */
+    public static ErrorResponseException remoteFailure(RemoteFailure failure) {
+        HttpStatus status = failure.isDefinitionError() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_GATEWAY;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.valueOf(failure.getMessage()));
+        problem.setType(URI.create("https://hookstream.io/problems/remote-" + failure.reason().label()));
+        problem.setTitle(failure.isDefinitionError() ? "Request directive failed" : "Remote service failed");
+        problem.setProperty("reason", failure.reason().label());
+        if (failure.code() != null) {
+            problem.setProperty("code", failure.code());
+        }
+        if (failure.directivePath() != null) {
+            problem.setProperty("directivePath", failure.directivePath());
+        }
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    /**
+     * 422: the connection's {@code info} response marked it invalid (§7). {@code message} and
+     * {@code errorType} come from the response block, already redacted.
+     */
+    public static ErrorResponseException invalidConnection(String message, String errorType, int remoteStatus) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, message);
+        problem.setType(URI.create("https://hookstream.io/problems/invalid-connection"));
+        problem.setTitle("Invalid connection");
+        problem.setProperty("errorType", errorType);
+        problem.setProperty("remoteStatus", remoteStatus);
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+    }
+
+    /** 502: the provider refused an attach or detach request; {@code detail} is already redacted. */
+    public static ErrorResponseException remoteRefused(String action, String detail, int remoteStatus) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
+        problem.setType(URI.create("https://hookstream.io/problems/" + action + "-refused"));
+        problem.setTitle("Remote service refused the " + action + " request");
+        problem.setProperty("reason", "refused");
+        problem.setProperty("remoteStatus", remoteStatus);
+        return new ErrorResponseException(HttpStatus.BAD_GATEWAY, problem, null);
     }
 }

@@ -1,19 +1,20 @@
-package io.hookstream.connections.hooks;
+package io.hookstream.connections.ids;
 
 import java.security.SecureRandom;
 
 /**
- * Hook ids are the only secret in a dedicated webhook URL, so they carry 160 random bits from a
- * cryptographic generator, written in lower-case base32 (32 characters, URL- and topic-safe).
+ * Ids that must not be guessable: a hook id is the only secret in a dedicated webhook URL, and a
+ * connection id names someone's credentials. Each carries 160 random bits from a cryptographic
+ * generator, written in lower-case base32 (32 characters, URL- and topic-safe). Thread-safe.
  */
-final class HookIds {
+public final class RandomIds {
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int BYTES = 20;
 
     private final SecureRandom random = new SecureRandom();
 
-    String next() {
+    public String next() {
         byte[] bits = new byte[BYTES];
         random.nextBytes(bits);
         StringBuilder id = new StringBuilder(BYTES * 8 / 5);

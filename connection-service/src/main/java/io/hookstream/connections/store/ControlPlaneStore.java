@@ -71,6 +71,10 @@ public final class ControlPlaneStore implements DisposableBean {
         return connections.get(connectionId);
     }
 
+    public java.util.Collection<Connection> connections() {
+        return connections.values();
+    }
+
     public Mono<Void> putApp(App app) {
         return write(topics.apps(), app.getAppId(), app, apps);
     }
@@ -81,6 +85,11 @@ public final class ControlPlaneStore implements DisposableBean {
 
     public Mono<Void> putConnection(Connection connection) {
         return write(topics.connections(), connection.getConnectionId(), connection, connections);
+    }
+
+    /** Writes a tombstone: compaction drops the connection, and its stored credentials with it. */
+    public Mono<Void> deleteConnection(String connectionId) {
+        return write(topics.connections(), connectionId, null, connections);
     }
 
     /** Waits until the views have loaded what existed when the service started. */

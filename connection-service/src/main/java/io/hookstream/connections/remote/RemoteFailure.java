@@ -1,0 +1,60 @@
+package io.hookstream.connections.remote;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A remote request that produced no usable answer. The message is already redacted, so it may be
+ * logged and returned to the client as it is.
+ */
+public final class RemoteFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why the request failed; the first two are the app definition's fault, the rest the remote side's. */
+    public enum Reason {
+        /** The request directive could not be evaluated into a sendable request. */
+        RENDER,
+        /** The response block could not be evaluated. */
+        EVALUATION,
+        /** No connection: refused, unknown host, TLS failure. */
+        UNREACHABLE,
+        /** No answer within the configured time. */
+        TIMEOUT,
+        /** The answer was larger than the configured maximum. */
+        TOO_LARGE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final Reason reason;
+    private final @Nullable String directivePath;
+    private final @Nullable String code;
+
+    RemoteFailure(Reason reason, String redactedMessage, @Nullable String directivePath, @Nullable String code) {
+        super(redactedMessage, null, false, false);
+        this.reason = reason;
+        this.directivePath = directivePath;
+        this.code = code;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** For RENDER and EVALUATION: where in the request directive, e.g. {@code headers} or {@code response.uid}. */
+    public @Nullable String directivePath() {
+        return directivePath;
+    }
+
+    /** For RENDER and EVALUATION: the IML error code, or {@code WEBHOOK-REQUEST}. */
+    public @Nullable String code() {
+        return code;
+    }
+
+    /** Whether the app definition, rather than the remote service, is at fault. */
+    public boolean isDefinitionError() {
+        return reason == Reason.RENDER || reason == Reason.EVALUATION;
+    }
+}
