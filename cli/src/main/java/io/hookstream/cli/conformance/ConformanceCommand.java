@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * and closes with {@code N passed, M failed[, K skipped]}. Exits 0 only when no case failed.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
-        description = "Run IML conformance case files (expression cases; webhook cases are skipped).")
+        description = "Run IML conformance case files: expression cases and whole-webhook cases.")
 public final class ConformanceCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON files holding an array of cases.")
@@ -25,9 +25,10 @@ public final class ConformanceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The runners by kind; a runner for webhook cases plugs in here. */
+    /** The runners by kind: expression cases (no kind) and whole-webhook cases. */
     static List<CaseRunner> runners() {
-        return List.of(new ExpressionCaseRunner(Iml.standard()));
+        Iml iml = Iml.standard();
+        return List.of(new ExpressionCaseRunner(iml), new WebhookCases(iml));
     }
 
     @Override

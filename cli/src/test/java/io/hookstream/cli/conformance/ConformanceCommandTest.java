@@ -65,16 +65,20 @@ class ConformanceCommandTest {
                   {"id": "good", "template": "{{'a' + 'b'}}", "context": {}, "expected": "ab"},
                   {"id": "wrong", "template": "{{1 + 1}}", "context": {}, "expected": 3},
                   {"id": "type", "template": "{{1 + 1}}", "context": {}, "expected": "2"},
-                  {"id": "hook", "kind": "webhook", "webhookSpec": {}, "request": {}}
+                  {"id": "hook", "kind": "webhook", "webhookType": "dedicated", "webhookSpec": {},
+                   "request": {"method": "POST", "headers": {"content-type": "application/json"}, "body": {"a": 1}},
+                   "expectedResponse": {"status": 201}, "expectedBundles": [{"a": 1}]},
+                  {"id": "later", "kind": "not-yet-known", "anything": true}
                 ]
                 """);
 
         Run run = run("conformance", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("wrong").contains("type");
+        assertThat(run.out()).contains("wrong").contains("type").contains("hook");
         assertThat(run.out()).doesNotContain("FAIL good");
-        assertThat(lastLine(run.out())).isEqualTo("1 passed, 2 failed, 1 skipped");
+        // the webhook case expects 201 where the default answer is 200; an unknown kind is skipped, never passed
+        assertThat(lastLine(run.out())).isEqualTo("1 passed, 3 failed, 1 skipped");
     }
 
     @Test

@@ -131,7 +131,7 @@ class WebhookHandler {
                 failed.directivePath(), failed.code());
             return Answers.of(outcome.answer());
         }
-        RawWebhookEvent event = rawEvent(request, found, webhookRequest, headerList);
+        RawWebhookEvent event = rawEvent(request, found, webhookRequest, headerList, ((EdgeOutcome.Accepted) outcome).flags());
         String key = found.hook() != null ? found.hook().getHookId() : found.appId();
         return publisher.publish(key, event)
             .flatMap(ack -> {
@@ -148,7 +148,7 @@ class WebhookHandler {
     }
 
     private RawWebhookEvent rawEvent(ServerRequest request, Resolution.Found found, WebhookRequest webhookRequest,
-            List<Map.Entry<String, String>> headerList) {
+            List<Map.Entry<String, String>> headerList, java.util.Set<String> flags) {
         List<Header> headers = new ArrayList<>(headerList.size());
         for (Map.Entry<String, String> h : headerList) {
             headers.add(new Header(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
@@ -166,6 +166,7 @@ class WebhookHandler {
             .setHeaders(headers)
             .setContentType(webhookRequest.contentType())
             .setBody(ByteBuffer.wrap(webhookRequest.body()))
+            .setFlags(flags.stream().sorted().toList())
             .setRemoteAddress(request.remoteAddress().map(a -> a.getAddress() == null ? a.getHostString()
                 : a.getAddress().getHostAddress()).orElse(null))
             .build();

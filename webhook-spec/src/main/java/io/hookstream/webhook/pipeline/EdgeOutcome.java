@@ -27,10 +27,20 @@ public sealed interface EdgeOutcome {
     }
   }
 
-  /** Publish the request, and once the broker has it send the answer ({@code respond} or Decision D2). */
-  record Accepted(HttpAnswer answer) implements EdgeOutcome {
+  /**
+   * Publish the request, and once the broker has it send the answer ({@code respond} or Decision D2).
+   *
+   * @param flags what parsing the body observed ({@link io.hookstream.webhook.request.RequestFlags}), recorded
+   *              on the published event (E5: malformed JSON is accepted as text, but flagged)
+   */
+  record Accepted(HttpAnswer answer, java.util.Set<String> flags) implements EdgeOutcome {
     public Accepted {
       Objects.requireNonNull(answer, "answer");
+      flags = java.util.Set.copyOf(flags);
+    }
+
+    public Accepted(HttpAnswer answer) {
+      this(answer, java.util.Set.of());
     }
   }
 

@@ -76,7 +76,8 @@ public final class WebhookProcessor {
   public EdgeOutcome atEdge(WebhookSpec spec, HookScope scope, WebhookRequest request) {
     try {
       Instant now = clock.instant();
-      EvalContext context = RequestScope.context(scope, requestParser.parse(request), now);
+      ParsedRequest parsed = requestParser.parse(request);
+      EvalContext context = RequestScope.context(scope, parsed, now);
       SignatureSpec signature = spec.signature();
       if (signature != null && applies(signature.condition(), context)) {
         SignatureResult result = SignatureStep.verify(signature, request, context, now);
@@ -88,7 +89,7 @@ public final class WebhookProcessor {
       if (verification != null && applies(verification.condition(), context)) {
         return new EdgeOutcome.Handshake(answer(verification.respond(), context));
       }
-      return new EdgeOutcome.Accepted(answer(spec.respond(), context));
+      return new EdgeOutcome.Accepted(answer(spec.respond(), context), parsed.flags());
     } catch (DirectiveFailure failure) {
       return edgeFailure(failure);
     } catch (RuntimeException unexpected) {
