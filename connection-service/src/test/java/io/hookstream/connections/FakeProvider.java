@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code GET /api/me}: the identity of the bearer token, {@code {id, email, name, session_secret}};
  *       401 {@code {"message": "token <token> is revoked"}} for an unknown token (providers do echo them);</li>
- *   <li>{@code POST /webhooks}: registers a webhook, {@code 201 {"id": "ext-<n>"}}, or {@link #attachStatus};</li>
+ *   <li>{@code POST /webhooks}: registers the body's {@code target}, {@code 201 {"id": "ext-<n>"}}, or
+ *       {@link #attachStatus}; 401 without a known bearer token;</li>
  *   <li>{@code DELETE /webhooks/{id}}: {@link #detachStatus}, 204 by default;</li>
  *   <li>{@code GET /slow}: answers only when released, to provoke a timeout.</li>
  * </ul>
@@ -48,6 +49,7 @@ final class FakeProvider implements AutoCloseable {
     private final Map<String, ObjectNode> identities = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger webhookIds = new AtomicInteger();
+    private final Map<String, String> externalIds = new ConcurrentHashMap<>();
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     volatile int attachStatus = 201;
     volatile int detachStatus = 204;
@@ -71,6 +73,11 @@ final class FakeProvider implements AutoCloseable {
 
     void revoke(String token) {
         identities.remove(token);
+    }
+
+    /** The id this provider gave the webhook registered for {@code target}, or null. */
+    String externalIdOf(String target) {
+        return externalIds.get(target);
     }
 
     List<Recorded> requests() {
@@ -109,7 +116,9 @@ final class FakeProvider implements AutoCloseable {
             } else if (method.equals("POST") && path.equals("/webhooks")) {
                 int status = attachStatus;
                 if (status / 100 == 2 && token != null && identities.containsKey(token)) {
-                    send(exchange, status, "{\"id\":\"ext-" + webhookIds.incrementAndGet() + "\"}");
+                    String externalId = "ext-" + webhookIds.incrementAndGet();
+                    externalIds.put(JSON.readTree(body).path("target").asString(), externalId);
+                    send(exchange, status, "{\"id\":\"" + externalId + "\"}");
                 } else {
                     send(exchange, status / 100 == 2 ? 401 : status, "{\"message\":\"not allowed\"}");
                 }

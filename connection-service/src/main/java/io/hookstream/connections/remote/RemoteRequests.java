@@ -172,7 +172,10 @@ public final class RemoteRequests {
                     + e.getMessage()), e.directivePath(), e.code());
             throw failed(context, failure);
         }
-        if (check.valid()) {
+        if (!interpret) {
+            log.info("event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={}", context.logIds(),
+                prepared.rendered().method(), target, raw.status(), raw.body().length, millis);
+        } else if (check.valid()) {
             log.info("event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={} valid=true{}",
                 context.logIds(), prepared.rendered().method(), target, raw.status(), raw.body().length, millis,
                 check.uid() == null ? "" : " uid=" + redactor.redact(check.uid()));
