@@ -13,7 +13,7 @@ public class IngressApplication {
     public static final String CONFIG_NAME = "ingress-service";
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(IngressApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(IngressApplication.class).main(IngressApplication.class).properties("spring.config.name=" + CONFIG_NAME);
     }
 
     public static void main(String[] args) {

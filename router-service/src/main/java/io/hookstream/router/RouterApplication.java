@@ -13,7 +13,7 @@ public class RouterApplication {
     public static final String CONFIG_NAME = "router-service";
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(RouterApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(RouterApplication.class).main(RouterApplication.class).properties("spring.config.name=" + CONFIG_NAME);
     }
 
     public static void main(String[] args) {
