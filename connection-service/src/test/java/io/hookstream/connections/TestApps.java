@@ -11,7 +11,8 @@ final class TestApps {
     }
 
     /**
-     * An app with a connection ({@code info} learns uid, metadata and extra data), a shared webhook,
+     * An app with a connection ({@code info} learns uid, metadata and extra data; it also sends the
+     * app's common secret in a header that log.sanitize does not list), a shared webhook,
      * an attached dedicated webhook ({@code tasks}) and a plain dedicated one ({@code plain}).
      * Connection data: {@code accessToken}, optionally {@code apiKey}.
      */
@@ -23,7 +24,7 @@ final class TestApps {
               "connection": {
                 "info": {
                   "url": "%1$s/api/me",
-                  "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
+                  "headers": {"Authorization": "Bearer {{connection.accessToken}}", "X-Client": "{{common.clientSecret}}"},
                   "qs": {"api_key": "{{connection.apiKey}}"},
                   "response": {
                     "uid": "{{body.id}}",
