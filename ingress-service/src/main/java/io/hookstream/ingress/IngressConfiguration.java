@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.hookstream.iml.Iml;
 import io.hookstream.ingress.hooks.HookDirectory;
+import io.hookstream.ingress.limits.RateLimiter;
 import io.hookstream.ingress.publish.EventIds;
 import io.hookstream.ingress.publish.RawEventPublisher;
 import io.hookstream.schemas.topic.HookstreamTopics;
@@ -46,6 +47,17 @@ class IngressConfiguration {
             @Value("${spring.application.name}") String application) {
         return new RawEventPublisher(kafka.bootstrapServers(), application + "-publisher", topics.eventsRaw(),
             settings.publishTimeout());
+    }
+
+    /** Buckets of hooks that went quiet are dropped once per rate-limit period, so memory follows active hooks only. */
+    @Bean(destroyMethod = "dispose")
+    reactor.core.Disposable rateLimiterEviction(RateLimiter limiter, IngressSettings settings) {
+        return reactor.core.publisher.Flux.interval(settings.rateLimitPeriod()).subscribe(tick -> limiter.evictIdle());
+    }
+
+    @Bean
+    RateLimiter rateLimiter() {
+        return new RateLimiter();
     }
 
     @Bean

@@ -14,6 +14,12 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter     the {@code Retry-After} advertised with a 503
  * @param maxBodySize    larger bodies are answered 413 without being read in full
  * @param lookupTimeout  how long an unknown hook id waits for the hook views to catch up before a 404
+ * @param rateLimitRequests requests a hook (or shared webhook) may receive per {@code rateLimitPeriod}, then 429;
+ *                       an app may set its own in its definition
+ * @param rateLimitPeriod the period of the rate limit
+ * @param maxHeaders     requests with more header fields are refused with 431
+ * @param readTimeout    a body that has not fully arrived after this long is refused with 408, so slow
+ *                       senders cannot hold connections and memory
  */
 @ConfigurationProperties("hookstream.ingress")
 public record IngressSettings(
@@ -21,7 +27,11 @@ public record IngressSettings(
         @Nullable Duration publishTimeout,
         @Nullable Duration retryAfter,
         @Nullable DataSize maxBodySize,
-        @Nullable Duration lookupTimeout) {
+        @Nullable Duration lookupTimeout,
+        @Nullable Integer rateLimitRequests,
+        @Nullable Duration rateLimitPeriod,
+        @Nullable Integer maxHeaders,
+        @Nullable Duration readTimeout) {
 
     /** Unset keys (null from the binder) take their defaults, so the accessors never return null. */
     public IngressSettings {
@@ -30,5 +40,9 @@ public record IngressSettings(
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize;
         lookupTimeout = lookupTimeout == null ? Duration.ofSeconds(2) : lookupTimeout;
+        rateLimitRequests = rateLimitRequests == null ? 300 : rateLimitRequests;
+        rateLimitPeriod = rateLimitPeriod == null ? Duration.ofSeconds(10) : rateLimitPeriod;
+        maxHeaders = maxHeaders == null ? 100 : maxHeaders;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
     }
 }

@@ -87,7 +87,7 @@ public final class HookDirectory {
         }
         AppDefinition definition = catalog.compiled(apps.get(hook.getAppId())).definition();
         Resolution.Found resolved = new Resolution.Found(found.appId(), found.webhookName(), found.webhook(),
-            scopes.forHook(definition, hook, null), hook);
+            scopes.forHook(definition, hook, null), hook, definition.limits());
         // cache only while the hook is still the one resolved; the listener drops it when it changes
         if (hooks.get(hookId) == hook) {
             foundHooks.put(hookId, resolved);
@@ -114,6 +114,6 @@ public final class HookDirectory {
             return viaHook ? new Resolution.Gone("webhook " + webhookName + " no longer exists in app " + appId)
                 : new Resolution.Missing("no shared webhook " + webhookName + " in app " + appId);
         }
-        return new Resolution.Found(appId, webhookName, webhook, scopes.forApp(definition), null);
+        return new Resolution.Found(appId, webhookName, webhook, scopes.forApp(definition), null, definition.limits());
     }
 }

@@ -4,14 +4,20 @@ import org.jspecify.annotations.Nullable;
 
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.webhook.pipeline.HookScope;
+import io.hookstream.webhook.spec.AppLimits;
 import io.hookstream.webhook.spec.WebhookDefinition;
 
 /** What a webhook URL points at. */
 public sealed interface Resolution {
 
     /** An active hook or shared webhook, with the variables its directives see. */
-    record Found(String appId, String webhookName, WebhookDefinition webhook, HookScope scope, @Nullable Hook hook)
-            implements Resolution {
+    record Found(String appId, String webhookName, WebhookDefinition webhook, HookScope scope, @Nullable Hook hook,
+            AppLimits limits) implements Resolution {
+
+        /** The key of this webhook's rate limit: the hook, or the app's shared webhook. */
+        public String limitKey() {
+            return hook != null ? hook.getHookId() : appId + "/" + webhookName;
+        }
     }
 
     /** No such hook or webhook: 404. */

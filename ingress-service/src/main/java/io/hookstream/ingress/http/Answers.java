@@ -48,6 +48,16 @@ final class Answers {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
     }
 
+    /** 429 with Retry-After: the hook's rate limit is used up for now. */
+    static Mono<ServerResponse> tooManyRequests(long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "rate limit of this webhook exceeded");
+        problem.setType(URI.create("https://hookstream.io/problems/429"));
+        return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header("Retry-After", Long.toString(retryAfterSeconds))
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .bodyValue(problem);
+    }
+
     /** 503 with Retry-After: the event could not be stored, the sender must try again. */
     static Mono<ServerResponse> unavailable(Duration retryAfter, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);

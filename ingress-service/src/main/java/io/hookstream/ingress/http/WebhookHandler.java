@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import io.hookstream.ingress.IngressSettings;
 import io.hookstream.ingress.hooks.HookDirectory;
 import io.hookstream.ingress.hooks.Resolution;
+import io.hookstream.ingress.limits.RateLimiter;
 import io.hookstream.ingress.publish.EventIds;
 import io.hookstream.ingress.publish.RawEventPublisher;
 import io.hookstream.schemas.avro.Header;
@@ -31,6 +32,7 @@ import io.hookstream.webhook.pipeline.EdgeOutcome;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.request.Headers;
 import io.hookstream.webhook.request.WebhookRequest;
+import io.hookstream.webhook.spec.AppLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -51,9 +53,11 @@ class WebhookHandler {
     private final IngressSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final RateLimiter limiter;
 
     WebhookHandler(HookDirectory directory, WebhookProcessor processor, RawEventPublisher publisher, EventIds eventIds,
-            IngressSettings settings, Clock clock, MeterRegistry meters) {
+            IngressSettings settings, Clock clock, MeterRegistry meters, RateLimiter limiter) {
+        this.limiter = limiter;
         this.directory = directory;
         this.processor = processor;
         this.publisher = publisher;
@@ -89,7 +93,21 @@ class WebhookHandler {
             return Answers.problem(HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
         }
         Resolution.Found found = (Resolution.Found) resolution;
-        long limit = settings.maxBodySize().toBytes();
+        int headerCount = request.headers().asHttpHeaders().size();
+        if (headerCount > settings.maxHeaders()) {
+            count("too_many_headers");
+            return Answers.problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "more than " + settings.maxHeaders() + " header fields");
+        }
+        AppLimits.RateLimit rate = found.limits().rateLimit();
+        RateLimiter.Decision decision = rate != null
+            ? limiter.acquire(found.limitKey(), rate.requests(), rate.period())
+            : limiter.acquire(found.limitKey(), settings.rateLimitRequests(), settings.rateLimitPeriod());
+        if (!decision.allowed()) {
+            count("rate_limited");
+            return Answers.tooManyRequests(decision.retryAfterSeconds());
+        }
+        Long appMaxBody = found.limits().maxBodyBytes();
+        long limit = appMaxBody != null ? appMaxBody : settings.maxBodySize().toBytes();
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > limit) {
             count("too_large");
@@ -97,10 +115,15 @@ class WebhookHandler {
         }
         Instant receivedAt = clock.instant();
         return readBody(request, limit)
+            .timeout(settings.readTimeout())
             .flatMap(body -> process(request, found, body, receivedAt, target))
             .onErrorResume(DataBufferLimitException.class, e -> {
                 count("too_large");
                 return Answers.problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+            })
+            .onErrorResume(java.util.concurrent.TimeoutException.class, e -> {
+                count("read_timeout");
+                return Answers.problem(HttpStatus.REQUEST_TIMEOUT, "the body did not arrive within " + settings.readTimeout());
             });
     }
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param connection the connection definition, if the app has one
  * @param timezone the timezone of every evaluation; UTC unless the app sets one
  * @param common the app's own data (e.g. a shared signing secret); never logged or published
+ * @param limits body-size and rate limits of the app's webhooks, where they differ from the deployment's
  * @param warnings everything accepted but suspicious, for whoever registered the app
  */
 public record AppDefinition(
@@ -30,6 +31,7 @@ public record AppDefinition(
     @Nullable ConnectionDefinition connection,
     ZoneId timezone,
     JsonNode common,
+    AppLimits limits,
     List<SpecWarning> warnings) {
 
   public AppDefinition {
@@ -37,6 +39,7 @@ public record AppDefinition(
     webhooks = Collections.unmodifiableMap(new LinkedHashMap<>(webhooks));
     timezone = timezone == null ? ZoneOffset.UTC : timezone;
     common = common == null ? JsonNodeFactory.instance.objectNode() : common.deepCopy();
+    limits = limits == null ? AppLimits.DEFAULTS : limits;
     warnings = List.copyOf(warnings);
   }
 

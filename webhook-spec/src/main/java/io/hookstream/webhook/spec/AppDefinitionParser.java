@@ -30,6 +30,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *   "name": "Acme",
  *   "timezone": "Europe/Prague",                  // IANA zone of every evaluation, default UTC (D16)
  *   "common": {"signingSecret": "..."},           // the app's own data, the `common` variable (D21)
+ *   "limits": {"maxBodyBytes": 1048576,           // optional overrides of the deployment's limits (E3)
+ *              "rateLimit": {"requests": 100, "periodSeconds": 10}},
  *   "connection": {
  *     "info": {                                   // required in a connection: request spec, see below
  *       "url": "https://api.acme.test/me", "method": "GET",
@@ -69,7 +71,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class AppDefinitionParser {
 
-  private static final Set<String> APP_FIELDS = Set.of("name", "timezone", "common", "connection", "webhooks");
+  private static final Set<String> APP_FIELDS = Set.of("name", "timezone", "common", "limits", "connection", "webhooks");
+  private static final Set<String> LIMIT_FIELDS = Set.of("maxBodyBytes", "rateLimit");
+  private static final Set<String> RATE_FIELDS = Set.of("requests", "periodSeconds");
   private static final Set<String> CONNECTION_FIELDS = Set.of("info", "log");
   private static final Set<String> LOG_FIELDS = Set.of("sanitize");
   private static final Set<String> WEBHOOK_FIELDS = Set.of("type", "spec", "attach", "detach");
@@ -124,10 +128,11 @@ public final class AppDefinitionParser {
     if (root.has("common") && Shapes.object(root.get("common"), "common", findings)) {
       common = root.get("common");
     }
+    AppLimits limits = root.has("limits") ? limits(root.get("limits"), findings) : AppLimits.DEFAULTS;
     ConnectionDefinition connection = root.has("connection") ? connection(root.get("connection"), findings) : null;
     Map<String, WebhookDefinition> webhooks = webhooks(root.get("webhooks"), connection, root.has("connection"), findings);
     findings.throwIfAny();
-    return new AppDefinition(appId, name, webhooks, connection, timezone, common, findings.warnings());
+    return new AppDefinition(appId, name, webhooks, connection, timezone, common, limits, findings.warnings());
   }
 
   /**
@@ -154,6 +159,42 @@ public final class AppDefinitionParser {
       findings.problem("timezone", ProblemCodes.INVALID_VALUE, "unknown time zone '" + node.stringValue() + "'");
       return ZoneOffset.UTC;
     }
+  }
+
+  private static AppLimits limits(JsonNode node, Findings findings) {
+    if (!Shapes.object(node, "limits", findings)) {
+      return AppLimits.DEFAULTS;
+    }
+    Shapes.knownFields(node, LIMIT_FIELDS, "limits", findings);
+    Long maxBodyBytes = null;
+    if (node.has("maxBodyBytes")) {
+      long value = positive(node.get("maxBodyBytes"), "limits.maxBodyBytes", findings);
+      maxBodyBytes = value > 0 ? value : null;
+    }
+    AppLimits.RateLimit rate = null;
+    JsonNode rateNode = node.get("rateLimit");
+    if (rateNode != null && Shapes.object(rateNode, "limits.rateLimit", findings)) {
+      Shapes.knownFields(rateNode, RATE_FIELDS, "limits.rateLimit", findings);
+      long requests = positive(rateNode.get("requests"), "limits.rateLimit.requests", findings);
+      long seconds = positive(rateNode.get("periodSeconds"), "limits.rateLimit.periodSeconds", findings);
+      if (requests > 0 && seconds > 0) {
+        rate = new AppLimits.RateLimit((int) Math.min(Integer.MAX_VALUE, requests), java.time.Duration.ofSeconds(seconds));
+      }
+    }
+    return new AppLimits(maxBodyBytes, rate);
+  }
+
+  /** A positive whole number, or 0 after recording the problem. */
+  private static long positive(@Nullable JsonNode node, String path, Findings findings) {
+    if (node == null) {
+      findings.problem(path, ProblemCodes.MISSING, "is required");
+      return 0;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 1) {
+      findings.problem(path, ProblemCodes.INVALID_VALUE, "must be a positive whole number");
+      return 0;
+    }
+    return node.longValue();
   }
 
   private @Nullable ConnectionDefinition connection(JsonNode node, Findings findings) {

@@ -102,6 +102,28 @@ class AppDefinitionParserTest {
   }
 
   @Test
+  void appLimitsOverrideTheDeploymentDefaultsOnlyWhereGiven() {
+    AppDefinition none = parser.parse("a", "{\"webhooks\": {\"w\": {}}}");
+    assertThat(none.limits()).isEqualTo(AppLimits.DEFAULTS);
+
+    AppDefinition both = parser.parse("b", """
+        {"limits": {"maxBodyBytes": 1024, "rateLimit": {"requests": 5, "periodSeconds": 60}}, "webhooks": {"w": {}}}""");
+    assertThat(both.limits()).isEqualTo(new AppLimits(1024L, new AppLimits.RateLimit(5, java.time.Duration.ofMinutes(1))));
+
+    AppDefinition bodyOnly = parser.parse("c", "{\"limits\": {\"maxBodyBytes\": 10}, \"webhooks\": {\"w\": {}}}");
+    assertThat(bodyOnly.limits().rateLimit()).isNull();
+  }
+
+  @Test
+  void invalidLimitsAreProblemsWithTheirPaths() {
+    assertThatThrownBy(() -> parser.parse("x", """
+        {"limits": {"maxBodyBytes": -1, "rateLimit": {"requests": 1.5}, "burst": 3}, "webhooks": {"w": {}}}"""))
+        .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
+            .extracting(SpecProblem::path)
+            .contains("limits.maxBodyBytes", "limits.rateLimit.requests", "limits.rateLimit.periodSeconds", "limits.burst"));
+  }
+
+  @Test
   void jsonSyntaxErrorsCarryTheTokenPosition() {
     assertThatThrownBy(() -> parser.parse("x", "{\n  \"webhooks\": {\n    \"w\": [1,,]\n  }\n}"))
         .isInstanceOfSatisfying(SpecException.class, e -> {

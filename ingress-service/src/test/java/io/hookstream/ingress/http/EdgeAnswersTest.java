@@ -1,0 +1,236 @@
+package io.hookstream.ingress.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.hookstream.ingress.IngressApplication;
+import io.hookstream.localkafka.LocalKafka;
+import io.hookstream.localkafka.LocalKafkaConfig;
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.HookStatus;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.WebhookKind;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.schemas.topic.TopicProvisioner;
+
+/**
+ * The ingress alone, on a real KRaft broker and a real HTTP client: every refusal the edge makes before
+ * or instead of publishing, and the 503 while Kafka is away. Apps and hooks are written straight to their
+ * topics, as the control plane would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EdgeAnswersTest {
+
+    private static final HookstreamTopics TOPICS = HookstreamTopics.defaults();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Path kafkaDir;
+    private static int kafkaPort;
+    private static LocalKafka kafka;
+    private static ConfigurableApplicationContext ingress;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafkaDir = Files.createTempDirectory("edge-kafka");
+        try (ServerSocket free = new ServerSocket(0)) {
+            kafkaPort = free.getLocalPort();
+        }
+        kafka = startKafka();
+        ingress = IngressApplication.builder().run(
+            "--server.port=0",
+            "--hookstream.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "--hookstream.ingress.publish-timeout=2s",
+            "--hookstream.ingress.retry-after=7s",
+            "--hookstream.ingress.read-timeout=1s",
+            "--hookstream.ingress.max-headers=20");
+        base = "http://localhost:" + ((WebServerApplicationContext) ingress).getWebServer().getPort();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            app(producer, "plain", "{\"webhooks\": {\"w\": {}}}");
+            app(producer, "small", "{\"limits\": {\"maxBodyBytes\": 100}, \"webhooks\": {\"w\": {}}}");
+            app(producer, "slow", "{\"limits\": {\"rateLimit\": {\"requests\": 2, \"periodSeconds\": 60}}, \"webhooks\": {\"w\": {}}}");
+            hook(producer, "h-plain", "plain", HookStatus.ACTIVE);
+            hook(producer, "h-small", "small", HookStatus.ACTIVE);
+            hook(producer, "h-slow", "slow", HookStatus.ACTIVE);
+            hook(producer, "h-off", "plain", HookStatus.DISABLED);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        ingress.close();
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void unknownHooksAre404AndDisabledOnes410() throws Exception {
+        assertThat(post("/hooks/h-nope", "{}").statusCode()).isEqualTo(404);
+        HttpResponse<String> off = post("/hooks/h-off", "{}");
+        assertThat(off.statusCode()).isEqualTo(410);
+        assertThat(off.headers().firstValue("content-type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    @Order(2)
+    void aBodyOverTheAppsLimitIs413WhetherDeclaredOrStreamed() throws Exception {
+        String big = "{\"x\":\"" + "a".repeat(200) + "\"}";
+        assertThat(post("/hooks/h-small", big).statusCode()).isEqualTo(413);
+
+        // no Content-Length: the limit is enforced while the body streams in
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/hooks/h-small"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big)))
+            .build();
+        assertThat(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+
+        assertThat(post("/hooks/h-small", "{\"ok\":1}").statusCode()).isEqualTo(200);
+        assertThat(post("/hooks/h-plain", big).statusCode()).as("the deployment default is 5 MB").isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void theAppsRateLimitRefusesWith429AndRetryAfter() throws Exception {
+        assertThat(post("/hooks/h-slow", "{}").statusCode()).isEqualTo(200);
+        assertThat(post("/hooks/h-slow", "{}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = post("/hooks/h-slow", "{}");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow())).isBetween(1L, 30L);
+        assertThat(post("/hooks/h-plain", "{}").statusCode()).as("other hooks have their own budget").isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void tooManyHeaderFieldsAre431() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/hooks/h-plain"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        for (int i = 0; i < 25; i++) {
+            request.header("X-Extra-" + i, "v");
+        }
+        assertThat(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(431);
+    }
+
+    @Test
+    @Order(5)
+    void aBodyThatStopsArrivingIs408() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100\r\n\r\n{\"partial\":").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 408");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void malformedJsonIsAcceptedAsTextAndTheEventIsFlagged() throws Exception {
+        HttpResponse<String> accepted = post("/hooks/h-plain", "{\"broken\": ");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        String eventId = accepted.headers().firstValue("hookstream-event-id").orElseThrow();
+
+        RawWebhookEvent event = rawEvent(eventId);
+        assertThat(event.getFlags()).containsExactly("MALFORMED_JSON");
+        assertThat(event.getHookId()).isEqualTo("h-plain");
+        assertThat(StandardCharsets.UTF_8.decode(event.getBody()).toString()).isEqualTo("{\"broken\": ");
+    }
+
+    @Test
+    @Order(7)
+    void withKafkaAwayTheSenderGets503WithRetryAfterAndServiceResumesWhenItReturns() throws Exception {
+        kafka.close();
+
+        HttpResponse<String> unavailable = post("/hooks/h-plain", "{\"during\":\"outage\"}");
+
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("retry-after")).hasValue("7");
+
+        kafka = startKafka();
+        int status = 0;
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < end && status != 200; ) {
+            status = post("/hooks/h-plain", "{\"after\":\"outage\"}").statusCode();
+        }
+        assertThat(status).isEqualTo(200);
+    }
+
+    private static LocalKafka startKafka() {
+        return new LocalKafka(LocalKafkaConfig.builder(kafkaDir).port(kafkaPort).build()).start();
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static RawWebhookEvent rawEvent(String eventId) {
+        try (KafkaConsumer<String, RawWebhookEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringDeserializer(), TOPICS.eventsRaw().valueSerde().deserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(TOPICS.eventsRaw().name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end; ) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value().getEventId().equals(eventId)) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("event " + eventId + " not on " + TOPICS.eventsRaw().name());
+    }
+
+    private static void app(KafkaProducer<String, byte[]> producer, String id, String definition) throws Exception {
+        App app = App.newBuilder().setAppId(id).setDefinition(definition).setVersion(1).setUpdatedAt(Instant.now()).build();
+        producer.send(new ProducerRecord<>(TOPICS.apps().name(), id, TOPICS.apps().valueSerde().serializer().serialize("", app))).get();
+    }
+
+    private static void hook(KafkaProducer<String, byte[]> producer, String id, String appId, HookStatus status) throws Exception {
+        Hook hook = Hook.newBuilder().setHookId(id).setAppId(appId).setWebhookName("w").setKind(WebhookKind.DEDICATED)
+            .setUserId("u").setStatus(status).setTriggerTopic("hookstream.triggers.u")
+            .setCreatedAt(Instant.now()).setUpdatedAt(Instant.now()).build();
+        producer.send(new ProducerRecord<>(TOPICS.hooks().name(), id, TOPICS.hooks().valueSerde().serializer().serialize("", hook))).get();
+    }
+}
