@@ -249,6 +249,18 @@ class ConnectionsApiTest {
         assertThat(control.delete("/api/connections/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void theOpenApiDocumentIsServedWithoutTheToken() {
+        Answer docs = control.send("GET", "/v3/api-docs", null, false);
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().get("paths").propertyNames())
+            .contains("/api/connections", "/api/connections/{connectionId}", "/api/connections/{connectionId}/verify",
+                "/api/hooks", "/api/hooks/{hookId}", "/api/apps/{appId}");
+        assertThat(docs.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+    }
+
     private static String user() {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
     }
