@@ -89,6 +89,8 @@ class EdgeAnswersTest {
             hook(producer, "h-small", "small", HookStatus.ACTIVE);
             hook(producer, "h-slow", "slow", HookStatus.ACTIVE);
             hook(producer, "h-off", "plain", HookStatus.DISABLED);
+            app(producer, "echo", "{\"webhooks\": {\"w\": {\"spec\": {\"respond\": {\"status\": \"{{body.code}}\", \"type\": \"text\", \"body\": \"ok\"}}}}}");
+            hook(producer, "h-echo", "echo", HookStatus.ACTIVE);
         }
     }
 
@@ -177,6 +179,22 @@ class EdgeAnswersTest {
 
     @Test
     @Order(7)
+    void aRespondThatFailsToEvaluateIs500AndNothingIsPublished() throws Exception {
+        HttpResponse<String> fine = post("/hooks/h-echo", "{\"code\": 202}");
+        assertThat(fine.statusCode()).isEqualTo(202);
+        assertThat(fine.body()).isEqualTo("ok");
+        long before = rawEventCount();
+
+        HttpResponse<String> broken = post("/hooks/h-echo", "{\"code\": \"not a status\"}");
+
+        assertThat(broken.statusCode()).isEqualTo(500);
+        assertThat(broken.headers().firstValue("content-type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        assertThat(broken.body()).contains("respond.status").doesNotContain("not a status");
+        assertThat(rawEventCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
     void withKafkaAwayTheSenderGets503WithRetryAfterAndServiceResumesWhenItReturns() throws Exception {
         kafka.close();
 
@@ -201,6 +219,16 @@ class EdgeAnswersTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long rawEventCount() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            String topic = TOPICS.eventsRaw().name();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
     }
 
     private static RawWebhookEvent rawEvent(String eventId) {
