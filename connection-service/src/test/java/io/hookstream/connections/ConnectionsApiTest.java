@@ -42,6 +42,7 @@ class ConnectionsApiTest {
         control.putApp("acme", TestApps.acme(provider.baseUrl()));
         control.putApp("down", TestApps.infoAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/api/me"));
         control.putApp("slow", TestApps.infoAt(provider.baseUrl() + "/slow"));
+        control.putApp("big", TestApps.infoAt(provider.baseUrl() + "/big"));
         control.putApp("plain", "{\"webhooks\": {\"orders\": {\"spec\": {}}}}");
     }
 
@@ -140,6 +141,15 @@ class ConnectionsApiTest {
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("timeout");
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapIs502() {
+        Answer failed = control.post("/api/connections",
+            "{\"appId\":\"big\",\"userId\":\"" + user() + "\",\"data\":{\"accessToken\":\"t-big\"}}");
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(502);
+        assertThat(failed.text("reason")).isEqualTo("too-large");
     }
 
     @Test

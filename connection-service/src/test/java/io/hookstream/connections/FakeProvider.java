@@ -29,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /webhooks}: registers the body's {@code target}, {@code 201 {"id": "ext-<n>"}}, or
  *       {@link #attachStatus}; 401 without a known bearer token;</li>
  *   <li>{@code DELETE /webhooks/{id}}: {@link #detachStatus}, 204 by default;</li>
+ *   <li>{@code GET /big}: a valid identity padded to {@link #BIG_BODY_BYTES};</li>
  *   <li>{@code GET /slow}: answers only when released, to provoke a timeout.</li>
  * </ul>
  * Every request is recorded.
@@ -42,6 +43,9 @@ final class FakeProvider implements AutoCloseable {
             return headers.get(name);
         }
     }
+
+    /** Larger than the response cap the tests configure. */
+    static final int BIG_BODY_BYTES = 256 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -125,6 +129,8 @@ final class FakeProvider implements AutoCloseable {
             } else if (method.equals("DELETE") && path.startsWith("/webhooks/")) {
                 int status = detachStatus;
                 exchange.sendResponseHeaders(status, -1);
+            } else if (path.equals("/big")) {
+                send(exchange, 200, "{\"id\":\"big\",\"padding\":\"" + "x".repeat(BIG_BODY_BYTES) + "\"}");
             } else if (path.equals("/slow")) {
                 releaseSlow.await(30, TimeUnit.SECONDS);
                 send(exchange, 200, "{\"id\":\"late\"}");

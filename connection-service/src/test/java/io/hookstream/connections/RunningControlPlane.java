@@ -61,6 +61,7 @@ final class RunningControlPlane implements AutoCloseable {
             "--hookstream.control.api-token=" + TOKEN,
             "--hookstream.control.ingress-base-url=http://ingress.test",
             "--hookstream.control.remote.response-timeout=1s",
+            "--hookstream.control.remote.max-response-size=64KB",
             "--management.endpoints.web.exposure.include=health"));
         arguments.addAll(List.of(extraArguments));
         return new RunningControlPlane(ConnectionServiceApplication.builder().run(arguments.toArray(String[]::new)),
