@@ -1,0 +1,134 @@
+package io.hookstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.avro.UnmatchedItem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The control plane's half of shared webhooks, through the whole system: a connection's {@code info}
+ * request learns its uid from a provider over real HTTP, a shared subscription names the connection,
+ * and a delivery to the app's shared URL reaches the subscriber's trigger topic. When the provider
+ * later reports another identity, verifying the connection moves the subscription to the new uid.
+ */
+@EmbeddedKafka(count = 1, partitions = 3, brokerProperties = {
+    "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+    "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"})
+class SharedSubscriptionTest {
+
+    @Test
+    void aDeliveryToTheSharedUrlReachesTheSubscriberWhoseConnectionHasItsUid(EmbeddedKafkaBroker broker) throws Exception {
+        Map<String, String> teamOfToken = new ConcurrentHashMap<>();
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/api/me", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String team = authorization == null ? null : teamOfToken.get(authorization.replace("Bearer ", ""));
+            byte[] body = (team == null ? "{\"message\":\"unknown token\"}" : "{\"team\":\"" + team + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(team == null ? 401 : 200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        provider.start();
+        try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
+            String app = """
+                {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
+                                         "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
+                                         "response": {"uid": "{{body.team}}"}},
+                                "log": {"sanitize": ["request.headers.authorization"]}},
+                 "webhooks": {"events": {"type": "shared", "spec": {"uid": "{{body.team}}", "output": {"n": "{{body.n}}"}}}}}
+                """.formatted(provider.getAddress().getPort());
+            HttpResponse<String> put = hs.control("PUT", "/api/apps/teams", app);
+            assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+
+            String user = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+            String token = "tok-" + UUID.randomUUID();
+            String firstTeam = "T-" + UUID.randomUUID();
+            String secondTeam = "T-" + UUID.randomUUID();
+            teamOfToken.put(token, firstTeam);
+
+            HttpResponse<String> connection = hs.control("POST", "/api/connections",
+                "{\"appId\":\"teams\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}");
+            assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
+            JsonNode created = RunningSystem.JSON.readTree(connection.body());
+            assertThat(created.get("uid").asString()).isEqualTo(firstTeam);
+            String connectionId = created.get("connectionId").asString();
+
+            HttpResponse<String> hook = hs.control("POST", "/api/hooks",
+                "{\"appId\":\"teams\",\"webhook\":\"events\",\"userId\":\"" + user + "\",\"connectionId\":\"" + connectionId + "\"}");
+            assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+            String sharedUrl = RunningSystem.JSON.readTree(hook.body()).get("url").asString();
+            assertThat(sharedUrl).isEqualTo(hs.system.ingressUrl() + "/apps/teams/webhooks/events");
+
+            // the subscription index is built asynchronously from the hooks and connections topics
+            List<TriggerBundle> first = deliverUntilRouted(hs, sharedUrl, firstTeam, user);
+            assertThat(first).isNotEmpty().allSatisfy(b -> {
+                assertThat(b.getUserId()).isEqualTo(user);
+                assertThat(b.getHookId()).isEqualTo(RunningSystem.JSON.readTree(hook.body()).get("hookId").asString());
+                assertThat(RunningSystem.JSON.readTree(b.getOutput()).get("n").asString()).isEqualTo(firstTeam);
+            });
+
+            teamOfToken.put(token, secondTeam);
+            HttpResponse<String> verified = hs.control("POST", "/api/connections/" + connectionId + "/verify", "{}");
+            assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+            assertThat(RunningSystem.JSON.readTree(verified.body()).get("uid").asString()).isEqualTo(secondTeam);
+
+            List<TriggerBundle> second = deliverUntilRouted(hs, sharedUrl, secondTeam, user);
+            assertThat(second).isNotEmpty().allSatisfy(b ->
+                assertThat(RunningSystem.JSON.readTree(b.getOutput()).get("n").asString()).isEqualTo(secondTeam));
+
+            // the old uid has no subscriber any more
+            HttpResponse<String> stale = hs.send("POST", sharedUrl, "application/json",
+                "{\"team\":\"" + firstTeam + "\",\"n\":\"stale\"}");
+            assertThat(stale.statusCode()).isEqualTo(200);
+            List<ConsumerRecord<String, UnmatchedItem>> unmatched = hs.read(hs.topics.eventsUnmatched().name(),
+                hs.topics.eventsUnmatched().valueSerde().deserializer(), 1, Duration.ofSeconds(60)).stream()
+                .filter(r -> r.key().equals("teams:" + firstTeam)).toList();
+            assertThat(unmatched).isNotEmpty();
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    /**
+     * Sends deliveries for {@code team} (their output is the team) until one reaches {@code user}'s
+     * trigger topic, and answers that topic's bundles for {@code team}.
+     */
+    private static List<TriggerBundle> deliverUntilRouted(RunningSystem hs, String url, String team, String user)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> delivery = hs.send("POST", url, "application/json", "{\"team\":\"" + team + "\",\"n\":\"" + team + "\"}");
+            assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
+            List<TriggerBundle> bundles = hs.read("hookstream.triggers." + user, hs.topics.triggerBundleSerde().deserializer(), 1,
+                    Duration.ofSeconds(5)).stream()
+                .map(ConsumerRecord::value)
+                .filter(b -> RunningSystem.JSON.readTree(b.getOutput()).path("n").asString().equals(team))
+                .toList();
+            if (!bundles.isEmpty()) {
+                return bundles;
+            }
+        }
+        throw new AssertionError("no delivery for uid " + team + " reached " + user + " within 90 s");
+    }
+}
