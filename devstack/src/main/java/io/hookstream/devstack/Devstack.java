@@ -63,7 +63,8 @@ public final class Devstack implements Callable<Integer> {
             bootstrap = kafka.bootstrapServers();
         }
         HookstreamSystem system = HookstreamSystem.start(new HookstreamSystem.Options(bootstrap, ingressPort, controlPort,
-            routerPort, dataDir.resolve("router-state"), Map.of("hookstream.control.api-token", apiToken)));
+            routerPort, dataDir.resolve("router-state"), Map.of("hookstream.control.api-token", apiToken,
+                "hookstream.secrets.data-key", DataKeyFile.load(dataDir.resolve("data.key")))));
         CountDownLatch stopped = new CountDownLatch(1);
         LocalKafka broker = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -52,6 +52,8 @@ public final class HookstreamSystem implements AutoCloseable {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             Map<String, Object> common = new LinkedHashMap<>(options.extra());
+            // the embedded default seals connection data with a key of its own when none is configured
+            common.putIfAbsent("hookstream.secrets.data-key", randomKey());
             common.put("hookstream.kafka.bootstrap-servers", options.bootstrapServers());
             // with a free port chosen at random, the URLs handed out must name the port actually bound; set below
             ConfigurableApplicationContext ingress = run(IngressApplication.builder(), common,
@@ -67,6 +69,12 @@ public final class HookstreamSystem implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, Map<String, Object> common,

@@ -23,6 +23,7 @@ import io.hookstream.connections.ControlPlaneSettings;
 import io.hookstream.ingress.IngressSettings;
 import io.hookstream.router.RouterSettings;
 import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.secrets.SecretsSettings;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked by reading it: every service exists, is
@@ -34,9 +35,9 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static final Map<String, List<Class<?>>> SETTINGS = Map.of(
-        "ingress-service", List.of(KafkaSettings.class, IngressSettings.class),
-        "router-service", List.of(KafkaSettings.class, RouterSettings.class),
-        "connection-service", List.of(KafkaSettings.class, ControlPlaneSettings.class));
+        "ingress-service", List.of(KafkaSettings.class, IngressSettings.class, SecretsSettings.class),
+        "router-service", List.of(KafkaSettings.class, RouterSettings.class, SecretsSettings.class),
+        "connection-service", List.of(KafkaSettings.class, ControlPlaneSettings.class, SecretsSettings.class));
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> services() throws IOException {

@@ -14,6 +14,7 @@ import io.hookstream.ingress.publish.RawEventPublisher;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.kafka.TopicViews;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
@@ -37,9 +38,9 @@ class IngressConfiguration {
     }
 
     @Bean
-    HookDirectory hookDirectory(TopicViews views, HookstreamTopics topics, Iml iml, IngressSettings settings) {
-        return new HookDirectory(views.open(topics.hooks()), views.open(topics.apps()), new AppCatalog(new AppDefinitionParser(iml)),
-            settings.lookupTimeout());
+    HookDirectory hookDirectory(TopicViews views, HookstreamTopics topics, Iml iml, IngressSettings settings, DataSealer sealer) {
+        return new HookDirectory(views.open(topics.hooks()), views.open(topics.apps()), views.open(topics.connections()), sealer,
+            new AppCatalog(new AppDefinitionParser(iml)), settings.lookupTimeout());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.hookstream.ingress.hooks;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -7,17 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
+import io.hookstream.iml.value.Value;
+import io.hookstream.iml.value.Values;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.CompactedTopicView;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
+import io.hookstream.support.secrets.DataSealer;
+import io.hookstream.support.secrets.SealedDataException;
 import io.hookstream.webhook.spec.AppDefinition;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.hookstream.webhook.spec.WebhookType;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resolves webhook URLs against the hooks and apps topics, as materialised views.
@@ -30,18 +40,25 @@ public final class HookDirectory {
 
     private final CompactedTopicView<Hook> hooks;
     private final CompactedTopicView<App> apps;
+    private final CompactedTopicView<Connection> connections;
+    private final DataSealer sealer;
+    private final JsonMapper json = JsonMapper.builder().build();
     private final AppCatalog catalog;
     private final HookScopes scopes = new HookScopes();
     private final Duration lookupTimeout;
     private final Map<String, Resolution.Found> foundHooks = new ConcurrentHashMap<>();
 
-    public HookDirectory(CompactedTopicView<Hook> hooks, CompactedTopicView<App> apps, AppCatalog catalog,
-            Duration lookupTimeout) {
+    public HookDirectory(CompactedTopicView<Hook> hooks, CompactedTopicView<App> apps, CompactedTopicView<Connection> connections,
+            DataSealer sealer, AppCatalog catalog, Duration lookupTimeout) {
         this.hooks = hooks;
         this.apps = apps;
+        this.connections = connections;
+        this.sealer = sealer;
         this.catalog = catalog;
         this.lookupTimeout = lookupTimeout;
         hooks.addListener((hookId, hook) -> foundHooks.remove(hookId));
+        connections.addListener((connectionId, connection) -> foundHooks.values()
+            .removeIf(found -> found.hook() != null && connectionId.equals(found.hook().getConnectionId())));
         apps.addListener((appId, app) -> {
             if (app == null) {
                 catalog.evict(appId);
@@ -86,13 +103,31 @@ public final class HookDirectory {
             return app;
         }
         AppDefinition definition = catalog.compiled(apps.get(hook.getAppId())).definition();
+        Value connection;
+        try {
+            connection = connectionData(hook);
+        } catch (SealedDataException | JacksonException e) {
+            return new Resolution.Broken(hook.getAppId(), "data of connection " + hook.getConnectionId() + " cannot be read: " + e.getMessage());
+        }
         Resolution.Found resolved = new Resolution.Found(found.appId(), found.webhookName(), found.webhook(),
-            scopes.forHook(definition, hook, null), hook, definition.limits());
+            scopes.forHook(definition, hook, connection), hook, definition.limits());
         // cache only while the hook is still the one resolved; the listener drops it when it changes
         if (hooks.get(hookId) == hook) {
             foundHooks.put(hookId, resolved);
         }
         return resolved;
+    }
+
+    /** The hook's connection data, opened, as the {@code connection} variable; none when the hook has no connection. */
+    private @Nullable Value connectionData(Hook hook) {
+        Connection connection = hook.getConnectionId() == null ? null : connections.get(hook.getConnectionId());
+        if (connection == null) {
+            return null;
+        }
+        ByteBuffer data = connection.getData().duplicate();
+        byte[] sealed = new byte[data.remaining()];
+        data.get(sealed);
+        return Values.fromJson(json.readTree(sealer.open(sealed, connection.getDataEncryption(), connection.getConnectionId())));
     }
 
     private Resolution resolveShared(String appId, String webhookName) {

@@ -57,6 +57,7 @@ import io.hookstream.schemas.topic.TopicProvisioner;
 class EdgeAnswersTest {
 
     private static final HookstreamTopics TOPICS = HookstreamTopics.defaults();
+    private static final byte[] DATA_KEY = new byte[32];
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Path kafkaDir;
     private static int kafkaPort;
@@ -77,7 +78,8 @@ class EdgeAnswersTest {
             "--hookstream.ingress.publish-timeout=2s",
             "--hookstream.ingress.retry-after=7s",
             "--hookstream.ingress.read-timeout=1s",
-            "--hookstream.ingress.max-headers=20");
+            "--hookstream.ingress.max-headers=20",
+            "--hookstream.secrets.data-key=" + java.util.Base64.getEncoder().encodeToString(DATA_KEY));
         base = "http://localhost:" + ((WebServerApplicationContext) ingress).getWebServer().getPort();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
@@ -91,6 +93,10 @@ class EdgeAnswersTest {
             hook(producer, "h-off", "plain", HookStatus.DISABLED);
             app(producer, "echo", "{\"webhooks\": {\"w\": {\"spec\": {\"respond\": {\"status\": \"{{body.code}}\", \"type\": \"text\", \"body\": \"ok\"}}}}}");
             hook(producer, "h-echo", "echo", HookStatus.ACTIVE);
+            app(producer, "signed", "{\"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
+            connection(producer, "c-signed", "{\"signingSecret\": \"conn-secret\"}");
+            producer.send(new ProducerRecord<>(TOPICS.hooks().name(), "h-signed", TOPICS.hooks().valueSerde().serializer().serialize("",
+                Hook.newBuilder(hookRecord("h-signed", "signed", HookStatus.ACTIVE)).setConnectionId("c-signed").build()))).get();
         }
     }
 
@@ -195,6 +201,18 @@ class EdgeAnswersTest {
 
     @Test
     @Order(8)
+    void aSignatureCanUseTheHooksConnectionDataWhichIsStoredSealed() throws Exception {
+        String body = "{\"a\":1}";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("conn-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(post("/hooks/h-signed", body, "X-Hub-Signature-256", signature).statusCode()).isEqualTo(200);
+        assertThat(post("/hooks/h-signed", body, "X-Hub-Signature-256", "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(9)
     void withKafkaAwayTheSenderGets503WithRetryAfterAndServiceResumesWhenItReturns() throws Exception {
         kafka.close();
 
@@ -215,10 +233,13 @@ class EdgeAnswersTest {
         return new LocalKafka(LocalKafkaConfig.builder(kafkaDir).port(kafkaPort).build()).start();
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long rawEventCount() throws Exception {
@@ -255,10 +276,24 @@ class EdgeAnswersTest {
         producer.send(new ProducerRecord<>(TOPICS.apps().name(), id, TOPICS.apps().valueSerde().serializer().serialize("", app))).get();
     }
 
-    private static void hook(KafkaProducer<String, byte[]> producer, String id, String appId, HookStatus status) throws Exception {
-        Hook hook = Hook.newBuilder().setHookId(id).setAppId(appId).setWebhookName("w").setKind(WebhookKind.DEDICATED)
+    private static void connection(KafkaProducer<String, byte[]> producer, String id, String json) throws Exception {
+        io.hookstream.support.secrets.DataSealer sealer = new io.hookstream.support.secrets.DataSealer("k1", Map.of("k1", DATA_KEY));
+        io.hookstream.schemas.avro.Connection connection = io.hookstream.schemas.avro.Connection.newBuilder()
+            .setConnectionId(id).setAppId("signed").setUserId("u").setValid(true)
+            .setData(java.nio.ByteBuffer.wrap(sealer.seal(json.getBytes(StandardCharsets.UTF_8), id)))
+            .setDataEncryption(sealer.scheme()).setCreatedAt(Instant.now()).setUpdatedAt(Instant.now()).build();
+        producer.send(new ProducerRecord<>(TOPICS.connections().name(), id,
+            TOPICS.connections().valueSerde().serializer().serialize("", connection))).get();
+    }
+
+    private static Hook hookRecord(String id, String appId, HookStatus status) {
+        return Hook.newBuilder().setHookId(id).setAppId(appId).setWebhookName("w").setKind(WebhookKind.DEDICATED)
             .setUserId("u").setStatus(status).setTriggerTopic("hookstream.triggers.u")
             .setCreatedAt(Instant.now()).setUpdatedAt(Instant.now()).build();
+    }
+
+    private static void hook(KafkaProducer<String, byte[]> producer, String id, String appId, HookStatus status) throws Exception {
+        Hook hook = hookRecord(id, appId, status);
         producer.send(new ProducerRecord<>(TOPICS.hooks().name(), id, TOPICS.hooks().valueSerde().serializer().serialize("", hook))).get();
     }
 }

@@ -18,7 +18,7 @@ import io.hookstream.schemas.topic.TopicProvisioner;
 
 /** Kafka admin, topic names and provisioning, shared by every Hookstream service. */
 @AutoConfiguration
-@EnableConfigurationProperties(KafkaSettings.class)
+@EnableConfigurationProperties({KafkaSettings.class, io.hookstream.support.secrets.SecretsSettings.class})
 public class HookstreamKafkaAutoConfiguration {
 
     /** {@code hookstream.topics.*}: any name not configured keeps its default. */
@@ -54,6 +54,17 @@ public class HookstreamKafkaAutoConfiguration {
     @Bean
     SystemTopics systemTopics(TopicProvisioner provisioner, TopicNames names, KafkaSettings settings) {
         return new SystemTopics(provisioner, names, settings.startupTimeout());
+    }
+
+    /**
+     * Lazy: only services that read or write connection data need the key, and those fail at start
+     * (with what to configure) because they inject the sealer into a singleton.
+     */
+    @Bean
+    @org.springframework.context.annotation.Lazy
+    @ConditionalOnMissingBean
+    io.hookstream.support.secrets.DataSealer dataSealer(io.hookstream.support.secrets.SecretsSettings settings) {
+        return settings.sealer();
     }
 
     @Bean
