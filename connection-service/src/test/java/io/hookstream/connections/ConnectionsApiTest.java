@@ -43,6 +43,7 @@ class ConnectionsApiTest {
         control.putApp("down", TestApps.infoAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/api/me"));
         control.putApp("slow", TestApps.infoAt(provider.baseUrl() + "/slow"));
         control.putApp("big", TestApps.infoAt(provider.baseUrl() + "/big"));
+        control.putApp("relative", TestApps.infoAt("{{connection.baseUrl}}/api/me"));
         control.putApp("plain", "{\"webhooks\": {\"orders\": {\"spec\": {}}}}");
     }
 
@@ -150,6 +151,18 @@ class ConnectionsApiTest {
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("too-large");
+    }
+
+    @Test
+    void anInfoRequestThatCannotBeBuiltIs422WithTheDirectivePath() {
+        // no baseUrl in the data: the URL evaluates to a relative path
+        Answer failed = control.post("/api/connections",
+            "{\"appId\":\"relative\",\"userId\":\"" + user() + "\",\"data\":{\"accessToken\":\"t-relative\"}}");
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(422);
+        assertThat(failed.text("reason")).isEqualTo("render");
+        assertThat(failed.text("directivePath")).isEqualTo("url");
+        assertThat(failed.text("code")).isEqualTo("WEBHOOK-REQUEST");
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.hookstream.connections.connection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,7 +88,7 @@ class ConnectionsController {
             return new ConnectionView(connection.getConnectionId(), connection.getAppId(), connection.getUserId(),
                 connection.getUid(), connection.getValid(), connection.getError(),
                 metadata == null ? null : new MetadataView(metadata.getType(), metadata.getValue()),
-                ConnectionData.parameters(connection), new ArrayList<>(ConnectionData.data(connection).propertyNames()),
+                ConnectionData.parameters(connection), List.copyOf(ConnectionData.data(connection).propertyNames()),
                 connection.getCreatedAt().toString(), connection.getUpdatedAt().toString());
         }
     }
@@ -179,7 +179,7 @@ class ConnectionsController {
                 return store.putConnection(updated).then(Mono.fromSupplier(() -> {
                     log.info("event=connection_verified connection={} app={} user={} valid={} uid={} uid_changed={}",
                         connectionId, app.appId(), current.getUserId(), updated.getValid(), updated.getUid(),
-                        !java.util.Objects.equals(current.getUid(), updated.getUid()));
+                        !Objects.equals(current.getUid(), updated.getUid()));
                     return ConnectionView.of(updated);
                 }));
             })

@@ -52,8 +52,9 @@ class Attachments {
                     + (check.valid() ? "" : ": " + outcome.redactor().redact(String.valueOf(check.errorMessage())));
                 return Mono.error(ApiProblems.remoteRefused("attach", detail, outcome.status()));
             }
+            // an attach without response.data still leaves a record, so that the hook shows as attached
             JsonNode data = check.data();
-            return Mono.just(Hook.newBuilder(hook).setWebhookData(data == null ? null : data.toString()).build());
+            return Mono.just(Hook.newBuilder(hook).setWebhookData(data == null ? "{}" : data.toString()).build());
         });
     }
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -86,7 +87,10 @@ class HooksController {
     record ChangeHook(@Nullable String status) {
     }
 
-    /** A hook as the API shows it; the attach data is not shown, since providers may put secrets in it. */
+    /**
+     * A hook as the API shows it. {@code attached}: the provider accepted an attach request for it.
+     * The attach data itself is not shown, since providers may put secrets in it.
+     */
     record HookView(String hookId, String kind, String url, String appId, String webhook, String userId,
             @Nullable String connectionId, String status, boolean attached, String triggerTopic, String createdAt,
             String updatedAt) {
@@ -212,8 +216,8 @@ class HooksController {
         }
         Mono<Boolean> detached = detach(hook)
             .onErrorResume(error -> force, error -> {
-                log.warn("event=hook_detach_skipped hook={} app={} user={} reason=forced_delete", hookId, hook.getAppId(),
-                    hook.getUserId());
+                log.warn("event=hook_detach_skipped hook={} app={} user={} reason=forced_delete detail=\"{}\"", hookId,
+                    hook.getAppId(), hook.getUserId(), detail(error));
                 return Mono.just(false);
             });
         return detached.flatMap(wasDetached -> {
@@ -297,6 +301,14 @@ class HooksController {
             throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
                 "connection " + connection.getConnectionId() + " has no uid, so shared events cannot be routed to it");
         }
+    }
+
+    /** The answer's detail; every message on this path is built from redacted text. */
+    private static String detail(Throwable error) {
+        if (error instanceof ErrorResponseException response && response.getBody().getDetail() != null) {
+            return response.getBody().getDetail();
+        }
+        return String.valueOf(error.getMessage());
     }
 
     private static HookStatus parseStatus(@Nullable String status) {

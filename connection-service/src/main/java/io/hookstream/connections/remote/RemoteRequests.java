@@ -42,6 +42,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -277,7 +278,7 @@ public final class RemoteRequests {
             if (existing == null) {
                 object.put(pair.getKey(), pair.getValue());
             } else if (existing.isArray()) {
-                ((tools.jackson.databind.node.ArrayNode) existing).add(pair.getValue());
+                ((ArrayNode) existing).add(pair.getValue());
             } else {
                 object.set(pair.getKey(), NODES.arrayNode().add(existing).add(pair.getValue()));
             }
