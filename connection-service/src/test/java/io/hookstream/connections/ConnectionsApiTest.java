@@ -2,7 +2,6 @@ package io.hookstream.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -89,8 +88,10 @@ class ConnectionsApiTest {
         assertThat(stored.getError()).isNull();
         assertThat(stored.getMetadata().getType()).isEqualTo("email");
         assertThat(stored.getMetadata().getValue()).isEqualTo("ada@example.test");
-        assertThat(stored.getDataEncryption()).isNull();
-        assertThat(JSON.readTree(text(stored.getData()))).isEqualTo(
+        // sealed at rest: the token is not in the record's bytes, and the data opens with the service's key
+        assertThat(stored.getDataEncryption()).isEqualTo("AES-GCM:k1");
+        assertThat(new String(RunningControlPlane.bytes(stored.getData()), StandardCharsets.ISO_8859_1)).doesNotContain(token);
+        assertThat(RunningControlPlane.openData(stored)).isEqualTo(
             JSON.readTree("{\"accessToken\":\"" + token + "\",\"accountName\":\"Ada\"}"));
         assertThat(JSON.readTree(stored.getParameters())).isEqualTo(JSON.readTree("{\"region\":\"eu\"}"));
 
@@ -191,7 +192,7 @@ class ConnectionsApiTest {
         Connection stored = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
         assertThat(stored.getUid()).isEqualTo("acct-new");
         assertThat(stored.getMetadata().getValue()).isEqualTo("new@example.test");
-        assertThat(JSON.readTree(text(stored.getData())).get("accountName").asString()).isEqualTo("New");
+        assertThat(RunningControlPlane.openData(stored).get("accountName").asString()).isEqualTo("New");
         assertThat(control.get("/api/connections/" + id).text("uid")).isEqualTo("acct-new");
 
         provider.revoke(token);
@@ -219,14 +220,14 @@ class ConnectionsApiTest {
         Answer refused = control.put("/api/connections/" + id, "{\"data\":{\"accessToken\":\"not-a-token\"}}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         Connection unchanged = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
-        assertThat(JSON.readTree(text(unchanged.getData())).get("accessToken").asString()).isEqualTo(first);
+        assertThat(RunningControlPlane.openData(unchanged).get("accessToken").asString()).isEqualTo(first);
 
         Answer updated = control.put("/api/connections/" + id, "{\"data\":{\"accessToken\":\"" + second + "\"},\"parameters\":{\"x\":1}}");
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.text("uid")).isEqualTo("acct-b");
         Connection stored = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
         assertThat(stored.getUid()).isEqualTo("acct-b");
-        assertThat(JSON.readTree(text(stored.getData())).get("accessToken").asString()).isEqualTo(second);
+        assertThat(RunningControlPlane.openData(stored).get("accessToken").asString()).isEqualTo(second);
         assertThat(stored.getParameters()).isEqualTo("{\"x\":1}");
         assertThat(stored.getCreatedAt()).isEqualTo(unchanged.getCreatedAt());
     }
@@ -291,12 +292,5 @@ class ConnectionsApiTest {
     private static <T> T last(List<T> items) {
         assertThat(items).isNotEmpty();
         return items.get(items.size() - 1);
-    }
-
-    private static String text(ByteBuffer bytes) {
-        ByteBuffer copy = bytes.duplicate();
-        byte[] array = new byte[copy.remaining()];
-        copy.get(array);
-        return new String(array, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,9 @@
 package io.hookstream.connections;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.schemas.topic.Topic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +37,9 @@ final class RunningControlPlane implements AutoCloseable {
 
     static final String TOKEN = "test-api-token";
     static final HookstreamTopics TOPICS = HookstreamTopics.defaults();
+    /** The key connection data is sealed with; tests open stored data with it. */
+    static final String DATA_KEY = randomKey();
+    private static final DataSealer SEALER = DataSealer.ofBase64("k1", DATA_KEY);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** An API answer: status, raw body (for leak checks) and the body as JSON when it is JSON. */
@@ -57,6 +65,7 @@ final class RunningControlPlane implements AutoCloseable {
     static RunningControlPlane start(String bootstrapServers, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
             "--server.port=0",
+            "--hookstream.secrets.data-key=" + DATA_KEY,
             "--hookstream.kafka.bootstrap-servers=" + bootstrapServers,
             "--hookstream.control.api-token=" + TOKEN,
             "--hookstream.control.ingress-base-url=http://ingress.test",
@@ -168,6 +177,24 @@ final class RunningControlPlane implements AutoCloseable {
 
     <V> Stream<V> latestValues(Topic<String, V> topic) {
         return latest(topic).values().stream().filter(java.util.Objects::nonNull);
+    }
+
+    /** A stored connection's data, opened with the test key. */
+    static JsonNode openData(Connection connection) {
+        return JSON.readTree(SEALER.open(bytes(connection.getData()), connection.getDataEncryption(), connection.getConnectionId()));
+    }
+
+    static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     @Override

@@ -22,7 +22,8 @@ import io.hookstream.connections.RunningControlPlane.Answer;
 
 /**
  * Secrets seeded into a whole run (a token and an API key in connection data, a secret field in the
- * provider's answer, the app's common secret, a revoked token the provider echoes in its error)
+ * provider's answer, the app's common secret, a revoked token the provider echoes in its error, and
+ * the key that seals connection data)
  * appear in no log line, no logged exception and no API answer, while the requests that carried them
  * are logged in full (sanitized) at DEBUG.
  */
@@ -41,7 +42,7 @@ class SecretsStayOutOfLogsTest {
         String sessionSecret = "sess-live-" + UUID.randomUUID();
         String revoked = "tok-revoked-" + UUID.randomUUID();
         String commonSecret = "acme-common-client-secret";
-        List<String> secrets = List.of(token, apiKey, sessionSecret, revoked, commonSecret);
+        List<String> secrets = List.of(token, apiKey, sessionSecret, revoked, commonSecret, RunningControlPlane.DATA_KEY);
 
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         List<Answer> answers = new ArrayList<>();

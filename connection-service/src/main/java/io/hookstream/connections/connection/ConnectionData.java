@@ -1,44 +1,59 @@
 package io.hookstream.connections.connection;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 import io.hookstream.schemas.avro.Connection;
+import io.hookstream.support.secrets.DataSealer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes the JSON a {@link Connection} stores: its data (credentials) and its parameters.
- * Data is stored as plain JSON ({@code dataEncryption} null); a record sealed by a scheme this
- * service does not know is refused rather than misread.
+ * The JSON a {@link Connection} stores: its data (credentials), sealed at rest with the service's
+ * data key and bound to the connection id, and its parameters (no secrets, plain).
  */
-public final class ConnectionData {
+@Component
+public class ConnectionData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ConnectionData() {
+    private final DataSealer sealer;
+
+    public ConnectionData(DataSealer sealer) {
+        this.sealer = sealer;
     }
 
-    /** The connection's stored data, bound as {@code data} and {@code connection} in its requests (D8). */
-    public static ObjectNode data(Connection connection) {
-        if (connection.getDataEncryption() != null) {
-            throw new IllegalStateException("connection " + connection.getConnectionId() + " has data sealed with "
-                + connection.getDataEncryption() + ", which this service cannot open");
-        }
+    /**
+     * The connection's stored data, bound as {@code data} and {@code connection} in its requests (D8);
+     * data stored before sealing was configured ({@code dataEncryption} null) is read as it is.
+     *
+     * @throws io.hookstream.support.secrets.SealedDataException when no configured key opens it
+     */
+    public ObjectNode data(Connection connection) {
         ByteBuffer buffer = connection.getData().duplicate();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return object(bytes.length == 0 ? null : JSON.readTree(bytes));
+        byte[] stored = new byte[buffer.remaining()];
+        buffer.get(stored);
+        byte[] plain = sealer.open(stored, connection.getDataEncryption(), connection.getConnectionId());
+        return object(plain.length == 0 ? null : JSON.readTree(plain));
+    }
+
+    /** The data's keys, which is all the API ever shows of it. */
+    List<String> keys(Connection connection) {
+        return List.copyOf(data(connection).propertyNames());
+    }
+
+    /** Seals {@code data} for the connection being built; its id must be set already. */
+    Connection.Builder store(Connection.Builder connection, ObjectNode data) {
+        byte[] sealed = sealer.seal(JSON.writeValueAsBytes(data), connection.getConnectionId());
+        return connection.setData(ByteBuffer.wrap(sealed)).setDataEncryption(sealer.scheme());
     }
 
     public static ObjectNode parameters(Connection connection) {
         return object(JSON.readTree(connection.getParameters()));
-    }
-
-    static ByteBuffer encode(ObjectNode data) {
-        return ByteBuffer.wrap(JSON.writeValueAsBytes(data));
     }
 
     private static ObjectNode object(@Nullable JsonNode node) {

@@ -59,11 +59,14 @@ class ConnectionsController {
     private final ControlPlaneStore store;
     private final AppCatalog catalog;
     private final ConnectionChecks checks;
+    private final ConnectionData stored;
     private final RandomIds ids;
     private final Clock clock;
 
-    ConnectionsController(ControlPlaneStore store, AppCatalog catalog, ConnectionChecks checks, RandomIds ids, Clock clock) {
+    ConnectionsController(ControlPlaneStore store, AppCatalog catalog, ConnectionChecks checks, ConnectionData stored,
+            RandomIds ids, Clock clock) {
         this.store = store;
+        this.stored = stored;
         this.catalog = catalog;
         this.checks = checks;
         this.ids = ids;
@@ -83,12 +86,12 @@ class ConnectionsController {
             @Nullable String error, @Nullable MetadataView metadata, JsonNode parameters, List<String> dataKeys,
             String createdAt, String updatedAt) {
 
-        static ConnectionView of(Connection connection) {
+        static ConnectionView of(Connection connection, List<String> dataKeys) {
             ConnectionMetadata metadata = connection.getMetadata();
             return new ConnectionView(connection.getConnectionId(), connection.getAppId(), connection.getUserId(),
                 connection.getUid(), connection.getValid(), connection.getError(),
                 metadata == null ? null : new MetadataView(metadata.getType(), metadata.getValue()),
-                ConnectionData.parameters(connection), List.copyOf(ConnectionData.data(connection).propertyNames()),
+                ConnectionData.parameters(connection), dataKeys,
                 connection.getCreatedAt().toString(), connection.getUpdatedAt().toString());
         }
     }
@@ -114,7 +117,7 @@ class ConnectionsController {
                         verified.outcome().status()));
                 }
                 Instant now = clock.instant();
-                Connection connection = Connection.newBuilder()
+                Connection connection = stored.store(Connection.newBuilder()
                     .setConnectionId(connectionId)
                     .setAppId(app.appId())
                     .setUserId(request.userId())
@@ -123,15 +126,13 @@ class ConnectionsController {
                     .setError(null)
                     .setMetadata(metadata(check))
                     .setParameters(parameters.toString())
-                    .setData(ConnectionData.encode(verified.data()))
-                    .setDataEncryption(null)
                     .setCreatedAt(now)
-                    .setUpdatedAt(now)
+                    .setUpdatedAt(now), verified.data())
                     .build();
                 return store.putConnection(connection).then(Mono.fromSupplier(() -> {
                     log.info("event=connection_created connection={} app={} user={} uid={}", connectionId, app.appId(),
                         request.userId(), check.uid());
-                    return ResponseEntity.created(URI.create("/api/connections/" + connectionId)).body(ConnectionView.of(connection));
+                    return ResponseEntity.created(URI.create("/api/connections/" + connectionId)).body(view(connection));
                 }));
             })
             .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
@@ -139,7 +140,7 @@ class ConnectionsController {
 
     @GetMapping("/{connectionId}")
     Mono<ConnectionView> get(@PathVariable String connectionId) {
-        return Mono.just(ConnectionView.of(existing(connectionId)));
+        return Mono.just(view(existing(connectionId)));
     }
 
     /** Every connection, or those of one user and/or one app. */
@@ -150,7 +151,7 @@ class ConnectionsController {
             .filter(c -> userId == null || c.getUserId().equals(userId))
             .filter(c -> appId == null || c.getAppId().equals(appId))
             .sorted(Comparator.comparing(Connection::getCreatedAt).thenComparing(Connection::getConnectionId))
-            .map(ConnectionView::of)
+            .map(this::view)
             .toList();
     }
 
@@ -164,14 +165,14 @@ class ConnectionsController {
     Mono<ConnectionView> verify(@PathVariable String connectionId) {
         Connection current = existing(connectionId);
         AppDefinition app = definition(current.getAppId());
-        ObjectNode data = ConnectionData.data(current);
+        ObjectNode data = stored.data(current);
         return checks.verify(app, CallContext.info(app.appId(), current.getUserId(), connectionId), data,
                 ConnectionData.parameters(current))
             .flatMap(verified -> {
                 Connection.Builder next = Connection.newBuilder(current).setUpdatedAt(clock.instant());
                 if (verified.check().valid()) {
-                    next.setValid(true).setError(null).setUid(verified.check().uid()).setMetadata(metadata(verified.check()))
-                        .setData(ConnectionData.encode(verified.data()));
+                    stored.store(next.setValid(true).setError(null).setUid(verified.check().uid())
+                        .setMetadata(metadata(verified.check())), verified.data());
                 } else {
                     next.setValid(false).setError(verified.redactedError());
                 }
@@ -180,7 +181,7 @@ class ConnectionsController {
                     log.info("event=connection_verified connection={} app={} user={} valid={} uid={} uid_changed={}",
                         connectionId, app.appId(), current.getUserId(), updated.getValid(), updated.getUid(),
                         !Objects.equals(current.getUid(), updated.getUid()));
-                    return ConnectionView.of(updated);
+                    return view(updated);
                 }));
             })
             .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
@@ -193,7 +194,7 @@ class ConnectionsController {
     @PutMapping("/{connectionId}")
     Mono<ConnectionView> update(@PathVariable String connectionId, @RequestBody UpdateConnection request) {
         Connection current = existing(connectionId);
-        ObjectNode data = request.data() == null ? ConnectionData.data(current) : object("data", request.data());
+        ObjectNode data = request.data() == null ? stored.data(current) : object("data", request.data());
         ObjectNode parameters = request.parameters() == null ? ConnectionData.parameters(current)
             : object("parameters", request.parameters());
         AppDefinition app = definition(current.getAppId());
@@ -204,19 +205,18 @@ class ConnectionsController {
                     return Mono.error(ApiProblems.invalidConnection(verified.redactedError(), String.valueOf(check.errorType()),
                         verified.outcome().status()));
                 }
-                Connection updated = Connection.newBuilder(current)
+                Connection updated = stored.store(Connection.newBuilder(current)
                     .setUid(check.uid())
                     .setValid(true)
                     .setError(null)
                     .setMetadata(metadata(check))
                     .setParameters(parameters.toString())
-                    .setData(ConnectionData.encode(verified.data()))
-                    .setUpdatedAt(clock.instant())
+                    .setUpdatedAt(clock.instant()), verified.data())
                     .build();
                 return store.putConnection(updated).then(Mono.fromSupplier(() -> {
                     log.info("event=connection_updated connection={} app={} user={} uid={}", connectionId, app.appId(),
                         current.getUserId(), updated.getUid());
-                    return ConnectionView.of(updated);
+                    return view(updated);
                 }));
             })
             .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
@@ -246,6 +246,10 @@ class ConnectionsController {
             log.info("event=connection_deleted connection={} app={} user={}", connectionId, current.getAppId(), current.getUserId());
             return ResponseEntity.noContent().build();
         }));
+    }
+
+    private ConnectionView view(Connection connection) {
+        return ConnectionView.of(connection, stored.keys(connection));
     }
 
     private Connection existing(String connectionId) {

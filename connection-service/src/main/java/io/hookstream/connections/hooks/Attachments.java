@@ -30,9 +30,11 @@ class Attachments {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RemoteRequests remote;
+    private final ConnectionData connections;
 
-    Attachments(RemoteRequests remote) {
+    Attachments(RemoteRequests remote, ConnectionData connections) {
         this.remote = remote;
+        this.connections = connections;
     }
 
     /**
@@ -78,10 +80,10 @@ class Attachments {
         });
     }
 
-    private static ConnectionScope scope(AppDefinition app, Hook hook, @Nullable Connection connection,
+    private ConnectionScope scope(AppDefinition app, Hook hook, @Nullable Connection connection,
             @Nullable JsonNode webhook) {
         return ConnectionScope.of(JSON.readTree(hook.getParameters()), app.common(),
-            connection == null ? null : ConnectionData.data(connection), webhook, app.timezone());
+            connection == null ? null : connections.data(connection), webhook, app.timezone());
     }
 
     private static boolean isSuccess(int status) {
