@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         io.hookstream.cli.conformance.ConformanceCommand.class,
         io.hookstream.cli.tail.TailCommand.class,
+        io.hookstream.cli.replay.ReplayCommand.class,
+        io.hookstream.cli.dlq.DlqCommand.class,
     })
 public final class HookstreamCli implements Runnable {
 
