@@ -34,7 +34,7 @@ public final class RouterStreams implements SmartLifecycle {
         this.config = config(kafka, settings);
     }
 
-    static Properties config(KafkaSettings kafka, RouterSettings settings) {
+    public static Properties config(KafkaSettings kafka, RouterSettings settings) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
