@@ -12,6 +12,7 @@ import io.hookstream.router.streams.RouterStreamsHealthIndicator;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.kafka.SystemTopics;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
@@ -26,9 +27,9 @@ class RouterConfiguration {
     }
 
     @Bean
-    EventRouter eventRouter(HookstreamTopics topics, Clock clock, MeterRegistry meters) {
+    EventRouter eventRouter(HookstreamTopics topics, Clock clock, MeterRegistry meters, DataSealer sealer) {
         Iml iml = Iml.standard();
-        return new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock), topics.names(),
+        return new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock), sealer, topics.names(),
             clock, meters);
     }
 

@@ -6,7 +6,14 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.hookstream.iml.value.Value;
+import io.hookstream.iml.value.Values;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.BoundHook;
+import io.hookstream.schemas.avro.Connection;
+import io.hookstream.support.secrets.DataSealer;
+import io.hookstream.support.secrets.SealedDataException;
+import tools.jackson.core.JacksonException;
 import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
@@ -38,14 +45,17 @@ public final class EventRouter {
     private final HookScopes scopes = new HookScopes();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
+    private final DataSealer sealer;
     private final String sharedTriggerTopic;
     private final Counter filtered;
     private final Counter emitted;
     private final Counter failed;
     private final Counter unmatched;
 
-    public EventRouter(AppCatalog catalog, WebhookProcessor processor, TopicNames topicNames, Clock clock, MeterRegistry meters) {
+    public EventRouter(AppCatalog catalog, WebhookProcessor processor, DataSealer sealer, TopicNames topicNames, Clock clock,
+            MeterRegistry meters) {
         this.catalog = catalog;
+        this.sealer = sealer;
         this.sharedTriggerTopic = topicNames.triggersShared();
         this.processor = processor;
         this.clock = clock;
@@ -56,7 +66,12 @@ public final class EventRouter {
     }
 
     /** A dedicated-webhook event, joined with its hook and the hook's app (either may be missing). */
-    public List<Routed> routeDedicated(RawWebhookEvent event, @Nullable Hook hook, @Nullable App app, String sourceTopic) {
+    /**
+     * A dedicated-webhook event, joined with its hook, the hook as bound to its connection, and the hook's
+     * app (any may be missing).
+     */
+    public List<Routed> routeDedicated(RawWebhookEvent event, @Nullable Hook hook, @Nullable BoundHook bound, @Nullable App app,
+            String sourceTopic) {
         if (hook == null) {
             return dead(event, sourceTopic, null, null, "no hook " + event.getHookId() + " is known to the router");
         }
@@ -72,9 +87,26 @@ public final class EventRouter {
         if (webhook == null) {
             return dead(event, sourceTopic, null, null, "webhook " + hook.getWebhookName() + " no longer exists in app " + app.getAppId());
         }
+        Connection connection = null;
+        if (hook.getConnectionId() != null) {
+            connection = bound == null || bound.getConnection() == null
+                || !hook.getConnectionId().equals(bound.getConnection().getConnectionId()) ? null : bound.getConnection();
+            if (connection == null) {
+                // evaluating without the connection would give wrong bundles; redrive once the router knows it
+                return dead(event, sourceTopic, null, "CONNECTION_PENDING", "connection " + hook.getConnectionId() + " of hook "
+                    + hook.getHookId() + " is not known to the router yet");
+            }
+        }
+        Value connectionData;
+        try {
+            connectionData = connectionData(connection);
+        } catch (SealedDataException | JacksonException e) {
+            return dead(event, sourceTopic, null, "CONNECTION", "data of connection " + hook.getConnectionId() + " cannot be read: "
+                + e.getMessage());
+        }
         ProcessingOutcome outcome;
         try {
-            outcome = processor.process(webhook.spec(), webhook.type(), scopes.forHook(definition, hook, null),
+            outcome = processor.process(webhook.spec(), webhook.type(), scopes.forHook(definition, hook, connectionData),
                 RawRequests.toRequest(event));
         } catch (RuntimeException e) {
             // the processor promises not to throw; if a defect makes it, the event still must not be lost
@@ -198,6 +230,17 @@ public final class EventRouter {
         }
         emitted.increment(routed.size());
         return routed;
+    }
+
+    /** The connection's data, opened, as the {@code connection} variable; none without a connection. */
+    private @Nullable Value connectionData(@Nullable Connection connection) {
+        if (connection == null) {
+            return null;
+        }
+        java.nio.ByteBuffer data = connection.getData().duplicate();
+        byte[] sealed = new byte[data.remaining()];
+        data.get(sealed);
+        return Values.fromJson(json.readTree(sealer.open(sealed, connection.getDataEncryption(), connection.getConnectionId())));
     }
 
     /** The key of the subscription index: shared webhooks route by the uid within one app. */

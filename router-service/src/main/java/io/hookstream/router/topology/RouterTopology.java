@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.routing.Routed;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
@@ -48,7 +49,8 @@ import io.hookstream.schemas.topic.HookstreamTopics;
  *              ├ merge ─ split kind ┤                                                                             ├─ bundles → each hook's trigger topic
  * events.replay┘                    └ shared ⋈ apps ─ items by appId:uid ─ repartition ─ ⋈ subscription index ────┤─ unmatched → events.unmatched
  *                                                                                                                 └─ dead letters → events.dlq
- * subscription index (partitioned, built here): shared active hooks ⋈ connections (foreign key connectionId) → group by appId:uid
+ * bound hooks: hooks ⋈ connections (foreign key connectionId), read by dedicated events and by the
+ * subscription index (partitioned, built here): active shared bound hooks → group by appId:uid
  * </pre>
  * Every operator, store and internal topic has an explicit name, so that changes to the topology do not
  * silently rename state.
@@ -75,7 +77,18 @@ public final class RouterTopology {
             Consumed.with(keys, topics.apps().valueSerde()).withName("apps-source"),
             Materialized.<String, App, KeyValueStore<Bytes, byte[]>>as("apps-store")
                 .withKeySerde(keys).withValueSerde(topics.apps().valueSerde()));
-        KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(builder, topics, hooks);
+        KTable<String, Connection> connections = builder.table(topics.connections().name(),
+            Consumed.with(keys, topics.connections().valueSerde()).withName("connections-source"),
+            Materialized.<String, Connection, KeyValueStore<Bytes, byte[]>>as("connections-store")
+                .withKeySerde(keys).withValueSerde(topics.connections().valueSerde()));
+        // one foreign-key join follows every change on either side: a new, re-verified or deleted connection,
+        // a changed uid, a new or deleted hook; both flows read its result
+        Serde<BoundHook> boundSerde = AvroSerde.of(BoundHook.class);
+        KTable<String, BoundHook> boundHooks = hooks.leftJoin(connections, Hook::getConnectionId, BoundHook::new,
+            TableJoined.as("hook-connection-join"),
+            Materialized.<String, BoundHook, KeyValueStore<Bytes, byte[]>>as("bound-hooks-store")
+                .withKeySerde(keys).withValueSerde(boundSerde));
+        KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(boundHooks);
 
         KStream<String, SourcedEvent> events = source(builder, topics.eventsRaw().name(), topics, "raw")
             .merge(source(builder, topics.eventsReplay().name(), topics, "replay"), Named.as("merge-raw-and-replay"));
@@ -83,11 +96,17 @@ public final class RouterTopology {
             .branch((key, e) -> e.event().getKind() == WebhookKind.DEDICATED, Branched.as("dedicated"))
             .defaultBranch(Branched.as("shared"));
 
+        // the hook comes from the hooks table itself, which Kafka Streams reads in timestamp order with the
+        // events, so a hook created before an event is always known to it; the bound table, one foreign-key
+        // round trip behind, only adds the connection
         KStream<String, List<Routed>> dedicated = byKind.get("kind-dedicated")
-            .leftJoin(hooks, EventWithHook::new,
+            .leftJoin(hooks, (SourcedEvent event, Hook hook) -> new EventWithHook(event, hook),
                 Joined.with(keys, SourcedEvent.serde(topics), topics.hooks().valueSerde(), "event-hook-join"))
-            .leftJoin(apps, (key, withHook) -> withHook.hook() == null ? withHook.event().event().getAppId() : withHook.hook().getAppId(),
-                (withHook, app) -> router.routeDedicated(withHook.event().event(), withHook.hook(), app, withHook.event().topic()),
+            .leftJoin(boundHooks, (EventWithHook withHook, BoundHook bound) -> withHook.withBound(bound),
+                Joined.<String, EventWithHook, BoundHook>as("event-connection-join").withKeySerde(keys).withOtherValueSerde(boundSerde))
+            .leftJoin(apps, (key, withHook) -> withHook.appId(),
+                (withHook, app) -> router.routeDedicated(withHook.event().event(), withHook.hook(), withHook.bound(), app,
+                    withHook.event().topic()),
                 Named.as("event-app-join"));
         KStream<String, List<Routed>> shared = byKind.get("kind-shared")
             .leftJoin(apps, (key, e) -> e.event().getAppId(),
@@ -110,22 +129,13 @@ public final class RouterTopology {
     }
 
     /**
-     * appId:uid → the active shared hooks whose connection has that uid. A foreign-key join follows every
-     * change of either side: a new or re-verified connection, a changed uid, a deleted connection or hook.
+     * appId:uid → the active shared hooks whose connection has that uid; partitioned state, rebuilt from the
+     * bound hooks as they change.
      */
-    private static KTable<String, SubscriberSet> subscriptionIndex(StreamsBuilder builder, HookstreamTopics topics,
-            KTable<String, Hook> hooks) {
+    private static KTable<String, SubscriberSet> subscriptionIndex(KTable<String, BoundHook> boundHooks) {
         Serde<String> keys = Serdes.String();
-        KTable<String, Connection> connections = builder.table(topics.connections().name(),
-            Consumed.with(keys, topics.connections().valueSerde()).withName("connections-source"),
-            Materialized.<String, Connection, KeyValueStore<Bytes, byte[]>>as("connections-store")
-                .withKeySerde(keys).withValueSerde(topics.connections().valueSerde()));
         Serde<Subscription> subscriptionSerde = AvroSerde.of(Subscription.class);
-        KTable<String, Hook> sharedHooks = hooks.filter((hookId, hook) -> hook.getKind() == WebhookKind.SHARED
-            && hook.getStatus() == HookStatus.ACTIVE && hook.getConnectionId() != null, Named.as("active-shared-hooks"));
-        KTable<String, Subscription> subscriptions = sharedHooks.join(connections, Hook::getConnectionId,
-            RouterTopology::subscription,
-            TableJoined.as("hook-connection-join"),
+        KTable<String, Subscription> subscriptions = boundHooks.mapValues(RouterTopology::subscription, Named.as("to-subscription"),
             Materialized.<String, Subscription, KeyValueStore<Bytes, byte[]>>as("subscriptions-store")
                 .withKeySerde(keys).withValueSerde(subscriptionSerde));
         return subscriptions
@@ -139,9 +149,15 @@ public final class RouterTopology {
                     .withKeySerde(keys).withValueSerde(subscriberSerde()));
     }
 
-    /** A hook with its connection's uid; no uid (or a connection of another app or user) means no subscription. */
-    private static @Nullable Subscription subscription(Hook hook, Connection connection) {
-        if (connection.getUid() == null || !connection.getAppId().equals(hook.getAppId())
+    /**
+     * An active shared hook with its connection's uid; anything else (a dedicated or inactive hook, no
+     * connection, no uid, a connection of another app or user) subscribes to nothing.
+     */
+    private static @Nullable Subscription subscription(BoundHook bound) {
+        Hook hook = bound.getHook();
+        Connection connection = bound.getConnection();
+        if (hook.getKind() != WebhookKind.SHARED || hook.getStatus() != HookStatus.ACTIVE || connection == null
+                || connection.getUid() == null || !connection.getAppId().equals(hook.getAppId())
                 || !connection.getUserId().equals(hook.getUserId())) {
             return null;
         }
@@ -203,6 +219,19 @@ public final class RouterTopology {
         }
     }
 
-    record EventWithHook(SourcedEvent event, @Nullable Hook hook) {
+    /** A dedicated event with its hook and the hook as bound to its connection; any of them may be missing. */
+    record EventWithHook(SourcedEvent event, @Nullable Hook hook, @Nullable BoundHook bound) {
+
+        EventWithHook(SourcedEvent event, @Nullable Hook hook) {
+            this(event, hook, null);
+        }
+
+        EventWithHook withBound(@Nullable BoundHook bound) {
+            return new EventWithHook(event, hook, bound);
+        }
+
+        String appId() {
+            return hook == null ? event.event().getAppId() : hook.getAppId();
+        }
     }
 }

@@ -33,6 +33,7 @@ import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
@@ -46,6 +47,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class RouterTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final DataSealer SEALER = new DataSealer("k1", java.util.Map.of("k1", new byte[32]));
     private static final String APP = """
         {"connection": {"info": {"url": "https://api.example.test/me", "response": {"uid": "{{body.id}}"}}},
          "webhooks": {
@@ -54,6 +56,7 @@ class RouterTopologyTest {
              "iterate": "{{body.items}}",
              "output": {"sku": "{{item.sku}}", "order": "{{body.id}}", "secret": "{{parameters.label}}"}}},
           "plain": {"type": "dedicated", "spec": {}},
+          "mine": {"type": "dedicated", "spec": {"output": {"who": "{{connection.name}}", "x": "{{body.x}}"}}},
           "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
                    "output": {"account": "{{item.account}}", "n": "{{item.n}}"}}}}}""";
 
@@ -80,7 +83,7 @@ class RouterTopologyTest {
         Iml iml = Iml.standard();
         Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
         EventRouter router = new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock),
-            topics.names(), clock, meters);
+            SEALER, topics.names(), clock, meters);
         driver = new TopologyTestDriver(RouterTopology.build(topics, router, config), config);
 
         var apps = driver.createInputTopic(topics.apps().name(), Serdes.String().serializer(), topics.apps().valueSerde().serializer());
@@ -167,6 +170,46 @@ class RouterTopologyTest {
 
         assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId).containsExactly("e6:0:h2");
         assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void dedicatedDirectivesSeeTheHooksConnectionDataOpened() {
+        byte[] sealed = SEALER.seal("{\"name\":\"Alice Ltd\"}".getBytes(StandardCharsets.UTF_8), "c9");
+        connections.pipeInput("c9", Connection.newBuilder(connection("c9", "alice", "1")).setData(ByteBuffer.wrap(sealed))
+            .setDataEncryption(SEALER.scheme()).build());
+        hooks.pipeInput("h9", Hook.newBuilder(hook("h9", "mine")).setConnectionId("c9").build());
+
+        raw.pipeInput("h9", event("e20", "h9", "mine", "{\"x\":5}"));
+
+        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly("{\"who\":\"Alice Ltd\",\"x\":5}");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aHookWhoseConnectionTheRouterDoesNotKnowYetIsARedrivableDeadLetter() {
+        hooks.pipeInput("h7", Hook.newBuilder(hook("h7", "mine")).setConnectionId("c-unknown").build());
+
+        raw.pipeInput("h7", event("e22", "h7", "mine", "{\"x\":5}"));
+
+        assertThat(alice.isEmpty()).isTrue();
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getErrorCode()).isEqualTo("CONNECTION_PENDING");
+        assertThat(letter.getEvent().getEventId()).isEqualTo("e22");
+    }
+
+    @Test
+    void connectionDataThatDoesNotOpenIsADeadLetterNotABundleWithoutIt() {
+        connections.pipeInput("c8", Connection.newBuilder(connection("c8", "alice", "1"))
+            .setData(ByteBuffer.wrap(SEALER.seal("{}".getBytes(StandardCharsets.UTF_8), "another-record")))
+            .setDataEncryption(SEALER.scheme()).build());
+        hooks.pipeInput("h8", Hook.newBuilder(hook("h8", "mine")).setConnectionId("c8").build());
+
+        raw.pipeInput("h8", event("e21", "h8", "mine", "{\"x\":5}"));
+
+        assertThat(alice.isEmpty()).isTrue();
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getErrorCode()).isEqualTo("CONNECTION");
+        assertThat(letter.getError()).contains("c8");
     }
 
     @Test
