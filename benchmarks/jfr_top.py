@@ -1,0 +1,67 @@
+"""Top frames of a JFR recording's execution samples.
+
+    jfr_top.py RECORDING.jfr [N] [THREAD-SUBSTRING]
+
+Prints the N (default 25) most sampled leaf frames (self time), the most sampled frames anywhere on the stack
+(inclusive, one count per sample) among io.hookstream, Jackson, Avro, Kafka, Reactor/Netty and Spring code, and
+the sample count per thread. Uses `jfr print --json` from the running JDK.
+"""
+import collections
+import json
+import subprocess
+import sys
+
+
+def frame_name(f):
+    m = f["method"]
+    return (m["type"]["name"] + "." + m["name"]).replace("/", ".")
+
+
+def main():
+    path = sys.argv[1]
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 25
+    thread_filter = sys.argv[3] if len(sys.argv) > 3 else None
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", path],
+                         check=True, capture_output=True, text=True).stdout
+    events = json.loads(out)["recording"]["events"]
+    leaf = collections.Counter()
+    inclusive = collections.Counter()
+    threads = collections.Counter()
+    total = 0
+    interesting = ("io.hookstream", "tools.jackson", "org.apache.avro", "org.apache.kafka", "reactor.", "io.netty",
+                   "org.springframework", "javax.crypto", "com.sun.crypto", "java.util.regex")
+    for e in events:
+        v = e["values"]
+        thread = (v.get("sampledThread") or {}).get("javaName") or "?"
+        if thread_filter and thread_filter not in thread:
+            continue
+        frames = (v.get("stackTrace") or {}).get("frames") or []
+        if not frames:
+            continue
+        total += 1
+        threads[thread.rstrip("0123456789-")] += 1
+        leaf[frame_name(frames[0])] += 1
+        seen = set()
+        for f in frames:
+            name = frame_name(f)
+            if name.startswith(interesting) and name not in seen:
+                seen.add(name)
+                inclusive[name] += 1
+    print(f"{total} execution samples" + (f" on threads matching '{thread_filter}'" if thread_filter else ""))
+    print("\nthreads (samples):")
+    for name, c in threads.most_common(8):
+        print(f"  {100.0 * c / total:5.1f}%  {name}")
+    print("\ntop frames, self:")
+    for name, c in leaf.most_common(n):
+        print(f"  {100.0 * c / total:5.1f}%  {name}")
+    print("\ntop project frames, inclusive (io.hookstream):")
+    for name, c in [(k, v) for k, v in inclusive.most_common() if k.startswith("io.hookstream") and "$$Lambda" not in k][:n]:
+        print(f"  {100.0 * c / total:5.1f}%  {name}")
+    print("\ntop library frames, inclusive (Jackson, Avro, Kafka, crypto, regex):")
+    libs = ("tools.jackson", "org.apache.avro", "org.apache.kafka", "javax.crypto", "com.sun.crypto", "java.util.regex")
+    for name, c in [(k, v) for k, v in inclusive.most_common() if k.startswith(libs) and "$$Lambda" not in k][:n]:
+        print(f"  {100.0 * c / total:5.1f}%  {name}")
+
+
+if __name__ == "__main__":
+    main()

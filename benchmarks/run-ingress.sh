@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Ingress throughput and latency, four targets in one run on loopback, each hit by wrk with the same
+# signed 1 KB JSON POST over 64 connections:
+#   a0  nginx (Debian package) answering 200: the machine's HTTP ceiling
+#   a   /noop on the ingress JVM: WebFlux reads the body and answers 200 (the framework ceiling)
+#   b   a dedicated hook (github signature preset + JSON respond), published to Kafka with acks=all
+#   c   the app's shared webhook, same directives
+# The broker runs in its own JVM; the ingress alone in another, with the same flags. Then b and c are
+# paced at half their maximum rate for the latency target. Writes "## Ingress" of docs/benchmarks.md
+# and docs/img/ingress.png.
+#
+#   benchmarks/run-ingress.sh                          # defaults below
+#   DURATION=10 ROUNDS=1 benchmarks/run-ingress.sh     # quicker, noisier
+#   PROFILE=1 benchmarks/run-ingress.sh                # instead: JFR (profile settings) of the ingress JVM
+#                                                      # during one b run; prints the top frames, no report
+source "$(dirname "$0")/lib.sh"
+
+DURATION="${DURATION:-15}"     # seconds per measured wrk run
+WARMUP="${WARMUP:-10}"         # seconds of unrecorded load per JVM target before the first round
+ROUNDS="${ROUNDS:-3}"          # rounds over a0, a, b, c; the spread across rounds is the error bar
+CONNECTIONS="${CONNECTIONS:-64}"
+THREADS="${THREADS:-2}"
+PACED="${PACED:-20}"           # seconds of each half-rate run
+RESULTS="$WORK/ingress-results.jsonl"
+
+ensure_packages
+build
+rm -f "$RESULTS"
+start_broker
+java $JAVA_OPTS -cp "$CP" io.hookstream.benchmarks.load.IngressSetup "$BOOTSTRAP" "$WORK" >"$WORK/setup.log" 2>&1
+# shellcheck disable=SC1091
+source "$WORK/request.env"
+
+NGINX_PORT="$(free_port)"
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    client_max_body_size 5m;
+    location / { default_type text/plain; return 200 "Accepted"; }
+  }
+}
+CONF
+timeout "$MAX_LIFETIME" /usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$WORK/nginx.log" 2>&1 &
+PIDS+=($!)
+
+rm -f "$WORK/ingress.port"
+start_java ingress io.hookstream.benchmarks.load.IngressMain "$BOOTSTRAP" 0 "$WORK/ingress.port"
+INGRESS_PID=$LAST_PID
+wait_for_line "$WORK/ingress.log" "ingress ready" 120
+INGRESS_PORT="$(cat "$WORK/ingress.port")"
+echo "nginx on $NGINX_PORT, ingress on $INGRESS_PORT"
+
+url_of() {
+  case "$1" in
+    a0) echo "http://127.0.0.1:$NGINX_PORT$PATH_DEDICATED" ;;
+    a) echo "http://127.0.0.1:$INGRESS_PORT/noop" ;;
+    b) echo "http://127.0.0.1:$INGRESS_PORT$PATH_DEDICATED" ;;
+    c) echo "http://127.0.0.1:$INGRESS_PORT$PATH_SHARED" ;;
+  esac
+}
+sig_of() {
+  if [ "$1" = c ]; then echo "$SIG_SHARED"; else echo "$SIG_DEDICATED"; fi
+}
+
+# the request must be accepted before anything is measured
+for t in b c; do
+  code="$(curl -s -o "$WORK/check-$t.out" -w '%{http_code}' -X POST "$(url_of $t)" -H 'Content-Type: application/json' \
+    -H "X-Hub-Signature-256: $(sig_of $t)" -H 'X-GitHub-Event: push' \
+    -H 'X-GitHub-Delivery: 72d3162e-cc78-11e3-81ab-4c9367dc0958' --data-binary @"$WORK/body.json")"
+  echo "check $t: HTTP $code $(cat "$WORK/check-$t.out")"
+  [ "$code" = 200 ] || { echo "target $t does not accept the request" >&2; exit 1; }
+done
+
+# run_wrk TARGET PHASE ROUND SECONDS [PACE_MS]
+run_wrk() {
+  local target="$1" phase="$2" round="$3" seconds="$4" pace="${5:-}" load out
+  load="$(quiet_machine)"
+  out="$(BODY_FILE="$WORK/body.json" SIGNATURE="$(sig_of "$target")" PACE_MS="$pace" \
+    timeout $((seconds + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s benchmarks/wrk/post.lua "$(url_of "$target")")"
+  echo "$out" >>"$WORK/wrk-raw.txt"
+  local json
+  json="$(echo "$out" | sed -n 's/^RESULT //p')"
+  echo "{\"target\":\"$target\",\"phase\":\"$phase\",\"round\":$round,\"load\":$load,\"pace_ms\":\"$pace\",\"result\":$json}" >>"$RESULTS"
+  echo "$phase $target round $round (load $load): $(echo "$json" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); e=r["errors_status"]+r["errors_timeout"]+r["errors_connect"]+r["errors_read"]; print("%.0f req/s p50 %.2f ms p99 %.2f ms p99.9 %.2f ms errors %d" % (r["rps"], r["p50_us"]/1e3, r["p99_us"]/1e3, r["p999_us"]/1e3, e))')"
+}
+
+: >"$WORK/wrk-raw.txt"
+for t in a b c; do run_wrk "$t" warmup 0 "$WARMUP"; done
+
+if [ "${PROFILE:-0}" = 1 ]; then
+  java_pid="$(pgrep -P "$INGRESS_PID" java)"
+  jcmd "$java_pid" JFR.start name=b settings=profile >/dev/null
+  run_wrk b profile 1 "$DURATION"
+  jcmd "$java_pid" JFR.dump name=b filename="$WORK/ingress-b.jfr" >/dev/null
+  jcmd "$java_pid" JFR.stop name=b >/dev/null
+  "$PY" benchmarks/jfr_top.py "$WORK/ingress-b.jfr" 30 | tee "$WORK/ingress-profile.txt"
+  exit 0
+fi
+for ((r = 1; r <= ROUNDS; r++)); do
+  for t in a0 a b c; do run_wrk "$t" max "$r" "$DURATION"; done
+done
+
+# half of each hook target's median maximum, paced per connection
+for t in b c; do
+  half="$("$PY" - "$RESULTS" "$t" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+print(statistics.median(r["result"]["rps"] for r in rows if r["phase"] == "max" and r["target"] == sys.argv[2]) / 2)
+PY
+)"
+  pace="$("$PY" -c "print(round($CONNECTIONS * 1000 / $half, 3))")"
+  run_wrk "$t" half 1 "$PACED" "$pace"
+done
+
+"$PY" benchmarks/report.py ingress "$RESULTS" \
+  --machine "$(machine_info)" --java "$(java_info)" --java-opts "$JAVA_OPTS" \
+  --command "DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS PACED=$PACED benchmarks/run-ingress.sh" \
+  --raw "$WORK/wrk-raw.txt" --body-bytes "$BODY_BYTES" --profile "${PROFILE:-0}" \
+  --connections "$CONNECTIONS" --threads "$THREADS"

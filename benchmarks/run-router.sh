@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Router throughput against a real broker (its own JVM): for 1 and 2 stream threads, each variant in a
+# fresh JVM with the same flags and the router's own Streams configuration (exactly_once_v2):
+#   passthrough  raw event -> one bundle, same serdes (the ceiling)
+#   dedicated    RouterTopology on dedicated-hook events: hook and app joins, iterate + output
+#   shared       RouterTopology on shared-webhook events: iterate, uid, repartition, subscription index
+# Writes "## Router" of docs/benchmarks.md and docs/img/router.png.
+#
+#   benchmarks/run-router.sh                      # defaults below
+#   EVENTS=20000 THREADS_LIST="1" benchmarks/run-router.sh
+source "$(dirname "$0")/lib.sh"
+
+EVENTS="${EVENTS:-100000}"           # measured events per run (pre-loaded)
+WARMUP_EVENTS="${WARMUP_EVENTS:-20000}"
+THREADS_LIST="${THREADS_LIST:-1 2}"
+VARIANTS="${VARIANTS:-passthrough dedicated shared}"
+COMMIT_MS="${COMMIT_MS:-100}"         # the router's default commit interval
+RESULTS="$WORK/router-results.jsonl"
+
+ensure_packages
+build
+rm -f "$RESULTS"
+: >"$WORK/router-raw.txt"
+start_broker
+
+for threads in $THREADS_LIST; do
+  for variant in $VARIANTS; do
+    load="$(quiet_machine)"
+    echo "router $variant, $threads thread(s), load $load"
+    start_java "router-$variant-$threads" io.hookstream.benchmarks.load.RouterBench "$BOOTSTRAP" "$variant" "$threads" \
+      "$EVENTS" "$WARMUP_EVENTS" "$WORK" "$COMMIT_MS" "$WORK/router-run.json"
+    pid=$LAST_PID
+    rm -f "$WORK/router-run.json"
+    wait "$pid" || { echo "router run $variant/$threads failed" >&2; tail -40 "$WORK/router-$variant-$threads.log" >&2; exit 1; }
+    grep -v '^RESULT' "$WORK/router-$variant-$threads.log" | grep -E 'warm-up|WARN|ERROR' | head -5 || true
+    line="$(sed -n 's/^RESULT //p' "$WORK/router-$variant-$threads.log")"
+    echo "{\"load\":$load,\"result\":$line}" >>"$RESULTS"
+    echo "RESULT $line" | cut -c1-400 | tee -a "$WORK/router-raw.txt"
+  done
+done
+
+"$PY" benchmarks/report.py router "$RESULTS" \
+  --machine "$(machine_info)" --java "$(java_info)" --java-opts "$JAVA_OPTS" \
+  --command "EVENTS=$EVENTS WARMUP_EVENTS=$WARMUP_EVENTS THREADS_LIST='$THREADS_LIST' COMMIT_MS=$COMMIT_MS benchmarks/run-router.sh" \
+  --raw "$WORK/router-raw.txt"

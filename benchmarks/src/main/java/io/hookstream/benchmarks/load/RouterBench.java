@@ -1,0 +1,406 @@
+package io.hookstream.benchmarks.load;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+import io.hookstream.iml.Iml;
+import io.hookstream.router.RouterSettings;
+import io.hookstream.router.routing.EventRouter;
+import io.hookstream.router.streams.RouterStreams;
+import io.hookstream.router.topology.RouterTopology;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.avro.WebhookKind;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.schemas.topic.TopicNames;
+import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.secrets.DataSealer;
+import io.hookstream.webhook.pipeline.WebhookProcessor;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Router throughput on a real broker, one variant per JVM:
+ *
+ * <ul>
+ *   <li>{@code passthrough}: raw events (Avro) → one trigger bundle each (Avro), nothing else; the ceiling;
+ *   <li>{@code dedicated}: {@link RouterTopology} on dedicated-hook events (join with hooks and apps,
+ *       iterate and output, two bundles per event);
+ *   <li>{@code shared}: {@link RouterTopology} on shared-webhook events (iterate, uid per item,
+ *       repartition by {@code appId:uid}, join with the subscription index; two bundles per event).
+ * </ul>
+ *
+ * Every variant runs with the router's own Streams configuration ({@link RouterStreams#config}, EOS v2)
+ * on its own topics: state and {@code warmup} events are written and processed first (which also builds
+ * the subscription index and warms the JIT), the streams are closed, {@code events} more are written,
+ * and the streams are started again with the same application id. The clock runs from the RUNNING state
+ * to the moment the committed offsets of the input reach its end.
+ *
+ * <p>Arguments: {@code <bootstrap> <variant> <threads> <events> <warmup> <work-dir> <commit-interval-ms> <result-file>}.
+ */
+public final class RouterBench {
+
+    private static final int HOOKS = 64;
+    private static final int USERS = 16;
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
+
+    private RouterBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        String variant = args[1];
+        int threads = Integer.parseInt(args[2]);
+        int events = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        Path work = Path.of(args[5]);
+        long commitMs = Long.parseLong(args[6]);
+        Path resultFile = Path.of(args[7]);
+        if (!List.of("passthrough", "dedicated", "shared").contains(variant)) {
+            throw new IllegalArgumentException("variant: passthrough, dedicated or shared");
+        }
+
+        String run = variant + "-t" + threads + "-" + System.currentTimeMillis();
+        String p = "rb-" + run + ".";
+        TopicNames names = new TopicNames(p + "apps", p + "hooks", p + "connections", p + "events.raw", p + "events.replay",
+            p + "events.dlq", p + "events.unmatched", p + "triggers.", p + "triggers");
+        HookstreamTopics topics = new HookstreamTopics(names);
+        String passthroughOut = p + "passthrough.out";
+        boolean shared = variant.equals("shared");
+
+        try (Admin admin = Fixtures.admin(bootstrap)) {
+            var provisioner = Fixtures.provisioner(admin, 3);
+            provisioner.ensureSystemTopics(names);
+            provisioner.ensureTriggerTopic(names.triggersShared());
+            provisioner.ensureTriggerTopic(passthroughOut);
+            List<String> dedicatedHooks = new ArrayList<>();
+            for (int i = 0; i < HOOKS; i++) {
+                dedicatedHooks.add("hook-" + i);
+            }
+            Fixtures.writeState(bootstrap, topics, shared ? List.of() : dedicatedHooks, shared ? HOOKS : 0,
+                i -> "user-" + (i % USERS), user -> names.triggersShared());
+
+            Properties config = RouterStreams.config(new KafkaSettings(bootstrap, 3, (short) 1, null, null),
+                new RouterSettings("bench-router-" + run, work.resolve("state-" + run), threads, Duration.ofMillis(commitMs),
+                    Duration.ofSeconds(30)));
+            String applicationId = config.getProperty("application.id");
+            Iml iml = Iml.standard();
+            EventRouter router = new EventRouter(new AppCatalog(new AppDefinitionParser(iml)),
+                new WebhookProcessor(iml, Clock.systemUTC()), DataSealer.ofBase64("k1", Fixtures.DATA_KEY), names, Clock.systemUTC(), new SimpleMeterRegistry());
+            java.util.function.Supplier<Topology> topology = () -> variant.equals("passthrough")
+                ? passThrough(topics, passthroughOut, config) : RouterTopology.build(topics, router, config);
+
+            // phase 1: state, warm-up events, subscription index; not measured
+            long offset = produce(bootstrap, topics, shared, 0, warmup);
+            Phase warm = runUntilConsumed(admin, topics, topology.get(), config, applicationId, shared);
+            System.out.printf("warm-up: %d events in %.1f s%n", warmup, warm.seconds());
+
+            // phase 2: the measured batch
+            produce(bootstrap, topics, shared, offset, events);
+            String out = variant.equals("passthrough") ? passthroughOut : names.triggersShared();
+            Map<TopicPartition, Long> outStart = endOffsets(admin, List.of(out));
+            long expected = variant.equals("passthrough") ? events : (long) events * Fixtures.ITEMS_PER_EVENT;
+            Map<TopicPartition, Long> sideStart = endOffsets(admin, List.of(names.eventsDlq(), names.eventsUnmatched()));
+            Phase measured = runUntilOutput(bootstrap, topology.get(), config, outStart, expected);
+            Map<String, Long> produced = countSince(bootstrap, sideStart);
+            produced.put(out, measured.outputs());
+
+            double seconds = measured.seconds();
+            double perEvent = variant.equals("passthrough") ? 1 : Fixtures.ITEMS_PER_EVENT;
+            String json = String.format(java.util.Locale.ROOT,
+                "{\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"seconds\":%.3f,"
+                    + "\"events_per_s\":%.1f,\"steady_events_per_s\":%.1f,\"startup_ms\":%d,\"outputs\":%d,\"dlq\":%d,"
+                    + "\"unmatched\":%d,\"outputs_per_event\":%.2f,\"timeline\":%s}",
+                variant, threads, events, warmup, commitMs, seconds, events / seconds, measured.steadyRate(events, perEvent),
+                measured.startupMillis(), produced.getOrDefault(out, 0L), produced.getOrDefault(names.eventsDlq(), 0L),
+                produced.getOrDefault(names.eventsUnmatched(), 0L), produced.getOrDefault(out, 0L) / (double) events,
+                measured.timelineJson(perEvent));
+            System.out.println("RESULT " + json);
+            Files.writeString(resultFile, json + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        System.exit(0);
+    }
+
+    /** The ceiling: the same source and sink serdes and configuration, one bundle per event, no routing. */
+    static Topology passThrough(HookstreamTopics topics, String out, Properties config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.eventsRaw().name(), Consumed.with(Serdes.String(), topics.eventsRaw().valueSerde())
+                .withName("raw-events-source"))
+            .mapValues(event -> TriggerBundle.newBuilder()
+                .setBundleId(event.getEventId() + ":0:" + event.getHookId())
+                .setEventId(event.getEventId())
+                .setItemIndex(0)
+                .setHookId(event.getHookId() == null ? event.getAppId() : event.getHookId())
+                .setAppId(event.getAppId())
+                .setWebhookName(event.getWebhookName())
+                .setUserId("user")
+                .setOutput(StandardCharsets.UTF_8.decode(event.getBody().duplicate()).toString())
+                .setReceivedAt(event.getReceivedAt())
+                .setEmittedAt(Instant.now())
+                .build(), Named.as("to-bundle"))
+            .to(out, Produced.with(Serdes.String(), topics.triggerBundleSerde()).withName("bundles-sink"));
+        return builder.build(config);
+    }
+
+    /** Writes {@code count} events after the first {@code from}; returns the next sequence number. */
+    static long produce(String bootstrap, HookstreamTopics topics, boolean shared, long from, int count) throws Exception {
+        Random random = new Random(from);
+        long now = System.currentTimeMillis();
+        try (KafkaProducer<String, RawWebhookEvent> producer = Fixtures.producer(bootstrap, topics.eventsRaw().valueSerde().serializer())) {
+            for (long i = from; i < from + count; i++) {
+                String a = Fixtures.account(random.nextInt(HOOKS));
+                String b = Fixtures.account(random.nextInt(HOOKS));
+                byte[] body = Fixtures.body(i, now * 1000, a, b);
+                RawWebhookEvent event;
+                String key;
+                if (shared) {
+                    event = Fixtures.rawEvent(WebhookKind.SHARED, null, Fixtures.SHARED, body, now);
+                    key = Fixtures.APP_ID;
+                } else {
+                    key = "hook-" + (i % HOOKS);
+                    event = Fixtures.rawEvent(WebhookKind.DEDICATED, key, Fixtures.DEDICATED, body, now);
+                }
+                producer.send(new ProducerRecord<>(topics.eventsRaw().name(), key, event));
+            }
+            producer.flush();
+        }
+        return from + count;
+    }
+
+    record Phase(long startupMillis, long runningAtNanos, long doneAtNanos, List<long[]> timeline, long outputs) {
+
+        double seconds() {
+            return (doneAtNanos - runningAtNanos) / 1e9;
+        }
+
+        /**
+         * Events per second between 10% and 90% of the outputs, which leaves out the start and the last
+         * commit; {@code perEvent} outputs make one event.
+         */
+        double steadyRate(long events, double perEvent) {
+            long outputs = Math.round(events * perEvent);
+            long[] lo = null;
+            long[] hi = null;
+            for (long[] point : timeline) {
+                if (lo == null && point[1] >= outputs / 10) {
+                    lo = point;
+                }
+                if (hi == null && point[1] >= outputs * 9 / 10) {
+                    hi = point;
+                }
+            }
+            if (lo == null || hi == null || hi[0] == lo[0]) {
+                return events / seconds();
+            }
+            return (hi[1] - lo[1]) / perEvent / ((hi[0] - lo[0]) / 1e9);
+        }
+
+        /** [seconds since RUNNING, events so far] pairs. */
+        String timelineJson(double perEvent) {
+            StringBuilder sb = new StringBuilder("[");
+            for (long[] point : timeline) {
+                if (sb.length() > 1) {
+                    sb.append(',');
+                }
+                sb.append(String.format(java.util.Locale.ROOT, "[%.2f,%d]", (point[0] - runningAtNanos) / 1e9,
+                    Math.round(point[1] / perEvent)));
+            }
+            return sb.append(']').toString();
+        }
+    }
+
+    /**
+     * Starts the streams, waits for RUNNING, then polls the committed offsets of the input every 50 ms
+     * until they reach the input's end; closes the streams.
+     */
+    static Phase runUntilConsumed(Admin admin, HookstreamTopics topics, Topology topology, Properties config,
+            String applicationId, boolean awaitIndex) throws Exception {
+        List<String> inputs = List.of(topics.eventsRaw().name());
+        Map<TopicPartition, Long> end = endOffsets(admin, inputs);
+        long started = System.nanoTime();
+        AtomicLong running = new AtomicLong();
+        KafkaStreams streams = new KafkaStreams(topology, config);
+        streams.setStateListener((next, old) -> {
+            if (next == KafkaStreams.State.RUNNING) {
+                running.compareAndSet(0, System.nanoTime());
+            }
+        });
+        streams.start();
+        long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+        List<long[]> timeline = new ArrayList<>();
+        try {
+            while (running.get() == 0) {
+                check(deadline, "RUNNING");
+                Thread.sleep(5);
+            }
+            while (true) {
+                check(deadline, "the end of the input");
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                long now = System.nanoTime();
+                long total = 0;
+                boolean done = true;
+                for (var e : end.entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    long at = c == null ? 0 : c.offset();
+                    total += at;
+                    done &= at >= e.getValue();
+                }
+                timeline.add(new long[] {now, total});
+                if (done && (!awaitIndex || indexReady(streams))) {
+                    // what the last transactions wrote is committed by now; the index has settled
+                    Thread.sleep(2000);
+                    return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), now, timeline, 0);
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            close(streams);
+        }
+    }
+
+    /**
+     * Starts the streams and counts committed records on the output from the given offsets (a read_committed
+     * consumer, values not deserialized) until {@code expected} arrived; the clock runs from RUNNING to the
+     * poll that returned the last one. The timeline holds (seconds since RUNNING, outputs so far).
+     */
+    static Phase runUntilOutput(String bootstrap, Topology topology, Properties config, Map<TopicPartition, Long> from,
+            long expected) throws Exception {
+        long started = System.nanoTime();
+        AtomicLong running = new AtomicLong();
+        KafkaStreams streams = new KafkaStreams(topology, config);
+        streams.setStateListener((next, old) -> {
+            if (next == KafkaStreams.State.RUNNING) {
+                running.compareAndSet(0, System.nanoTime());
+            }
+        });
+        long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+        List<long[]> timeline = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = countingConsumer(bootstrap)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            streams.start();
+            long count = 0;
+            long lastSample = 0;
+            while (count < expected) {
+                check(deadline, expected + " outputs (got " + count + ")");
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
+                count += records.count();
+                long now = System.nanoTime();
+                if (running.get() != 0 && (now - lastSample > 50_000_000L || count >= expected)) {
+                    timeline.add(new long[] {now, count});
+                    lastSample = now;
+                }
+            }
+            long done = System.nanoTime();
+            if (running.get() == 0) {
+                running.set(started);
+            }
+            return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), done, timeline, count);
+        } finally {
+            close(streams);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> countingConsumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Leaves the group, so that the next phase's member gets the partitions at once instead of after the session timeout. */
+    private static void close(KafkaStreams streams) {
+        streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+
+    private static boolean indexReady(KafkaStreams streams) {
+        try {
+            var store = streams.store(StoreQueryParameters.fromNameAndType("subscription-index",
+                QueryableStoreTypes.<String, Object>keyValueStore()));
+            long n = 0;
+            try (var it = store.all()) {
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+            return n >= HOOKS;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void check(long deadline, String what) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("gave up waiting for " + what + " after " + RUN_LIMIT);
+        }
+    }
+
+    static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topicNames) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        var descriptions = admin.describeTopics(topicNames).allTopicNames().get(30, TimeUnit.SECONDS);
+        descriptions.forEach((name, d) -> d.partitions().forEach(pi -> request.put(new TopicPartition(name, pi.partition()),
+            OffsetSpec.latest())));
+        Map<TopicPartition, Long> result = new HashMap<>();
+        admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> result.put(tp, info.offset()));
+        return result;
+    }
+
+    /** Committed records per topic from the given offsets up to the current end (read_committed). */
+    static Map<String, Long> countSince(String bootstrap, Map<TopicPartition, Long> from) {
+        Map<String, Long> counts = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = countingConsumer(bootstrap)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                boolean caughtUp = end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                if (caughtUp) {
+                    break;
+                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                records.forEach(r -> counts.merge(r.topic(), 1L, Long::sum));
+            }
+        }
+        return counts;
+    }
+}
