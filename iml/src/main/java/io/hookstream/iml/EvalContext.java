@@ -8,27 +8,34 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The inputs of one evaluation: root variables, the time zone (D16, default UTC) and optionally a fixed
  * "now" (otherwise the clock is read once per evaluation). Immutable and shareable; derive variants with
  * {@link #rebuild()} or, cheaply, with {@link #with(String, Value)}.
+ *
+ * <p>A variable may be bound lazily ({@link Builder#lazyVariable}): its value is computed the first time an
+ * evaluation reads it, once, so that an expensive input (a parsed request body) costs nothing when no
+ * expression reads it.
  */
 public final class EvalContext {
 
-    private static final EvalContext EMPTY = new EvalContext(Map.of(), null, null, null, ZoneOffset.UTC, null);
+    private static final EvalContext EMPTY = new EvalContext(Map.of(), Map.of(), null, null, null, ZoneOffset.UTC, null);
 
     private final Map<String, Value> variables;
+    private final Map<String, Lazy> lazy;
     private final @Nullable EvalContext parent;
     private final @Nullable String extraName;
     private final @Nullable Value extraValue;
     private final ZoneId timezone;
     private final @Nullable Instant now;
 
-    private EvalContext(Map<String, Value> variables, @Nullable EvalContext parent, @Nullable String extraName,
-            @Nullable Value extraValue, ZoneId timezone, @Nullable Instant now) {
+    private EvalContext(Map<String, Value> variables, Map<String, Lazy> lazy, @Nullable EvalContext parent,
+            @Nullable String extraName, @Nullable Value extraValue, ZoneId timezone, @Nullable Instant now) {
         this.variables = variables;
+        this.lazy = lazy;
         this.parent = parent;
         this.extraName = extraName;
         this.extraValue = extraValue;
@@ -48,7 +55,12 @@ public final class EvalContext {
     /** A builder holding this context's variables, time zone and now. */
     public Builder rebuild() {
         Builder b = new Builder();
-        b.variables.putAll(variables());
+        if (parent == null) {
+            b.variables.putAll(variables);
+            b.lazy.putAll(lazy);
+        } else {
+            b.variables.putAll(variables());
+        }
         b.timezone = timezone;
         b.now = now;
         return b;
@@ -61,7 +73,7 @@ public final class EvalContext {
     public EvalContext with(String name, Value value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        return new EvalContext(Map.of(), this, name, value, timezone, now);
+        return new EvalContext(Map.of(), Map.of(), this, name, value, timezone, now);
     }
 
     /** The variable, or null when it is not bound. */
@@ -77,16 +89,25 @@ public final class EvalContext {
                 if (v != null) {
                     return v;
                 }
+                Lazy l = c.lazy.isEmpty() ? null : c.lazy.get(name);
+                if (l != null) {
+                    return l.get();
+                }
             }
             c = c.parent;
         }
         return null;
     }
 
-    /** All bound variables, inner bindings winning. */
+    /** All bound variables, inner bindings winning; lazily bound ones are computed here. */
     public Map<String, Value> variables() {
         if (parent == null) {
-            return variables;
+            if (lazy.isEmpty()) {
+                return variables;
+            }
+            Map<String, Value> all = new LinkedHashMap<>(variables);
+            lazy.forEach((name, l) -> all.put(name, l.get()));
+            return Collections.unmodifiableMap(all);
         }
         Map<String, Value> all = new LinkedHashMap<>(parent.variables());
         if (extraName != null && extraValue != null) {
@@ -104,9 +125,35 @@ public final class EvalContext {
         return now;
     }
 
+    /** A value computed once, on first use; safe to read from several threads. */
+    private static final class Lazy {
+        private @Nullable Supplier<Value> supplier;
+        private volatile @Nullable Value value;
+
+        Lazy(Supplier<Value> supplier) {
+            this.supplier = supplier;
+        }
+
+        Value get() {
+            Value v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = Objects.requireNonNull(supplier.get(), "lazy variable value");
+                        value = v;
+                        supplier = null;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+
     /** Builds an {@link EvalContext}. */
     public static final class Builder {
         private final Map<String, Value> variables = new LinkedHashMap<>();
+        private final Map<String, Lazy> lazy = new LinkedHashMap<>();
         private ZoneId timezone = ZoneOffset.UTC;
         private @Nullable Instant now;
 
@@ -115,6 +162,19 @@ public final class EvalContext {
 
         public Builder variable(String name, Value value) {
             variables.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            lazy.remove(name);
+            return this;
+        }
+
+        /**
+         * Binds a variable whose value is computed by {@code value} the first time an evaluation reads it (at
+         * most once per built context). The supplier must not return null; what it throws reaches the
+         * evaluation that read the variable.
+         */
+        public Builder lazyVariable(String name, Supplier<Value> value) {
+            Objects.requireNonNull(value, "value");
+            lazy.put(Objects.requireNonNull(name, "name"), new Lazy(value));
+            variables.remove(name);
             return this;
         }
 
@@ -134,8 +194,8 @@ public final class EvalContext {
         }
 
         public EvalContext build() {
-            return new EvalContext(Collections.unmodifiableMap(new LinkedHashMap<>(variables)), null, null, null,
-                    timezone, now);
+            return new EvalContext(Collections.unmodifiableMap(new LinkedHashMap<>(variables)),
+                    lazy.isEmpty() ? Map.of() : Map.copyOf(lazy), null, null, null, timezone, now);
         }
     }
 }

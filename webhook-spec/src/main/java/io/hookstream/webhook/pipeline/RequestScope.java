@@ -29,4 +29,24 @@ final class RequestScope {
     // `now` is the fixed instant below, so every directive of one request sees the same time
     return EvalContext.builder().variables(variables).timezone(scope.timezone()).now(now).build();
   }
+
+  /**
+   * The same variables, where {@code body}, {@code rawBody}, {@code query} and {@code headers} are built
+   * the first time a directive reads them.
+   */
+  static EvalContext context(HookScope scope, LazyRequest request, Instant now) {
+    EvalContext.Builder b = EvalContext.builder()
+        .variable("environment", Values.object(Map.of("timezone", Values.text(scope.timezone().getId()))))
+        .variable("parameters", scope.parameters())
+        .variable("data", scope.parameters())
+        .variable("common", scope.common())
+        .variable("connection", scope.connection())
+        .variable("webhook", scope.webhook())
+        .lazyVariable("body", request::body)
+        .lazyVariable("query", () -> request.parser().query(request.request()))
+        .lazyVariable("headers", () -> request.parser().headers(request.request()))
+        .variable("method", Values.text(request.request().method()))
+        .lazyVariable("rawBody", () -> request.parser().rawBody(request.request()));
+    return b.timezone(scope.timezone()).now(now).build();
+  }
 }

@@ -6,7 +6,6 @@ import io.hookstream.iml.value.ArrayValue;
 import io.hookstream.iml.value.Kind;
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
-import io.hookstream.webhook.request.ParsedRequest;
 import io.hookstream.webhook.request.RequestParser;
 import io.hookstream.webhook.request.WebhookRequest;
 import io.hookstream.webhook.signature.SignatureResult;
@@ -72,12 +71,16 @@ public final class WebhookProcessor {
     this.defaultAnswer = Objects.requireNonNull(defaultAnswer, "defaultAnswer");
   }
 
-  /** Signature, then verification, then the response to send once the request is published. */
+  /**
+   * Signature, then verification, then the response to send once the request is published. The body is
+   * parsed into a value only if one of these directives reads it; the accepted outcome's flags are the
+   * same either way.
+   */
   public EdgeOutcome atEdge(WebhookSpec spec, HookScope scope, WebhookRequest request) {
     try {
       Instant now = clock.instant();
-      ParsedRequest parsed = requestParser.parse(request);
-      EvalContext context = RequestScope.context(scope, parsed, now);
+      LazyRequest edge = new LazyRequest(requestParser, request);
+      EvalContext context = RequestScope.context(scope, edge, now);
       SignatureSpec signature = spec.signature();
       if (signature != null && applies(signature.condition(), context)) {
         SignatureResult result = SignatureStep.verify(signature, request, context, now);
@@ -89,7 +92,8 @@ public final class WebhookProcessor {
       if (verification != null && applies(verification.condition(), context)) {
         return new EdgeOutcome.Handshake(answer(verification.respond(), context));
       }
-      return new EdgeOutcome.Accepted(answer(spec.respond(), context), parsed.flags());
+      HttpAnswer answer = answer(spec.respond(), context);
+      return new EdgeOutcome.Accepted(answer, edge.flags());
     } catch (DirectiveFailure failure) {
       return edgeFailure(failure);
     } catch (RuntimeException unexpected) {
@@ -100,8 +104,8 @@ public final class WebhookProcessor {
   /** Condition, iterate, output and (for shared webhooks) uid, for a request the edge accepted. */
   public ProcessingOutcome process(WebhookSpec spec, WebhookType type, HookScope scope, WebhookRequest request) {
     try {
-      ParsedRequest parsed = requestParser.parse(request);
-      EvalContext context = RequestScope.context(scope, parsed, clock.instant());
+      LazyRequest lazy = new LazyRequest(requestParser, request);
+      EvalContext context = RequestScope.context(scope, lazy, clock.instant());
       Condition condition = spec.condition();
       if (condition != null && !holds(condition, context)) {
         return new ProcessingOutcome.Filtered(condition.test().path());
@@ -111,7 +115,7 @@ public final class WebhookProcessor {
       IterateSpec iterate = spec.iterate();
       List<Item> items = new ArrayList<>();
       if (iterate == null) {
-        addItem(items, 0, output == null ? parsed.body() : DirectiveFailure.evaluate(output, context), uid, context);
+        addItem(items, 0, output == null ? lazy.body() : DirectiveFailure.evaluate(output, context), uid, context);
         return new ProcessingOutcome.Items(items);
       }
       Condition keep = iterate.condition();

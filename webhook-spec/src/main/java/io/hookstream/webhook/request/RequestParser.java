@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -35,6 +37,8 @@ public final class RequestParser {
   public static final int DEFAULT_MAX_JSON_DEPTH = 200;
 
   private final JsonMapper mapper;
+  /** Below this nesting a clean streaming scan is sure to agree with the tree parse (see {@link #flags}). */
+  private final int scanDepth;
 
   public RequestParser() {
     this(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_JSON_DEPTH).build());
@@ -56,19 +60,101 @@ public final class RequestParser {
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
+    this.scanDepth = Math.min(constraints.getMaxNestingDepth(), Limits.defaults().maxValueDepth()) - 1;
   }
 
   public ParsedRequest parse(WebhookRequest request) {
     Set<String> flags = new LinkedHashSet<>();
-    byte[] bytes = request.body();
-    Value body = bytes.length == 0 ? Values.UNDEFINED : parseBody(bytes, request.contentType(), flags);
+    Value body = body(request, flags);
     return new ParsedRequest(
         body,
-        parseQuery(request.rawQuery()),
-        headers(request.headers()),
+        query(request),
+        headers(request),
         Values.text(request.method()),
-        textOrBuffer(bytes, StandardCharsets.UTF_8),
+        rawBody(request),
         flags);
+  }
+
+  /** The request's body variable (E5, D23), adding to {@code flags} what parsing it raised. */
+  public Value body(WebhookRequest request, Set<String> flags) {
+    byte[] bytes = request.body();
+    return bytes.length == 0 ? Values.UNDEFINED : parseBody(bytes, request.contentType(), flags);
+  }
+
+  /** The {@code query} variable: the decoded query string as a flat object. */
+  public Value query(WebhookRequest request) {
+    return parseQuery(request.rawQuery());
+  }
+
+  /** The {@code headers} variable: lower-cased names, repeated headers joined with {@code ", "}. */
+  public Value headers(WebhookRequest request) {
+    return headers(request.headers());
+  }
+
+  /** The {@code rawBody} variable: the body as text, or a buffer when it is not valid UTF-8. */
+  public Value rawBody(WebhookRequest request) {
+    return textOrBuffer(request.body(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The flags that {@link #parse} would raise for this request, without building the body's value when
+   * that is not needed: a JSON body is checked with one streaming pass that reads every token (and every
+   * number and string, so that Jackson's length constraints apply as in the tree parse). Anything that
+   * pass does not accept, and every other content type, takes the full parse, so the answer is always
+   * the same as {@code parse(request).flags()}.
+   */
+  public Set<String> flags(WebhookRequest request) {
+    byte[] bytes = request.body();
+    if (bytes.length == 0) {
+      return Set.of();
+    }
+    MediaType mediaType = MediaType.parse(request.contentType());
+    if (mediaType != null && mediaType.isJson() && isCleanJson(bytes)) {
+      return Set.of();
+    }
+    Set<String> flags = new LinkedHashSet<>();
+    parseBody(bytes, request.contentType(), flags);
+    return Set.copyOf(flags);
+  }
+
+  /**
+   * True only when the tree parse of {@link #json} is sure to succeed: one JSON value, no trailing
+   * tokens, within the nesting and length constraints, and shallower than any depth cap.
+   */
+  private boolean isCleanJson(byte[] bytes) {
+    try (JsonParser parser = mapper.createParser(bytes)) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return false;
+      }
+      int depth = 0;
+      while (true) {
+        switch (token) {
+          case START_OBJECT, START_ARRAY -> {
+            if (++depth >= scanDepth) {
+              return false;
+            }
+          }
+          case END_OBJECT, END_ARRAY -> depth--;
+          case VALUE_NUMBER_INT -> parser.getNumberValue();
+          case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+          case VALUE_STRING -> parser.getString();
+          default -> {
+            // names, booleans and nulls are fully checked by the tokenizer
+          }
+        }
+        if (depth == 0) {
+          break;
+        }
+        token = parser.nextToken();
+        if (token == null) {
+          return false;
+        }
+      }
+      return parser.nextToken() == null;
+    } catch (JacksonException e) {
+      return false;
+    }
   }
 
   /**

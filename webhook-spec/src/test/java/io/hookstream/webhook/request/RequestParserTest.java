@@ -175,6 +175,41 @@ class RequestParserTest {
     assertThat(parsed.method()).isEqualTo(Values.text("post"));
   }
 
+  @Test
+  void flagsWithoutTheBodyValueAreTheFlagsOfTheFullParse() {
+    RequestParser shallow = new RequestParser(StreamReadConstraints.builder().maxNestingDepth(5).build());
+    RequestParser shortStrings = new RequestParser(StreamReadConstraints.builder().maxStringLength(8).build());
+    byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+    List<WebhookRequest> requests = List.of(
+        request("application/json", "{\"a\":0.1,\"b\":[1,true,null,{\"c\":\"d\"}]}"),
+        request("application/json", "  42 "),
+        request("application/json", "\"text\""),
+        request("application/json", "   "),
+        request("application/json", "{\"a\":"),
+        request("application/json", "{} trailing"),
+        request("application/json", "{}{}"),
+        request("application/json", "[1,]"),
+        request("application/json", "{\"n\":" + "9".repeat(2000) + "}"),
+        request("application/json", "{\"n\":1." + "5".repeat(2000) + "}"),
+        request("application/json", "[".repeat(300) + "]".repeat(300)),
+        request("application/json", latin1),
+        request("application/json; charset=utf-8", "{\"\u00e9\":\"\u00e8\"}"),
+        request("application/vnd.api+json", "[1, 2]"),
+        request("text/plain", "hello"),
+        request("text/plain", latin1),
+        request("application/x-www-form-urlencoded", "a=1&b=2&a=3"),
+        request("multipart/form-data", "no boundary"),
+        request(null, "{\"a\":1}"),
+        request("application/json", new byte[0]));
+    for (WebhookRequest r : requests) {
+      assertThat(parser.flags(r)).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(parser.parse(r).flags());
+      assertThat(shallow.flags(r)).isEqualTo(shallow.parse(r).flags());
+      assertThat(shortStrings.flags(r)).isEqualTo(shortStrings.parse(r).flags());
+    }
+    assertThat(shallow.flags(request("application/json", "[[[[[[[[[[]]]]]]]]]]")))
+        .containsExactly(RequestFlags.JSON_LIMIT_EXCEEDED);
+  }
+
   private static WebhookRequest request(@Nullable String contentType, String body) {
     return request(contentType, body.getBytes(StandardCharsets.UTF_8));
   }
