@@ -13,7 +13,7 @@ public class ConnectionServiceApplication {
     public static final String CONFIG_NAME = "connection-service";
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(ConnectionServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(ConnectionServiceApplication.class).main(ConnectionServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME);
     }
 
     public static void main(String[] args) {

@@ -218,6 +218,23 @@ class HooksApiTest {
         assertThat(control.patch("/api/hooks/" + hookId, "{\"status\":\"active\"}").status()).isEqualTo(409);
     }
 
+    @Test
+    void aHookMayCarryItsOwnLimitsWhichAreValidatedLikeAnApps() {
+        String user = user();
+        Answer created = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\"" + user
+            + "\",\"limits\":{\"maxBodyBytes\":2048,\"rateLimit\":{\"requests\":5,\"periodSeconds\":60}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var limits = control.latest(RunningControlPlane.TOPICS.hooks()).get(created.text("hookId")).getLimits();
+        assertThat(limits.getMaxBodyBytes()).isEqualTo(2048L);
+        assertThat(limits.getRateLimitRequests()).isEqualTo(5);
+        assertThat(limits.getRateLimitPeriodSeconds()).isEqualTo(60L);
+
+        Answer invalid = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\"" + user
+            + "\",\"limits\":{\"maxBodyBytes\":0,\"rateLimit\":{\"requests\":5}}}");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body()).contains("limits.maxBodyBytes").contains("limits.rateLimit.periodSeconds");
+    }
+
     private static String user() {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
     }

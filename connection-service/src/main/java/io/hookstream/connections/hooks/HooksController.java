@@ -30,12 +30,16 @@ import io.hookstream.connections.store.ControlPlaneStore;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.HookLimits;
 import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+import io.hookstream.webhook.spec.AppLimits;
+import io.hookstream.webhook.spec.SpecException;
 import io.hookstream.webhook.spec.RequestSpec;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.hookstream.webhook.spec.WebhookType;
@@ -80,7 +84,8 @@ class HooksController {
      * A request to create a hook. {@code connectionId} is required for a shared webhook (its uid routes
      * the events) and optional for a dedicated one (its data is the {@code connection} of attach and detach).
      */
-    record CreateHook(String appId, String webhook, String userId, @Nullable JsonNode parameters, @Nullable String connectionId) {
+    record CreateHook(String appId, String webhook, String userId, @Nullable JsonNode parameters, @Nullable String connectionId,
+            @Nullable JsonNode limits) {
     }
 
     /** A change of status: {@code active} or {@code disabled}. */
@@ -125,6 +130,7 @@ class HooksController {
         if (request.parameters() != null && !request.parameters().isObject()) {
             throw ApiProblems.of(HttpStatus.BAD_REQUEST, "parameters must be a JSON object");
         }
+        HookLimits limits = request.limits() == null || request.limits().isNull() ? null : hookLimits(request.limits());
         AppDefinition definition = definition(request.appId());
         WebhookDefinition webhook = definition.webhook(request.webhook());
         if (webhook == null) {
@@ -148,6 +154,7 @@ class HooksController {
             .setParameters(request.parameters() == null ? "{}" : request.parameters().toString())
             .setStatus(HookStatus.ACTIVE)
             .setTriggerTopic(triggerTopic)
+            .setLimits(limits)
             .setCreatedAt(now)
             .setUpdatedAt(now)
             .build();
@@ -169,6 +176,19 @@ class HooksController {
                     .body(HookView.of(stored, settings.ingressBaseUrl()));
             })
             .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
+    }
+
+    /** The hook's own limits, validated like an app's: {@code {"maxBodyBytes": n, "rateLimit": {"requests": n, "periodSeconds": n}}}. */
+    private static HookLimits hookLimits(JsonNode limits) {
+        AppLimits parsed;
+        try {
+            parsed = AppDefinitionParser.parseLimits(limits);
+        } catch (SpecException e) {
+            throw ApiProblems.invalidSpec(e.problems());
+        }
+        AppLimits.RateLimit rate = parsed.rateLimit();
+        return new HookLimits(parsed.maxBodyBytes(), rate == null ? null : rate.requests(),
+            rate == null ? null : rate.period().toSeconds());
     }
 
     @GetMapping("/{hookId}")

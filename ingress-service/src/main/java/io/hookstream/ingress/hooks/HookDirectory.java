@@ -110,7 +110,7 @@ public final class HookDirectory {
             return new Resolution.Broken(hook.getAppId(), "data of connection " + hook.getConnectionId() + " cannot be read: " + e.getMessage());
         }
         Resolution.Found resolved = new Resolution.Found(found.appId(), found.webhookName(), found.webhook(),
-            scopes.forHook(definition, hook, connection), hook, definition.limits());
+            scopes.forHook(definition, hook, connection), hook, EffectiveLimits.of(definition.limits(), hook.getLimits()));
         // cache only while the hook is still the one resolved; the listener drops it when it changes
         if (hooks.get(hookId) == hook) {
             foundHooks.put(hookId, resolved);

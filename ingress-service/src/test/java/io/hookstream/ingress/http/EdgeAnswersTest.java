@@ -91,6 +91,9 @@ class EdgeAnswersTest {
             hook(producer, "h-small", "small", HookStatus.ACTIVE);
             hook(producer, "h-slow", "slow", HookStatus.ACTIVE);
             hook(producer, "h-off", "plain", HookStatus.DISABLED);
+            producer.send(new ProducerRecord<>(TOPICS.hooks().name(), "h-own", TOPICS.hooks().valueSerde().serializer().serialize("",
+                Hook.newBuilder(hookRecord("h-own", "plain", HookStatus.ACTIVE))
+                    .setLimits(new io.hookstream.schemas.avro.HookLimits(50L, 2, 60L)).build()))).get();
             app(producer, "echo", "{\"webhooks\": {\"w\": {\"spec\": {\"respond\": {\"status\": \"{{body.code}}\", \"type\": \"text\", \"body\": \"ok\"}}}}}");
             hook(producer, "h-echo", "echo", HookStatus.ACTIVE);
             app(producer, "signed", "{\"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
@@ -143,6 +146,15 @@ class EdgeAnswersTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow())).isBetween(1L, 30L);
         assertThat(post("/hooks/h-plain", "{}").statusCode()).as("other hooks have their own budget").isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aHooksOwnLimitsWinOverItsAppsAndTheDeploymentDefaults() throws Exception {
+        // the rate is taken before the size is checked, so the refused body uses one of the two requests
+        assertThat(post("/hooks/h-own", "{\"x\":\"" + "a".repeat(60) + "\"}").statusCode()).isEqualTo(413);
+        assertThat(post("/hooks/h-own", "{}").statusCode()).isEqualTo(200);
+        assertThat(post("/hooks/h-own", "{}").statusCode()).isEqualTo(429);
     }
 
     @Test

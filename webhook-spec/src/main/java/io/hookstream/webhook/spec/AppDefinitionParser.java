@@ -161,6 +161,18 @@ public final class AppDefinitionParser {
     }
   }
 
+  /**
+   * Parses a {@code limits} object on its own, as hooks carry one too (same shape as the app's).
+   *
+   * @throws SpecException listing every problem, with paths under {@code limits}
+   */
+  public static AppLimits parseLimits(JsonNode node) {
+    Findings findings = new Findings();
+    AppLimits limits = limits(node, findings);
+    findings.throwIfAny();
+    return limits;
+  }
+
   private static AppLimits limits(JsonNode node, Findings findings) {
     if (!Shapes.object(node, "limits", findings)) {
       return AppLimits.DEFAULTS;
