@@ -210,6 +210,23 @@ class RequestParserTest {
         .containsExactly(RequestFlags.JSON_LIMIT_EXCEEDED);
   }
 
+  @Test
+  void jsonBodiesAreTheValuesOfTheirTree() {
+    tools.jackson.databind.json.JsonMapper tree = tools.jackson.databind.json.JsonMapper.builder()
+        .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    List<String> bodies = List.of(
+        "{\"a\":0.1,\"b\":[1,true,null,{\"c\":\"d\"}],\"e\":{},\"f\":[]}",
+        "{\"x\":1,\"y\":2,\"x\":3}",
+        "[1.50, 1e2, -0, 0.0, -1.25E-3, 12345678901234567890123, -9223372036854775808, 9223372036854775807]",
+        "{\"\u00e9\":\"\u00e8\\n\\u0041\",\"empty\":\"\",\"nested\":{\"deep\":[[[{\"k\":false}]]]}}",
+        "42", "\"text\"", "null", "true", "  [ ]  ");
+    for (String body : bodies) {
+      ParsedRequest parsed = parser.parse(request("application/json", body));
+      assertThat(parsed.body()).as(body).isEqualTo(Values.fromJson(tree.readTree(body)));
+      assertThat(parsed.flags()).as(body).isEmpty();
+    }
+  }
+
   private static WebhookRequest request(@Nullable String contentType, String body) {
     return request(contentType, body.getBytes(StandardCharsets.UTF_8));
   }
