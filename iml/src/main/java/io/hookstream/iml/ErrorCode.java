@@ -47,7 +47,13 @@ public enum ErrorCode {
     NUMBER_PARSE('F', 1060, "cannot read ''{0}'' as a number"),
     MALFORMED_URI('F', 1070, "malformed percent-encoding in ''{0}''"),
     INVALID_DATE_UNIT('F', 1080, "unknown date unit ''{0}''"),
-    INVALID_ARGUMENT('F', 1090, "invalid argument for ''{0}'': {1}");
+    INVALID_ARGUMENT('F', 1090, "invalid argument for ''{0}'': {1}"),
+    INVALID_KEY('F', 1100, "invalid key for ''{0}'': {1}"),
+    UNSUPPORTED_ALGORITHM('F', 1101, "unsupported algorithm ''{0}'' for ''{1}''"),
+    INVALID_JWT_INPUT('F', 1110, "cannot build the token: {0}"),
+    INVALID_XML('F', 1120, "invalid XML: {0}"),
+    XML_NOT_WRITABLE('F', 1121, "cannot write XML: {0}"),
+    UNKNOWN_ERROR_TYPE('F', 1130, "unknown error type ''{0}''");
 
     private final char phase;
     private final int number;

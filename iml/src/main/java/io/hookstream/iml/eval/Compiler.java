@@ -35,7 +35,7 @@ import java.util.Set;
  */
 final class Compiler {
 
-    private static final Set<String> BUILTINS = Set.of("now", "timestamp", "uuid", "pi", "random");
+    private static final Set<String> BUILTINS = Set.of("now", "timestamp", "uuid", "pi", "random", "executionId");
 
     private final FunctionRegistry functions;
     private final Limits limits;

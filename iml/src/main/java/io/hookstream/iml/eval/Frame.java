@@ -28,6 +28,7 @@ public final class Frame implements CallContext {
     private final Limits limits;
     private long steps;
     private @Nullable Instant now;
+    private @Nullable String executionId;
 
     public Frame(EvalContext ctx, Limits limits) {
         this.ctx = ctx;
@@ -58,9 +59,25 @@ public final class Frame implements CallContext {
                 return PI;
             case "random":
                 return Values.number(BigDecimal.valueOf(random().nextDouble()));
+            case "executionId":
+                return Values.text(executionId());
             default:
                 return Values.UNDEFINED;
         }
+    }
+
+    /**
+     * Make's id of the running scenario execution (§3.2). A host that has such an id (an event id) binds it
+     * as the variable {@code executionId}, which wins above; otherwise one evaluation is one execution, so
+     * the id is made once per evaluation, as 32 lowercase hex digits like Make's.
+     */
+    private String executionId() {
+        String id = executionId;
+        if (id == null) {
+            id = UUID.randomUUID().toString().replace("-", "");
+            executionId = id;
+        }
+        return id;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.hookstream.iml.func.date.DateFunctions;
 import io.hookstream.iml.func.general.GeneralFunctions;
 import io.hookstream.iml.func.json.JsonFunctions;
 import io.hookstream.iml.func.math.MathFunctions;
+import io.hookstream.iml.func.runtime.RuntimeFunctions;
 import io.hookstream.iml.func.text.TextFunctions;
 import java.util.Collection;
 import java.util.Collections;
@@ -77,6 +78,7 @@ public final class FunctionRegistry {
                 .add(new DateFunctions())
                 .add(new ArrayFunctions())
                 .add(new JsonFunctions())
+                .add(new RuntimeFunctions())
                 .build();
     }
 }
