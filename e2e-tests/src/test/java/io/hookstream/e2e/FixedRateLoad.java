@@ -1,0 +1,105 @@
+package io.hookstream.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends a fixed number of webhook requests at a fixed rate, round-robin over hook URLs, without waiting for answers
+ * (a sender whose requests are slow to answer does not slow down), and records each answer. Bounded and
+ * self-stopping: after the last request it only waits for the answers, each bounded by the client's timeout.
+ */
+final class FixedRateLoad {
+
+    /**
+     * @param eventId    the {@code Hookstream-Event-Id} of an accepted request
+     * @param retryAfter the {@code Retry-After} header of a refused one
+     * @param status     the HTTP status, or -1 when no answer came (connection failure or client timeout)
+     */
+    record Outcome(int index, String hookId, int status, @Nullable String eventId, @Nullable String retryAfter) {
+
+        boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    record Target(String hookId, String url) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Target> targets;
+    private final int requests;
+    private final int perSecond;
+    private final IntFunction<String> body;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final List<CompletableFuture<Outcome>> answers = new ArrayList<>();
+
+    FixedRateLoad(List<Target> targets, int requests, int perSecond, IntFunction<String> body) {
+        this.targets = List.copyOf(targets);
+        this.requests = requests;
+        this.perSecond = perSecond;
+        this.body = body;
+    }
+
+    /** Sends every request and answers all outcomes, in request order. */
+    List<Outcome> run() throws InterruptedException {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fixed-rate-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            clock.scheduleAtFixedRate(this::sendNext, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+            while (sent.get() < requests) {
+                Thread.sleep(20);
+            }
+        } finally {
+            clock.shutdownNow();
+            clock.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        List<Outcome> outcomes = new ArrayList<>(requests);
+        synchronized (answers) {
+            for (CompletableFuture<Outcome> answer : answers) {
+                outcomes.add(answer.join());
+            }
+        }
+        return outcomes;
+    }
+
+    /** How many requests have been sent so far. */
+    int sent() {
+        return sent.get();
+    }
+
+    private void sendNext() {
+        int index = sent.get();
+        if (index >= requests) {
+            return;
+        }
+        Target target = targets.get(index % targets.size());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url())).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.apply(index))).build();
+        CompletableFuture<Outcome> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            .thenApply(response -> new Outcome(index, target.hookId(), response.statusCode(),
+                response.headers().firstValue("hookstream-event-id").orElse(null),
+                response.headers().firstValue("retry-after").orElse(null)))
+            .exceptionally(failure -> new Outcome(index, target.hookId(), -1, null, null));
+        synchronized (answers) {
+            answers.add(answer);
+        }
+        sent.incrementAndGet();
+    }
+}
