@@ -248,6 +248,7 @@ final class Jwt {
     }
 
     private static byte[] sign(String algorithm, Value secret, ObjectValue options, byte[] input) {
+        // jsonwebtoken's algorithm names are case-sensitive: "hs256" is as unknown as "none" is refused
         String alg = algorithm.toUpperCase(Locale.ROOT).equals(algorithm) ? algorithm : "";
         if (alg.length() == 5 && alg.startsWith("HS")) {
             String mac = hashBits(alg) == null ? null : "HmacSHA" + hashBits(alg);

@@ -34,6 +34,9 @@ final class Keys {
     }
 
     static PrivateKey privateKey(String pem, String function) {
+        if (pem.contains("Proc-Type: 4,ENCRYPTED")) {
+            throw new EvalException(ErrorCode.INVALID_KEY, function, "encrypted keys are not supported");
+        }
         Matcher m = PEM.matcher(pem);
         if (!m.find()) {
             throw new EvalException(ErrorCode.INVALID_KEY, function, "expected a PEM private key");

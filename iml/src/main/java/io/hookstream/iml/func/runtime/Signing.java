@@ -14,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class Signing {
         return sign(function, jcaName, null, key, data);
     }
 
-    static byte[] sign(String function, String jcaName, java.security.spec.@Nullable AlgorithmParameterSpec params,
+    static byte[] sign(String function, String jcaName, @Nullable AlgorithmParameterSpec params,
             PrivateKey key, byte[] data) {
         try {
             Signature s = Signature.getInstance(jcaName);

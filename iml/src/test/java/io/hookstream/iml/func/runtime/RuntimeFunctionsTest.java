@@ -330,6 +330,9 @@ class RuntimeFunctionsTest {
                     .code()).isEqualTo(ErrorCode.INVALID_KEY);
             assertThat(error("{{cryptoSign('sha256', 'x', k)}}", "k", pem("EC PRIVATE KEY", new byte[] {0x30, 0x00}))
                     .code()).isEqualTo(ErrorCode.INVALID_KEY);
+            assertThat(error("{{cryptoSign('sha256', 'x', k)}}", "k", "-----BEGIN RSA PRIVATE KEY-----\n"
+                    + "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n").code())
+                    .isEqualTo(ErrorCode.INVALID_KEY);
             assertThat(error("{{cryptoSign('sha256', 'x', body.none)}}", "body", json("{}")).code())
                     .isEqualTo(ErrorCode.INVALID_KEY);
             assertThat(error("{{cryptoSign('sha256', 'x', 42)}}").code()).isEqualTo(ErrorCode.INVALID_KEY);
