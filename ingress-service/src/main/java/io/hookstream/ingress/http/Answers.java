@@ -41,21 +41,25 @@ final class Answers {
         return answer.body().length == 0 ? builder.build() : builder.bodyValue(answer.body());
     }
 
-    /** An RFC 9457 problem answer for requests refused before the spec ran. */
-    static Mono<ServerResponse> problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://hookstream.io/problems/" + status.value()));
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    /**
+     * An RFC 9457 problem answer for a request refused before its body was read. HTTP/1.1 then requires
+     * the server to close the connection: the unread body would otherwise be parsed as the next request on
+     * a kept-alive connection, and the HTTP server does not do this on its own.
+     */
+    static Mono<ServerResponse> refused(HttpStatus status, String detail) {
+        return refused(status, detail, ServerResponse.status(status));
     }
 
-    /** 429 with Retry-After: the hook's rate limit is used up for now. */
+    private static Mono<ServerResponse> refused(HttpStatus status, String detail, ServerResponse.BodyBuilder builder) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://hookstream.io/problems/" + status.value()));
+        return builder.header("Connection", "close").contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    }
+
+    /** 429 with Retry-After: the hook's rate limit is used up for now; refused before the body is read. */
     static Mono<ServerResponse> tooManyRequests(long retryAfterSeconds) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "rate limit of this webhook exceeded");
-        problem.setType(URI.create("https://hookstream.io/problems/429"));
-        return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-            .header("Retry-After", Long.toString(retryAfterSeconds))
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .bodyValue(problem);
+        return refused(HttpStatus.TOO_MANY_REQUESTS, "rate limit of this webhook exceeded",
+            ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     /** 503 with Retry-After: the event could not be stored, the sender must try again. */

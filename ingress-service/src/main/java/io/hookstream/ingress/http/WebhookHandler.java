@@ -81,22 +81,22 @@ class WebhookHandler {
     private Mono<ServerResponse> handle(ServerRequest request, Resolution resolution, String target) {
         if (resolution instanceof Resolution.Missing missing) {
             count("unknown");
-            return Answers.problem(HttpStatus.NOT_FOUND, missing.detail());
+            return Answers.refused(HttpStatus.NOT_FOUND, missing.detail());
         }
         if (resolution instanceof Resolution.Gone gone) {
             count("gone");
-            return Answers.problem(HttpStatus.GONE, gone.detail());
+            return Answers.refused(HttpStatus.GONE, gone.detail());
         }
         if (resolution instanceof Resolution.Broken broken) {
             count("broken");
             log.error("event=app_unloadable app={} reason=\"{}\"", broken.appId(), broken.detail());
-            return Answers.problem(HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
+            return Answers.refused(HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
         }
         Resolution.Found found = (Resolution.Found) resolution;
         int headerCount = request.headers().asHttpHeaders().size();
         if (headerCount > settings.maxHeaders()) {
             count("too_many_headers");
-            return Answers.problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "more than " + settings.maxHeaders() + " header fields");
+            return Answers.refused(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "more than " + settings.maxHeaders() + " header fields");
         }
         AppLimits.RateLimit rate = found.limits().rateLimit();
         RateLimiter.Decision decision = rate != null
@@ -111,7 +111,7 @@ class WebhookHandler {
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > limit) {
             count("too_large");
-            return Answers.problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+            return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
         }
         Instant receivedAt = clock.instant();
         return readBody(request, limit)
@@ -119,11 +119,11 @@ class WebhookHandler {
             .flatMap(body -> process(request, found, body, receivedAt, target))
             .onErrorResume(DataBufferLimitException.class, e -> {
                 count("too_large");
-                return Answers.problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+                return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
             })
             .onErrorResume(java.util.concurrent.TimeoutException.class, e -> {
                 count("read_timeout");
-                return Answers.problem(HttpStatus.REQUEST_TIMEOUT, "the body did not arrive within " + settings.readTimeout());
+                return Answers.refused(HttpStatus.REQUEST_TIMEOUT, "the body did not arrive within " + settings.readTimeout());
             });
     }
 

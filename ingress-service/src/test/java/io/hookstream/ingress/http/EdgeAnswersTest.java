@@ -125,7 +125,7 @@ class EdgeAnswersTest {
         assertThat(post("/hooks/h-small", big).statusCode()).isEqualTo(413);
 
         // no Content-Length: the limit is enforced while the body streams in
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/hooks/h-small"))
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/hooks/h-small")).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big)))
             .build();
@@ -160,12 +160,29 @@ class EdgeAnswersTest {
     @Test
     @Order(4)
     void tooManyHeaderFieldsAre431() throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/hooks/h-plain"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/hooks/h-plain")).timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString("{}"));
         for (int i = 0; i < 25; i++) {
             request.header("X-Extra-" + i, "v");
         }
         assertThat(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(431);
+    }
+
+    @Test
+    @Order(4)
+    void aRequestRefusedBeforeItsBodyWasReadClosesTheConnection() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            // the body stays unread; on a kept-alive connection it would be parsed as the next request
+            out.write(("POST /hooks/h-nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 13\r\n\r\n{\"unread\":1}\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(response).startsWith("HTTP/1.1 404");
+            assertThat(response.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+        }
     }
 
     @Test
