@@ -66,7 +66,13 @@ public final class Numbers {
         if (b.signum() == 0) {
             throw new EvalException(ErrorCode.DIVISION_BY_ZERO);
         }
-        return a.remainder(b, CONTEXT);
+        try {
+            return a.remainder(b, CONTEXT);
+        } catch (ArithmeticException quotientTooLong) {
+            // the integral quotient needs more digits than CONTEXT has (1e30 % 7); the exact remainder is still
+            // smaller than the divisor, and MAX_EXPONENT bounds the quotient's digits
+            return a.remainder(b).round(CONTEXT);
+        }
     }
 
     /**

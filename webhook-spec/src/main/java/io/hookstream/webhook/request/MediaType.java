@@ -24,7 +24,8 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
     if (header == null) {
       return null;
     }
-    String[] pieces = header.split(";");
+    // the limit keeps empty pieces: a header of only semicolons would otherwise split into nothing at all
+    String[] pieces = header.split(";", -1);
     String essence = pieces[0].trim().toLowerCase(Locale.ROOT);
     int slash = essence.indexOf('/');
     if (slash <= 0 || slash == essence.length() - 1) {
