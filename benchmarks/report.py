@@ -359,7 +359,9 @@ def e2e(args):
     body = header(args, "run-e2e.sh") + f"""\
 * Processes: the broker in its own JVM; ingress, control plane and router in one JVM (`HookstreamSystem`,
   1 stream thread); the generator and a read_committed consumer of the user's trigger topic in a third. All
-  three share the 2 cores. The app and a dedicated hook are registered through the control plane API.
+  three share the 2 cores. The app and a dedicated hook are written to the compacted topics with the
+  production serdes (a hook created through the control plane currently makes the router's hook–connection
+  join fail on `BoundHook.hook.createdAt`, the known defect the system tests of da12a78 are disabled for).
 * Load: open-loop at a fixed rate (request i is due at start + i/rate and its latency counts from then,
   so a stalled sender cannot hide a stall: no coordinated omission), each request a freshly signed ~1 KB
   order with 2 items (2 bundles; the first is timed). Warm-up requests are sent but not counted.

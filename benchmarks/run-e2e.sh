@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end latency at a fixed rate: the broker in its own JVM, the three services in another
 # (HookstreamSystem: ingress, control plane, router), and an open-loop generator + trigger-topic consumer
-# in a third. The app and a dedicated hook are registered through the control plane API. For each router
+# in a third. The app and a dedicated hook are written to the compacted topics (E2E_SETUP=api registers
+# them through the control plane API instead). For each router
 # commit interval in COMMITS the services are restarted and measured:
 #   HTTP 200 -> first bundle of the request committed on the user's trigger topic (read_committed)
 # Writes "## End to end" of docs/benchmarks.md and docs/img/e2e.png.

@@ -97,13 +97,30 @@ run_wrk() {
 : >"$WORK/wrk-raw.txt"
 for t in a b c; do run_wrk "$t" warmup 0 "$WARMUP"; done
 
+# CPU seconds (user + system) of a process so far
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+# all CPU seconds of the machine so far (every state but idle and iowait)
+cpu_all() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
+
 if [ "${PROFILE:-0}" = 1 ]; then
   java_pid="$(pgrep -P "$INGRESS_PID" java)"
-  jcmd "$java_pid" JFR.start name=b settings=profile >/dev/null
-  run_wrk b profile 1 "$DURATION"
-  jcmd "$java_pid" JFR.dump name=b filename="$WORK/ingress-b.jfr" >/dev/null
-  jcmd "$java_pid" JFR.stop name=b >/dev/null
-  "$PY" benchmarks/jfr_top.py "$WORK/ingress-b.jfr" 30 | tee "$WORK/ingress-profile.txt"
+  broker_java="$(pgrep -P "$BROKER_PID" java)"
+  : >"$WORK/ingress-profile.txt"
+  for t in a b; do
+    i0="$(cpu_of "$java_pid")"; k0="$(cpu_of "$broker_java")"; m0="$(cpu_all)"
+    if [ "$t" = b ]; then jcmd "$java_pid" JFR.start name=b settings=profile >/dev/null; fi
+    run_wrk "$t" profile 1 "$DURATION"
+    if [ "$t" = b ]; then
+      jcmd "$java_pid" JFR.dump name=b filename="$WORK/ingress-b.jfr" >/dev/null
+      jcmd "$java_pid" JFR.stop name=b >/dev/null
+    fi
+    i1="$(cpu_of "$java_pid")"; k1="$(cpu_of "$broker_java")"; m1="$(cpu_all)"
+    req="$(tail -1 "$RESULTS" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["result"]["requests"])')"
+    "$PY" -c "i=$i1-$i0; k=$k1-$k0; m=$m1-$m0; n=$req
+print(f'CPU split for $t over {n} requests: ingress JVM {i:.1f} s ({1e6*i/n:.0f} us/req), broker {k:.1f} s ({1e6*k/n:.0f} us/req), '
+      f'everything else (wrk, other builds) {m-i-k:.1f} s; machine busy {m:.1f} of {2*$DURATION} core-seconds')" | tee -a "$WORK/ingress-profile.txt"
+  done
+  "$PY" benchmarks/jfr_top.py "$WORK/ingress-b.jfr" 30 | tee -a "$WORK/ingress-profile.txt"
   exit 0
 fi
 for ((r = 1; r <= ROUNDS; r++)); do

@@ -69,7 +69,7 @@ public final class E2eLoad {
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-        String hookUrl = setUp(client, control);
+        String hookUrl = "api".equals(System.getenv("E2E_SETUP")) ? setUp(client, control) : setUpDirect(bootstrap, ingress);
         System.out.println("hook " + hookUrl);
         String path = URI.create(hookUrl).getRawPath();
         URI target = URI.create(ingress + path);
@@ -195,7 +195,22 @@ public final class E2eLoad {
         Files.writeString(resultFile, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** PUT the app, POST a dedicated hook; returns the hook's URL. */
+    /**
+     * The app and a dedicated hook written straight to the compacted topics (as the router benchmark does),
+     * and the user's trigger topic created; returns the hook's URL.
+     */
+    private static String setUpDirect(String bootstrap, String ingress) {
+        String hookId = "hook-e2e-" + System.currentTimeMillis();
+        HookstreamTopics topics = HookstreamTopics.defaults();
+        String triggerTopic = topics.names().triggerTopicOf(USER);
+        try (org.apache.kafka.clients.admin.Admin admin = Fixtures.admin(bootstrap)) {
+            Fixtures.provisioner(admin, 3).ensureTriggerTopic(triggerTopic);
+        }
+        Fixtures.writeState(bootstrap, topics, List.of(hookId), 0, i -> USER, user -> triggerTopic);
+        return ingress + "/hooks/" + hookId;
+    }
+
+    /** PUT the app, POST a dedicated hook through the control plane API; returns the hook's URL. */
     private static String setUp(HttpClient client, String control) throws Exception {
         HttpResponse<String> app = client.send(HttpRequest.newBuilder(URI.create(control + "/api/apps/" + Fixtures.APP_ID))
             .header("Authorization", "Bearer " + SystemMain.TOKEN).header("Content-Type", "application/json")
