@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param streamThreads  stream threads of this instance
  * @param commitInterval how often transactions commit; the upper bound of end-to-end latency under EOS
  * @param closeTimeout   how long a stop waits for in-flight transactions
+ * @param maxTaskIdle    how long a task waits for a lagging input partition, so hooks and events are read in order
  */
 @ConfigurationProperties("hookstream.router")
 public record RouterSettings(
@@ -22,16 +23,18 @@ public record RouterSettings(
         Path stateDir,
         int streamThreads,
         Duration commitInterval,
-        Duration closeTimeout) {
+        Duration closeTimeout,
+        Duration maxTaskIdle) {
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
     @ConstructorBinding
     public RouterSettings(@Nullable String applicationId, @Nullable Path stateDir, @Nullable Integer streamThreads,
-            @Nullable Duration commitInterval, @Nullable Duration closeTimeout) {
+            @Nullable Duration commitInterval, @Nullable Duration closeTimeout, @Nullable Duration maxTaskIdle) {
         this(applicationId == null ? "hookstream-router" : applicationId,
             stateDir == null ? Path.of(System.getProperty("user.home"), ".hookstream", "router-state") : stateDir,
             streamThreads == null ? 1 : streamThreads,
             commitInterval == null ? Duration.ofMillis(100) : commitInterval,
-            closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout);
+            closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout,
+            maxTaskIdle == null ? Duration.ofMillis(250) : maxTaskIdle);
     }
 }

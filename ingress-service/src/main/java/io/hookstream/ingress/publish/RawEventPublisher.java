@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.topic.Topic;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * Publishes raw events and completes only when every in-sync replica has them (acks=all, idempotent).
@@ -53,21 +55,35 @@ public final class RawEventPublisher implements DisposableBean {
             topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
-    /** Completes when the broker acknowledged the event; errors with the send failure or a timeout. */
+    /**
+     * Completes when the broker acknowledged the event; errors with the send failure or a timeout. A send
+     * still waiting for the sender thread when its request was answered (503 after the timeout) is skipped:
+     * the sender was told to retry, and storing it anyway would make that retry a second event.
+     */
     public Mono<RecordMetadata> publish(String key, RawWebhookEvent event) {
-        return Mono.<RecordMetadata>create(sink -> sender.execute(() -> {
-            try {
-                producer.send(new ProducerRecord<>(topic.name(), key, event), (metadata, error) -> {
-                    if (error != null) {
-                        sink.error(error);
-                    } else {
-                        sink.success(metadata);
-                    }
-                });
-            } catch (RuntimeException e) {
-                sink.error(e);
-            }
-        })).timeout(timeout);
+        return Mono.<RecordMetadata>create(sink -> {
+            AtomicBoolean answered = new AtomicBoolean();
+            // cancelled by the timeout (the request is answered 503), or done: either way no send is due any more
+            sink.onDispose(() -> answered.set(true));
+            sender.execute(() -> send(key, event, sink, answered));
+        }).timeout(timeout);
+    }
+
+    private void send(String key, RawWebhookEvent event, MonoSink<RecordMetadata> sink, AtomicBoolean answered) {
+        if (answered.get()) {
+            return;
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), key, event), (metadata, error) -> {
+                if (error != null) {
+                    sink.error(error);
+                } else {
+                    sink.success(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            sink.error(e);
+        }
     }
 
     public String topicName() {

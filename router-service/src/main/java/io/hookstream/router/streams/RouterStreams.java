@@ -44,6 +44,10 @@ public final class RouterStreams implements SmartLifecycle {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // a task may wait this long for a partition that still has unread records before it processes the
+        // others: a hook written just before its first event is then read before that event (partitions
+        // that are caught up cost nothing)
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdle().toMillis());
         // the hooks topic is already compacted: use it as the store's changelog instead of a copy
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // a record that is not a raw event at all must not stop the router; it is logged and skipped
