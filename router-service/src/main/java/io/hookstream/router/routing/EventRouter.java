@@ -24,6 +24,7 @@ import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
+import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.pipeline.Item;
 import io.hookstream.webhook.pipeline.ProcessingOutcome;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
@@ -65,81 +66,43 @@ public final class EventRouter {
         this.unmatched = meters.counter("hookstream.router.items", "outcome", "unmatched");
     }
 
-    /** A dedicated-webhook event, joined with its hook and the hook's app (either may be missing). */
     /**
      * A dedicated-webhook event, joined with its hook, the hook as bound to its connection, and the hook's
      * app (any may be missing).
      */
     public List<Routed> routeDedicated(RawWebhookEvent event, @Nullable Hook hook, @Nullable BoundHook bound, @Nullable App app,
             String sourceTopic) {
-        if (hook == null) {
-            return dead(event, sourceTopic, null, null, "no hook " + event.getHookId() + " is known to the router");
-        }
-        if (app == null) {
-            return dead(event, sourceTopic, null, null, "app " + hook.getAppId() + " of hook " + hook.getHookId() + " does not exist");
-        }
-        AppCatalog.Compiled compiled = catalog.compiled(app);
-        AppDefinition definition = compiled.definition();
-        if (definition == null) {
-            return dead(event, sourceTopic, null, null, "app " + app.getAppId() + " does not load: " + compiled.error());
-        }
-        WebhookDefinition webhook = definition.webhooks().get(hook.getWebhookName());
-        if (webhook == null) {
-            return dead(event, sourceTopic, null, null, "webhook " + hook.getWebhookName() + " no longer exists in app " + app.getAppId());
-        }
-        Connection connection = null;
-        if (hook.getConnectionId() != null) {
-            connection = bound == null || bound.getConnection() == null
-                || !hook.getConnectionId().equals(bound.getConnection().getConnectionId()) ? null : bound.getConnection();
-            if (connection == null) {
-                // evaluating without the connection would give wrong bundles; redrive once the router knows it
-                return dead(event, sourceTopic, null, "CONNECTION_PENDING", "connection " + hook.getConnectionId() + " of hook "
-                    + hook.getHookId() + " is not known to the router yet");
+        try {
+            if (hook == null) {
+                throw new Undeliverable(null, "no hook " + event.getHookId() + " is known to the router");
             }
+            AppDefinition definition = definitionOf(app, hook.getAppId(), " of hook " + hook.getHookId());
+            WebhookDefinition webhook = webhookOf(definition, hook.getWebhookName());
+            List<Item> items = items(webhook, scopes.forHook(definition, hook, connectionOf(hook, bound)), event);
+            List<Routed> routed = new ArrayList<>(items.size());
+            long now = clock.millis();
+            for (Item item : items) {
+                TriggerBundle bundle = TriggerBundle.newBuilder()
+                    .setBundleId(event.getEventId() + ":" + item.index() + ":" + hook.getHookId())
+                    .setEventId(event.getEventId())
+                    .setItemIndex(item.index())
+                    .setHookId(hook.getHookId())
+                    .setAppId(hook.getAppId())
+                    .setWebhookName(hook.getWebhookName())
+                    .setUserId(hook.getUserId())
+                    .setConnectionId(hook.getConnectionId())
+                    .setOutput(json.writeValueAsString(item.output()))
+                    .setReceivedAt(event.getReceivedAt())
+                    .setEmittedAt(java.time.Instant.ofEpochMilli(now))
+                    .build();
+                routed.add(new Routed.Bundle(hook.getTriggerTopic(), bundleKey(hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()),
+                    bundle));
+            }
+            emitted.increment(routed.size());
+            return routed;
+        } catch (Undeliverable u) {
+            return dead(event, sourceTopic, u.directivePath, u.code, u.getMessage());
         }
-        Value connectionData;
-        try {
-            connectionData = connectionData(connection);
-        } catch (SealedDataException | JacksonException e) {
-            return dead(event, sourceTopic, null, "CONNECTION", "data of connection " + hook.getConnectionId() + " cannot be read: "
-                + e.getMessage());
-        }
-        ProcessingOutcome outcome;
-        try {
-            outcome = processor.process(webhook.spec(), webhook.type(), scopes.forHook(definition, hook, connectionData),
-                RawRequests.toRequest(event));
-        } catch (RuntimeException e) {
-            // the processor promises not to throw; if a defect makes it, the event still must not be lost
-            return dead(event, sourceTopic, null, "INTERNAL", "processing failed: " + e);
-        }
-        if (outcome instanceof ProcessingOutcome.Failed f) {
-            return dead(event, sourceTopic, f.directivePath(), f.code(), f.message());
-        }
-        if (outcome instanceof ProcessingOutcome.Filtered) {
-            filtered.increment();
-            return List.of();
-        }
-        List<Item> items = ((ProcessingOutcome.Items) outcome).items();
-        List<Routed> routed = new ArrayList<>(items.size());
-        long now = clock.millis();
-        for (Item item : items) {
-            TriggerBundle bundle = TriggerBundle.newBuilder()
-                .setBundleId(event.getEventId() + ":" + item.index() + ":" + hook.getHookId())
-                .setEventId(event.getEventId())
-                .setItemIndex(item.index())
-                .setHookId(hook.getHookId())
-                .setAppId(hook.getAppId())
-                .setWebhookName(hook.getWebhookName())
-                .setUserId(hook.getUserId())
-                .setConnectionId(hook.getConnectionId())
-                .setOutput(json.writeValueAsString(item.output()))
-                .setReceivedAt(event.getReceivedAt())
-                .setEmittedAt(java.time.Instant.ofEpochMilli(now))
-                .build();
-            routed.add(new Routed.Bundle(hook.getTriggerTopic(), bundleKey(hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()), bundle));
-        }
-        emitted.increment(routed.size());
-        return routed;
     }
 
     /**
@@ -148,53 +111,106 @@ public final class EventRouter {
      * belong to anyone and go straight to the unmatched topic.
      */
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
+        try {
+            AppDefinition definition = definitionOf(app, event.getAppId(), "");
+            List<Item> items = items(webhookOf(definition, event.getWebhookName()), scopes.forApp(definition), event);
+            List<Routed> routed = new ArrayList<>(items.size());
+            for (Item item : items) {
+                String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
+                UnmatchedItem shared = UnmatchedItem.newBuilder()
+                    .setEventId(event.getEventId())
+                    .setItemIndex(item.index())
+                    .setAppId(event.getAppId())
+                    .setWebhookName(event.getWebhookName())
+                    .setUid(uid)
+                    .setOutput(json.writeValueAsString(item.output()))
+                    .setReceivedAt(event.getReceivedAt())
+                    .build();
+                String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
+                if (uid == null) {
+                    unmatched.increment();
+                    routed.add(new Routed.Unmatched(key, shared));
+                } else {
+                    routed.add(new Routed.SharedItem(key, shared));
+                }
+            }
+            return routed;
+        } catch (Undeliverable u) {
+            return dead(event, sourceTopic, u.directivePath, u.code, u.getMessage());
+        }
+    }
+
+    /** Why an event becomes a dead letter; raised while preparing it, turned into the letter by the entry points. */
+    private static final class Undeliverable extends Exception {
+        private final @Nullable String directivePath;
+        private final @Nullable String code;
+
+        Undeliverable(@Nullable String code, String reason) {
+            this(null, code, reason);
+        }
+
+        Undeliverable(@Nullable String directivePath, @Nullable String code, String reason) {
+            super(reason, null, false, false); // a routing verdict, not a fault: no stack trace to fill
+            this.directivePath = directivePath;
+            this.code = code;
+        }
+    }
+
+    private AppDefinition definitionOf(@Nullable App app, String appId, String context) throws Undeliverable {
         if (app == null) {
-            return dead(event, sourceTopic, null, null, "app " + event.getAppId() + " does not exist");
+            throw new Undeliverable(null, "app " + appId + context + " does not exist");
         }
         AppCatalog.Compiled compiled = catalog.compiled(app);
-        AppDefinition definition = compiled.definition();
-        if (definition == null) {
-            return dead(event, sourceTopic, null, null, "app " + app.getAppId() + " does not load: " + compiled.error());
+        if (compiled.definition() == null) {
+            throw new Undeliverable(null, "app " + appId + " does not load: " + compiled.error());
         }
-        WebhookDefinition webhook = definition.webhooks().get(event.getWebhookName());
+        return compiled.definition();
+    }
+
+    private static WebhookDefinition webhookOf(AppDefinition definition, String webhookName) throws Undeliverable {
+        WebhookDefinition webhook = definition.webhooks().get(webhookName);
         if (webhook == null) {
-            return dead(event, sourceTopic, null, null, "webhook " + event.getWebhookName() + " no longer exists in app " + app.getAppId());
+            throw new Undeliverable(null, "webhook " + webhookName + " no longer exists in app " + definition.appId());
         }
+        return webhook;
+    }
+
+    /** The hook's connection data, opened; none when the hook has no connection. */
+    private @Nullable Value connectionOf(Hook hook, @Nullable BoundHook bound) throws Undeliverable {
+        if (hook.getConnectionId() == null) {
+            return null;
+        }
+        Connection connection = bound == null || bound.getConnection() == null
+            || !hook.getConnectionId().equals(bound.getConnection().getConnectionId()) ? null : bound.getConnection();
+        if (connection == null) {
+            // evaluating without the connection would give wrong bundles; redrive once the router knows it
+            throw new Undeliverable("CONNECTION_PENDING", "connection " + hook.getConnectionId() + " of hook " + hook.getHookId()
+                + " is not known to the router yet");
+        }
+        try {
+            return connectionData(connection);
+        } catch (SealedDataException | JacksonException e) {
+            throw new Undeliverable("CONNECTION", "data of connection " + hook.getConnectionId() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The items the webhook's directives keep; none when the condition filtered the event. */
+    private List<Item> items(WebhookDefinition webhook, HookScope scope, RawWebhookEvent event) throws Undeliverable {
         ProcessingOutcome outcome;
         try {
-            outcome = processor.process(webhook.spec(), webhook.type(), scopes.forApp(definition), RawRequests.toRequest(event));
+            outcome = processor.process(webhook.spec(), webhook.type(), scope, RawRequests.toRequest(event));
         } catch (RuntimeException e) {
-            return dead(event, sourceTopic, null, "INTERNAL", "processing failed: " + e);
+            // the processor promises not to throw; if a defect makes it, the event still must not be lost
+            throw new Undeliverable("INTERNAL", "processing failed: " + e);
         }
         if (outcome instanceof ProcessingOutcome.Failed f) {
-            return dead(event, sourceTopic, f.directivePath(), f.code(), f.message());
+            throw new Undeliverable(f.directivePath(), f.code(), f.message());
         }
         if (outcome instanceof ProcessingOutcome.Filtered) {
             filtered.increment();
             return List.of();
         }
-        List<Item> items = ((ProcessingOutcome.Items) outcome).items();
-        List<Routed> routed = new ArrayList<>(items.size());
-        for (Item item : items) {
-            String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
-            UnmatchedItem shared = UnmatchedItem.newBuilder()
-                .setEventId(event.getEventId())
-                .setItemIndex(item.index())
-                .setAppId(event.getAppId())
-                .setWebhookName(event.getWebhookName())
-                .setUid(uid)
-                .setOutput(json.writeValueAsString(item.output()))
-                .setReceivedAt(event.getReceivedAt())
-                .build();
-            String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
-            if (uid == null) {
-                unmatched.increment();
-                routed.add(new Routed.Unmatched(key, shared));
-            } else {
-                routed.add(new Routed.SharedItem(key, shared));
-            }
-        }
-        return routed;
+        return ((ProcessingOutcome.Items) outcome).items();
     }
 
     /**
