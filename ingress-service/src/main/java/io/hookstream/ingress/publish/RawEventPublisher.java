@@ -17,6 +17,7 @@ import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.topic.Topic;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes raw events and completes only when every in-sync replica has them (acks=all, idempotent).
@@ -66,7 +67,10 @@ public final class RawEventPublisher implements DisposableBean {
             // cancelled by the timeout (the request is answered 503), or done: either way no send is due any more
             sink.onDispose(() -> answered.set(true));
             sender.execute(() -> send(key, event, sink, answered));
-        }).timeout(timeout);
+        })
+            // the ack arrives on the producer's only network thread: answer the request elsewhere
+            .publishOn(Schedulers.parallel())
+            .timeout(timeout);
     }
 
     private void send(String key, RawWebhookEvent event, MonoSink<RecordMetadata> sink, AtomicBoolean answered) {

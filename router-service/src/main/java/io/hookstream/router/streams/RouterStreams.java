@@ -71,7 +71,10 @@ public final class RouterStreams implements SmartLifecycle {
     public void stop() {
         KafkaStreams s = streams;
         if (s != null) {
-            s.close(new KafkaStreams.CloseOptions().timeout(settings.closeTimeout()));
+            // leave the group, so that a restarted or other instance takes the partitions over at once
+            // instead of after the session timeout
+            s.close(org.apache.kafka.streams.CloseOptions.timeout(settings.closeTimeout())
+                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
         }
     }

@@ -29,16 +29,15 @@ import org.jspecify.annotations.Nullable;
  * background consumer that reads the whole topic from the beginning (no consumer group, so every
  * instance of a service holds the complete view). A {@code null} value (tombstone) removes its key.
  *
- * <p>Writers that answer "created" before the view has seen their record would make readers in other
- * services miss it; {@link #catchUp()} closes that gap: it completes once the view has read up to the
- * end offsets that existed when it was called. Concurrent callers share one round trip, and a view that
- * caught up very recently answers at once, so lookups of unknown keys cannot flood the broker.
+ * <p>Writers that answer "created" before the view has seen their record would make readers miss it;
+ * {@link #catchUp()} closes that gap: it completes once the view has read up to end offsets looked up
+ * after it was called. Callers that arrive while a look-up is still to be made share it, so a flood of
+ * lookups of unknown keys costs one end-offset request per round, not one per caller.
  */
 public final class CompactedTopicView<V> implements AutoCloseable {
 
     private final Topic<String, V> topic;
     private final Properties consumerProperties;
-    private final Duration minCatchUpInterval;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, @Nullable V>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -48,19 +47,19 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private volatile boolean running = true;
     private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
     private volatile @Nullable RuntimeException failure;
-    private @Nullable CompletableFuture<Boolean> pendingCatchUp;
-    private volatile long lastCaughtUpNanos = Long.MIN_VALUE;
-    private Map<TopicPartition, Long> requestedEnds = Map.of(); // only touched by the view's thread
+    /** Callers whose end offsets are still to be looked up; the next round serves them all. */
+    private @Nullable CompletableFuture<Boolean> waiting;
+    /** The round under way: its end offsets were looked up after every one of its callers called. */
+    private @Nullable CompletableFuture<Boolean> inFlight; // only touched by the view's thread
+    private @Nullable Map<TopicPartition, Long> inFlightEnds; // only touched by the view's thread; null until looked up
 
     /**
-     * @param topic               the compacted topic and its serdes
-     * @param bootstrapServers    the Kafka cluster
-     * @param clientId            a client id that names the service and the view, for broker logs and quotas
-     * @param minCatchUpInterval  a catch-up within this interval of the last one completes at once
+     * @param topic            the compacted topic and its serdes
+     * @param bootstrapServers the Kafka cluster
+     * @param clientId         a client id that names the service and the view, for broker logs and quotas
      */
-    public CompactedTopicView(Topic<String, V> topic, String bootstrapServers, String clientId, Duration minCatchUpInterval) {
+    public CompactedTopicView(Topic<String, V> topic, String bootstrapServers, String clientId) {
         this.topic = Objects.requireNonNull(topic, "topic");
-        this.minCatchUpInterval = Objects.requireNonNull(minCatchUpInterval, "minCatchUpInterval");
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -118,18 +117,15 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         if (!running || failure != null) {
             return CompletableFuture.completedFuture(false);
         }
-        if (System.nanoTime() - lastCaughtUpNanos < minCatchUpInterval.toNanos()) {
-            return CompletableFuture.completedFuture(true);
-        }
         synchronized (catchUpLock) {
-            if (pendingCatchUp == null) {
-                pendingCatchUp = new CompletableFuture<>();
+            if (waiting == null) {
+                waiting = new CompletableFuture<>();
                 KafkaConsumer<byte[], byte[]> c = consumer;
                 if (c != null) {
                     c.wakeup(); // the poll loop picks the request up at once instead of after its poll timeout
                 }
             }
-            return pendingCatchUp;
+            return waiting;
         }
     }
 
@@ -154,7 +150,6 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                     }
                     if (initialLoad.getCount() > 0 && reached(initialEnds)) {
                         initialLoad.countDown();
-                        lastCaughtUpNanos = System.nanoTime();
                     }
                     serveCatchUp(raw, partitions);
                 } catch (WakeupException wakeup) {
@@ -173,32 +168,42 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     private void serveCatchUp(KafkaConsumer<byte[], byte[]> raw, List<TopicPartition> partitions) {
-        CompletableFuture<Boolean> pending;
-        synchronized (catchUpLock) {
-            pending = pendingCatchUp;
+        if (inFlight == null) {
+            synchronized (catchUpLock) {
+                inFlight = waiting;
+                waiting = null;
+            }
+            if (inFlight == null) {
+                return;
+            }
         }
-        if (pending == null) {
-            return;
+        if (inFlightEnds == null) {
+            // looked up now, after every caller of this round called: their writes lie below these ends; if a
+            // wakeup interrupts the look-up, it is simply made again on the next turn of the loop
+            inFlightEnds = raw.endOffsets(partitions);
         }
-        if (requestedEnds.isEmpty()) {
-            // a fresh request: look up the ends once, then keep polling until they are reached
-            requestedEnds = raw.endOffsets(partitions);
-        }
-        if (reached(requestedEnds)) {
-            lastCaughtUpNanos = System.nanoTime();
-            requestedEnds = Map.of();
-            completePending(true);
+        if (reached(inFlightEnds)) {
+            CompletableFuture<Boolean> done = inFlight;
+            inFlight = null;
+            inFlightEnds = null;
+            done.complete(true);
         }
     }
 
     private void completePending(boolean result) {
         CompletableFuture<Boolean> pending;
         synchronized (catchUpLock) {
-            pending = pendingCatchUp;
-            pendingCatchUp = null;
+            pending = waiting;
+            waiting = null;
         }
         if (pending != null) {
             pending.complete(result);
+        }
+        CompletableFuture<Boolean> current = inFlight;
+        if (current != null) {
+            inFlight = null;
+            inFlightEnds = null;
+            current.complete(result);
         }
     }
 

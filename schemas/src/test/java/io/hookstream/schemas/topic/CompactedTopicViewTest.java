@@ -75,7 +75,7 @@ class CompactedTopicViewTest {
             producer.send(new ProducerRecord<>(apps.name(), "b", null)).get();
 
             List<String> changes = new CopyOnWriteArrayList<>();
-            try (CompactedTopicView<App> view = new CompactedTopicView<>(apps, kafka.bootstrapServers(), "test-view", Duration.ZERO)) {
+            try (CompactedTopicView<App> view = new CompactedTopicView<>(apps, kafka.bootstrapServers(), "test-view")) {
                 view.addListener((key, value) -> changes.add(key + "=" + (value == null ? "deleted" : value.getVersion())));
                 view.start();
                 assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
@@ -95,8 +95,23 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void everyCatchUpSeesWritesAcknowledgedBeforeItWasCalledEvenRightAfterAnother() throws Exception {
+        Topic<String, App> apps = topics.apps();
+        try (KafkaProducer<String, App> producer = producer(apps);
+                CompactedTopicView<App> view = new CompactedTopicView<>(apps, kafka.bootstrapServers(), "ryw-view").start()) {
+            assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
+            for (int i = 0; i < 20; i++) {
+                // back to back: each write lands just after the previous catch-up completed
+                producer.send(new ProducerRecord<>(apps.name(), "ryw-" + i, app("ryw-" + i, i))).get();
+                assertThat(view.catchUp().get(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(view.get("ryw-" + i)).as("write %d visible after catchUp", i).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void aClosedViewAnswersCatchUpWithFalseInsteadOfHanging() throws Exception {
-        CompactedTopicView<App> view = new CompactedTopicView<>(topics.apps(), kafka.bootstrapServers(), "closed-view", Duration.ZERO).start();
+        CompactedTopicView<App> view = new CompactedTopicView<>(topics.apps(), kafka.bootstrapServers(), "closed-view").start();
         assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
         view.close();
 

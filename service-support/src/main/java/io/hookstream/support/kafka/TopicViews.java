@@ -1,6 +1,5 @@
 package io.hookstream.support.kafka;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,8 +10,6 @@ import io.hookstream.schemas.topic.Topic;
 
 /** Opens views of compacted topics for a service and closes them all when the service stops. */
 public final class TopicViews implements DisposableBean {
-
-    private static final Duration MIN_CATCH_UP_INTERVAL = Duration.ofMillis(200);
 
     private final String bootstrapServers;
     private final String application;
@@ -25,8 +22,7 @@ public final class TopicViews implements DisposableBean {
 
     /** A started view of {@code topic}; it loads in the background. */
     public <V> CompactedTopicView<V> open(Topic<String, V> topic) {
-        CompactedTopicView<V> view = new CompactedTopicView<>(topic, bootstrapServers,
-            application + "-view-" + topic.name(), MIN_CATCH_UP_INTERVAL);
+        CompactedTopicView<V> view = new CompactedTopicView<>(topic, bootstrapServers, application + "-view-" + topic.name());
         opened.add(view);
         return view.start();
     }
