@@ -235,6 +235,23 @@ class HooksApiTest {
         assertThat(invalid.body()).contains("limits.maxBodyBytes").contains("limits.rateLimit.periodSeconds");
     }
 
+    @Test
+    void anAppIsDeletedOnlyOnceNothingBelongsToItAnyMore() {
+        control.putApp("short-lived", "{\"webhooks\": {\"plain\": {\"type\": \"dedicated\", \"spec\": {}}}}");
+        String hookId = control.post("/api/hooks", "{\"appId\":\"short-lived\",\"webhook\":\"plain\",\"userId\":\"" + user() + "\"}")
+            .text("hookId");
+
+        Answer refused = control.delete("/api/apps/short-lived");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("1 hook(s)");
+
+        assertThat(control.delete("/api/hooks/" + hookId).status()).isEqualTo(204);
+        assertThat(control.delete("/api/apps/short-lived").status()).isEqualTo(204);
+        assertThat(control.get("/api/apps/short-lived").status()).isEqualTo(404);
+        assertThat(control.delete("/api/apps/short-lived").status()).isEqualTo(404);
+        assertThat(control.latest(RunningControlPlane.TOPICS.apps())).containsEntry("short-lived", null);
+    }
+
     private static String user() {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -92,6 +93,28 @@ class AppsController {
         JsonNode definition = json.readTree(app.getDefinition());
         return Mono.just(Map.of("appId", appId, "version", app.getVersion(), "updatedAt", app.getUpdatedAt().toString(),
             "definition", definition));
+    }
+
+    /**
+     * 204 and a tombstone; 404 for an unknown app; 409 while hooks (other than deleted ones) or connections
+     * still belong to it, since deleting it would strand them: delete those first.
+     */
+    @DeleteMapping("/{appId}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String appId) {
+        if (store.app(appId) == null) {
+            return Mono.error(ApiProblems.of(HttpStatus.NOT_FOUND, "no app " + appId));
+        }
+        long hooks = store.hooks().stream()
+            .filter(h -> h.getAppId().equals(appId) && h.getStatus() != io.hookstream.schemas.avro.HookStatus.DELETED).count();
+        long connections = store.connections().stream().filter(c -> c.getAppId().equals(appId)).count();
+        if (hooks > 0 || connections > 0) {
+            return Mono.error(ApiProblems.of(HttpStatus.CONFLICT,
+                "app " + appId + " still has " + hooks + " hook(s) and " + connections + " connection(s); delete them first"));
+        }
+        return store.deleteApp(appId).then(Mono.fromSupplier(() -> {
+            log.info("event=app_deleted app={}", appId);
+            return ResponseEntity.noContent().build();
+        }));
     }
 
     @GetMapping

@@ -88,6 +88,11 @@ public final class ControlPlaneStore implements DisposableBean {
     }
 
     /** Writes a tombstone: compaction drops the connection, and its stored credentials with it. */
+    /** A tombstone: the app disappears from every view and, compacted, from the topic. */
+    public Mono<Void> deleteApp(String appId) {
+        return write(topics.apps(), appId, null, apps);
+    }
+
     public Mono<Void> deleteConnection(String connectionId) {
         return write(topics.connections(), connectionId, null, connections);
     }
