@@ -38,18 +38,7 @@ class SharedSubscriptionTest {
     @Test
     void aDeliveryToTheSharedUrlReachesTheSubscriberWhoseConnectionHasItsUid(EmbeddedKafkaBroker broker) throws Exception {
         Map<String, String> teamOfToken = new ConcurrentHashMap<>();
-        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/api/me", exchange -> {
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String team = authorization == null ? null : teamOfToken.get(authorization.replace("Bearer ", ""));
-            byte[] body = (team == null ? "{\"message\":\"unknown token\"}" : "{\"team\":\"" + team + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(team == null ? 401 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        provider.start();
+        HttpServer provider = teamsProvider(teamOfToken);
         try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
             String app = """
                 {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
@@ -108,6 +97,123 @@ class SharedSubscriptionTest {
         } finally {
             provider.stop(0);
         }
+    }
+
+    @Test
+    void eachItemReachesEveryHookOfItsUidOnlyAndStopsWhenTheSubscriptionIsGone(EmbeddedKafkaBroker broker) throws Exception {
+        Map<String, String> teamOfToken = new ConcurrentHashMap<>();
+        HttpServer provider = teamsProvider(teamOfToken);
+        try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
+            String app = """
+                {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
+                                         "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
+                                         "response": {"uid": "{{body.team}}"}}},
+                 "webhooks": {"feed": {"type": "shared",
+                   "spec": {"iterate": "{{body.items}}", "uid": "{{item.team}}", "output": {"n": "{{item.n}}"}}}}}
+                """.formatted(provider.getAddress().getPort());
+            assertThat(hs.control("PUT", "/api/apps/feeds", app).statusCode()).isIn(200, 201);
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            String alice = "alice-" + suffix;
+            String bob = "bob-" + suffix;
+            String teamA = "A-" + suffix;
+            String teamB = "B-" + suffix;
+            String aliceConnection = connect(hs, teamOfToken, "feeds", alice, teamA);
+            String bobConnection = connect(hs, teamOfToken, "feeds", bob, teamB);
+            String aliceHook1 = subscribe(hs, "feeds", "feed", alice, aliceConnection);
+            String aliceHook2 = subscribe(hs, "feeds", "feed", alice, aliceConnection);
+            String bobHook = subscribe(hs, "feeds", "feed", bob, bobConnection);
+            String url = hs.system.ingressUrl() + "/apps/feeds/webhooks/feed";
+
+            // the subscription index is built asynchronously: send until both users are routed
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            String marker = null;
+            while (System.nanoTime() < deadline) {
+                marker = "m-" + UUID.randomUUID();
+                assertThat(hs.send("POST", url, "application/json", items(marker, teamA, teamB, "nobody-" + suffix)).statusCode())
+                    .isEqualTo(200);
+                if (bundles(hs, alice, marker, 2).size() == 2 && bundles(hs, bob, marker, 1).size() == 1) {
+                    break;
+                }
+            }
+            // the last delivery: alice's two hooks got item 0, bob's hook item 1, nobody item 2
+            List<TriggerBundle> toAlice = bundles(hs, alice, marker, 2);
+            assertThat(toAlice).extracting(TriggerBundle::getHookId).containsExactlyInAnyOrder(aliceHook1, aliceHook2);
+            assertThat(toAlice).extracting(TriggerBundle::getItemIndex).containsOnly(0);
+            List<TriggerBundle> toBob = bundles(hs, bob, marker, 1);
+            assertThat(toBob).extracting(TriggerBundle::getHookId).containsExactly(bobHook);
+            assertThat(toBob).extracting(TriggerBundle::getItemIndex).containsExactly(1);
+            String lastMarker = marker;
+            assertThat(hs.read(hs.topics.eventsUnmatched().name(), hs.topics.eventsUnmatched().valueSerde().deserializer(), 1,
+                    Duration.ofSeconds(30)).stream()
+                .filter(r -> r.key().equals("feeds:nobody-" + suffix) && r.value().getOutput().contains(lastMarker))).hasSize(1);
+
+            // bob unsubscribes and removes his connection: his uid now belongs to nobody
+            assertThat(hs.control("DELETE", "/api/hooks/" + bobHook, null).statusCode()).isEqualTo(204);
+            assertThat(hs.control("DELETE", "/api/connections/" + bobConnection, null).statusCode()).isEqualTo(204);
+            String after = null;
+            boolean unmatchedNow = false;
+            for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < end && !unmatchedNow; ) {
+                after = "m-" + UUID.randomUUID();
+                assertThat(hs.send("POST", url, "application/json", items(after, teamA, teamB)).statusCode()).isEqualTo(200);
+                String sent = after;
+                unmatchedNow = hs.read(hs.topics.eventsUnmatched().name(), hs.topics.eventsUnmatched().valueSerde().deserializer(), 1,
+                        Duration.ofSeconds(5)).stream()
+                    .anyMatch(r -> r.key().equals("feeds:" + teamB) && r.value().getOutput().contains(sent));
+            }
+            assertThat(unmatchedNow).as("bob's uid unmatched after his subscription is gone").isTrue();
+            assertThat(bundles(hs, bob, after, 1)).isEmpty();
+            assertThat(bundles(hs, alice, after, 2)).hasSize(2);
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    private static String items(String marker, String... teams) {
+        StringBuilder json = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < teams.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"team\":\"").append(teams[i]).append("\",\"n\":\"").append(marker).append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    private static List<TriggerBundle> bundles(RunningSystem hs, String user, String marker, int expected) {
+        return hs.read("hookstream.triggers." + user, hs.topics.triggerBundleSerde().deserializer(), expected, Duration.ofSeconds(5))
+            .stream().map(ConsumerRecord::value).filter(b -> b.getOutput().contains(marker)).toList();
+    }
+
+    private static String connect(RunningSystem hs, Map<String, String> teamOfToken, String appId, String user, String team)
+            throws IOException, InterruptedException {
+        String token = "tok-" + UUID.randomUUID();
+        teamOfToken.put(token, team);
+        HttpResponse<String> created = hs.control("POST", "/api/connections",
+            "{\"appId\":\"" + appId + "\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RunningSystem.JSON.readTree(created.body()).get("connectionId").asString();
+    }
+
+    private static String subscribe(RunningSystem hs, String appId, String webhook, String user, String connectionId)
+            throws IOException, InterruptedException {
+        HttpResponse<String> hook = hs.control("POST", "/api/hooks", "{\"appId\":\"" + appId + "\",\"webhook\":\"" + webhook
+            + "\",\"userId\":\"" + user + "\",\"connectionId\":\"" + connectionId + "\"}");
+        assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+        return RunningSystem.JSON.readTree(hook.body()).get("hookId").asString();
+    }
+
+    /** A provider whose {@code /api/me} answers the team of the bearer token. */
+    private static HttpServer teamsProvider(Map<String, String> teamOfToken) throws IOException {
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/api/me", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String team = authorization == null ? null : teamOfToken.get(authorization.replace("Bearer ", ""));
+            byte[] body = (team == null ? "{\"message\":\"unknown token\"}" : "{\"team\":\"" + team + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(team == null ? 401 : 200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        provider.start();
+        return provider;
     }
 
     /**
