@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "hookstream",
     mixinStandardHelpOptions = true,
     version = "hookstream 0.1.0",
-    description = "Operate Hookstream: tail trigger topics, check IML conformance.",
+    description = "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, check IML conformance.",
     subcommands = {
         CommandLine.HelpCommand.class,
         io.hookstream.cli.conformance.ConformanceCommand.class,
