@@ -78,10 +78,18 @@ public final class EventRouter {
             }
             AppDefinition definition = definitionOf(app, hook.getAppId(), " of hook " + hook.getHookId());
             WebhookDefinition webhook = webhookOf(definition, hook.getWebhookName());
-            List<Item> items = items(webhook, scopes.forHook(definition, hook, connectionOf(hook, bound)), event);
+            Value connection = connectionOf(hook, bound);
+            List<Item> items = items(webhook, scopes.forHook(definition, hook, connection), event);
+            List<String> secrets = ConnectionSecrets.of(connection);
             List<Routed> routed = new ArrayList<>(items.size());
             long now = clock.millis();
             for (Item item : items) {
+                String output = json.writeValueAsString(item.output());
+                if (ConnectionSecrets.exposedIn(output, secrets)) {
+                    // directives may read connection data (condition, iterate); it never leaves in a bundle
+                    throw new Undeliverable("CONNECTION_DATA_IN_OUTPUT", "the output of webhook " + hook.getWebhookName()
+                        + " contains data of connection " + hook.getConnectionId() + ", which never leaves in a bundle");
+                }
                 TriggerBundle bundle = TriggerBundle.newBuilder()
                     .setBundleId(event.getEventId() + ":" + item.index() + ":" + hook.getHookId())
                     .setEventId(event.getEventId())
@@ -91,7 +99,7 @@ public final class EventRouter {
                     .setWebhookName(hook.getWebhookName())
                     .setUserId(hook.getUserId())
                     .setConnectionId(hook.getConnectionId())
-                    .setOutput(json.writeValueAsString(item.output()))
+                    .setOutput(output)
                     .setReceivedAt(event.getReceivedAt())
                     .setEmittedAt(java.time.Instant.ofEpochMilli(now))
                     .build();

@@ -56,7 +56,8 @@ class RouterTopologyTest {
              "iterate": "{{body.items}}",
              "output": {"sku": "{{item.sku}}", "order": "{{body.id}}", "secret": "{{parameters.label}}"}}},
           "plain": {"type": "dedicated", "spec": {}},
-          "mine": {"type": "dedicated", "spec": {"output": {"who": "{{connection.name}}", "x": "{{body.x}}"}}},
+          "mine": {"type": "dedicated", "spec": {"condition": "{{body.account = connection.account}}", "output": {"x": "{{body.x}}"}}},
+          "leaky": {"type": "dedicated", "spec": {"output": {"token": "{{connection.token}}", "x": "{{body.x}}"}}},
           "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
                    "output": {"account": "{{item.account}}", "n": "{{item.n}}"}}}}}""";
 
@@ -174,15 +175,32 @@ class RouterTopologyTest {
 
     @Test
     void dedicatedDirectivesSeeTheHooksConnectionDataOpened() {
-        byte[] sealed = SEALER.seal("{\"name\":\"Alice Ltd\"}".getBytes(StandardCharsets.UTF_8), "c9");
+        byte[] sealed = SEALER.seal("{\"account\":\"acct-42\"}".getBytes(StandardCharsets.UTF_8), "c9");
         connections.pipeInput("c9", Connection.newBuilder(connection("c9", "alice", "1")).setData(ByteBuffer.wrap(sealed))
             .setDataEncryption(SEALER.scheme()).build());
         hooks.pipeInput("h9", Hook.newBuilder(hook("h9", "mine")).setConnectionId("c9").build());
 
-        raw.pipeInput("h9", event("e20", "h9", "mine", "{\"x\":5}"));
+        raw.pipeInput("h9", event("e20", "h9", "mine", "{\"account\":\"acct-42\",\"x\":5}"));
+        raw.pipeInput("h9", event("e21", "h9", "mine", "{\"account\":\"acct-7\",\"x\":6}"));
 
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly("{\"who\":\"Alice Ltd\",\"x\":5}");
+        // the condition compared the body with the opened connection data: only the matching event passes
+        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly("{\"x\":5}");
         assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anOutputThatWouldCarryConnectionDataIsADeadLetterNotABundle() {
+        byte[] sealed = SEALER.seal("{\"token\":\"xoxb-secret-token\"}".getBytes(StandardCharsets.UTF_8), "c6");
+        connections.pipeInput("c6", Connection.newBuilder(connection("c6", "alice", "1")).setData(ByteBuffer.wrap(sealed))
+            .setDataEncryption(SEALER.scheme()).build());
+        hooks.pipeInput("h6", Hook.newBuilder(hook("h6", "leaky")).setConnectionId("c6").build());
+
+        raw.pipeInput("h6", event("e23", "h6", "leaky", "{\"x\":1}"));
+
+        assertThat(alice.isEmpty()).isTrue();
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getErrorCode()).isEqualTo("CONNECTION_DATA_IN_OUTPUT");
+        assertThat(letter.getError()).doesNotContain("xoxb-secret-token");
     }
 
     @Test
