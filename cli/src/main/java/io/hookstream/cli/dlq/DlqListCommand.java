@@ -1,5 +1,6 @@
 package io.hookstream.cli.dlq;
 
+import io.hookstream.cli.KafkaConnection;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.hookstream.schemas.serde.AvroSerde;
 import io.hookstream.schemas.topic.TopicNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,9 +44,8 @@ public final class DlqListCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N dead letters.")
     @Nullable Long max;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
-            description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers = "127.0.0.1:9092";
+    @Mixin
+    KafkaConnection kafka = new KafkaConnection();
 
     @Option(names = "--dlq-topic", paramLabel = "TOPIC", defaultValue = TopicNames.DEFAULT_PREFIX + "events.dlq",
             description = "The dead-letter topic (default: ${DEFAULT-VALUE}).")
@@ -69,10 +70,10 @@ public final class DlqListCommand implements Callable<Integer> {
         DeadLetterJson json = new DeadLetterJson();
         long limit = max == null ? Long.MAX_VALUE : max;
         long[] printed = {0};
-        try (TopicScan scan = new TopicScan(bootstrapServers, "hookstream-dlq-list")) {
+        try (TopicScan scan = new TopicScan(kafka.bootstrapServers, "hookstream-dlq-list")) {
             List<TopicPartition> partitions = scan.partitions(dlqTopic);
             if (partitions.isEmpty()) {
-                err.println("Topic " + dlqTopic + " does not exist at " + bootstrapServers + ".");
+                err.println("Topic " + dlqTopic + " does not exist at " + kafka.bootstrapServers + ".");
                 err.flush();
                 return 1;
             }
@@ -89,9 +90,9 @@ public final class DlqListCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            err.println("Kafka at " + bootstrapServers + " did not answer: " + e.getMessage());
+            err.println("Kafka at " + kafka.bootstrapServers + " did not answer: " + e.getMessage());
         } catch (KafkaException e) {
-            err.println("Cannot read " + dlqTopic + " at " + bootstrapServers + ": " + e.getMessage());
+            err.println("Cannot read " + dlqTopic + " at " + kafka.bootstrapServers + ": " + e.getMessage());
         }
         out.flush();
         err.flush();

@@ -1,5 +1,6 @@
 package io.hookstream.cli.dlq;
 
+import io.hookstream.cli.KafkaConnection;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import io.hookstream.schemas.topic.TopicNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -37,9 +39,8 @@ public final class DlqRedriveCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Count what would be redriven; publish nothing.")
     boolean dryRun;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
-            description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers = "127.0.0.1:9092";
+    @Mixin
+    KafkaConnection kafka = new KafkaConnection();
 
     @Option(names = "--dlq-topic", paramLabel = "TOPIC", defaultValue = TopicNames.DEFAULT_PREFIX + "events.dlq",
             description = "The dead-letter topic (default: ${DEFAULT-VALUE}).")
@@ -62,7 +63,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
         if (hookId != null && hookId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--hook must not be blank");
         }
-        return new DeadLetterRedrive(new DeadLetterRedrive.Options(bootstrapServers, dlqTopic, replayTopic, hookId, dryRun))
+        return new DeadLetterRedrive(new DeadLetterRedrive.Options(kafka.bootstrapServers, dlqTopic, replayTopic, hookId, dryRun))
                 .run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

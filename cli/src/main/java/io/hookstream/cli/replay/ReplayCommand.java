@@ -1,5 +1,6 @@
 package io.hookstream.cli.replay;
 
+import io.hookstream.cli.KafkaConnection;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
@@ -10,6 +11,7 @@ import io.hookstream.schemas.topic.TopicNames;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -61,9 +63,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Count what would be replayed; publish nothing.")
     boolean dryRun;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
-            description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers = "127.0.0.1:9092";
+    @Mixin
+    KafkaConnection kafka = new KafkaConnection();
 
     @Option(names = "--raw-topic", paramLabel = "TOPIC", defaultValue = TopicNames.DEFAULT_PREFIX + "events.raw",
             description = "Where the ingress publishes (default: ${DEFAULT-VALUE}).")
@@ -88,7 +89,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         String hookId = scope == null ? null : blankToError(command, "--hook", scope.hookId);
         String appId = scope == null ? null : blankToError(command, "--app", scope.appId);
-        RawReplay.Options options = new RawReplay.Options(bootstrapServers, rawTopic, replayTopic, start, end, hookId, appId,
+        RawReplay.Options options = new RawReplay.Options(kafka.bootstrapServers, rawTopic, replayTopic, start, end, hookId, appId,
                 dryRun);
         var err = command.commandLine().getErr();
         return new RawReplay(options).run(command.commandLine().getOut(), err,

@@ -1,5 +1,6 @@
 package io.hookstream.cli.tail;
 
+import io.hookstream.cli.KafkaConnection;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -9,6 +10,7 @@ import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,9 +34,8 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "USER", description = "The user whose bundles to print.")
     String user = "";
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
-            description = "Kafka to read from (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers = "127.0.0.1:9092";
+    @Mixin
+    KafkaConnection kafka = new KafkaConnection();
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = TopicNames.DEFAULT_PREFIX + "triggers.",
             description = "Per-user trigger topics are PREFIX followed by the user id (default: ${DEFAULT-VALUE}).")
@@ -71,7 +72,7 @@ public final class TailCommand implements Callable<Integer> {
                     : "user id " + user + " with prefix " + topicPrefix + " is not a legal topic name: " + topicName);
         }
         TriggerTail.Options options = new TriggerTail.Options(
-                bootstrapServers,
+                kafka.bootstrapServers,
                 HookstreamTopics.defaults().triggers(topicName),
                 sharedTopic != null ? user : null,
                 fromBeginning,

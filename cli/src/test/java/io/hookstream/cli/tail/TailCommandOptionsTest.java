@@ -21,7 +21,7 @@ class TailCommandOptionsTest {
         TailCommand command = new TailCommand();
         new CommandLine(command).parseArgs("--user", "u");
 
-        assertThat(command.bootstrapServers).isEqualTo("127.0.0.1:9092");
+        assertThat(command.kafka.bootstrapServers).isEqualTo("127.0.0.1:9092");
         assertThat(command.topicPrefix).isEqualTo(TopicNames.defaults().triggerPrefix());
         assertThat(command.sharedTopic).isNull();
         assertThat(command.fromBeginning).isFalse();
