@@ -115,7 +115,7 @@ public final class RouterBench {
 
             Properties config = RouterStreams.config(new KafkaSettings(bootstrap, 3, (short) 1, null, null),
                 new RouterSettings("bench-router-" + run, work.resolve("state-" + run), threads, Duration.ofMillis(commitMs),
-                    Duration.ofSeconds(30), null));
+                    Duration.ofSeconds(30), RouterSettings.DEFAULT_MAX_TASK_IDLE));
             String applicationId = config.getProperty("application.id");
             Iml iml = Iml.standard();
             EventRouter router = new EventRouter(new AppCatalog(new AppDefinitionParser(iml)),

@@ -44,9 +44,8 @@ public final class RouterStreams implements SmartLifecycle {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        // a task may wait this long for a partition that still has unread records before it processes the
-        // others: a hook written just before its first event is then read before that event (partitions
-        // that are caught up cost nothing)
+        // how long a task may wait for a partition with unread records before it processes the others, so that
+        // a hook written just before its first event is read first; see RouterSettings for the measured cost
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdle().toMillis());
         // the hooks topic is already compacted: use it as the store's changelog instead of a copy
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
