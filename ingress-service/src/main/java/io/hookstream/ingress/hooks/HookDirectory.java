@@ -102,7 +102,6 @@ public final class HookDirectory {
         if (!(app instanceof Resolution.Found found)) {
             return app;
         }
-        AppDefinition definition = catalog.compiled(apps.get(hook.getAppId())).definition();
         Value connection;
         try {
             connection = connectionData(hook);
@@ -110,7 +109,7 @@ public final class HookDirectory {
             return new Resolution.Broken(hook.getAppId(), "data of connection " + hook.getConnectionId() + " cannot be read: " + e.getMessage());
         }
         Resolution.Found resolved = new Resolution.Found(found.appId(), found.webhookName(), found.webhook(),
-            scopes.forHook(definition, hook, connection), hook, EffectiveLimits.of(definition.limits(), hook.getLimits()));
+            scopes.forHook(found.scope(), hook, connection), hook, EffectiveLimits.of(found.limits(), hook.getLimits()));
         // cache only while the hook is still the one resolved; the listener drops it when it changes
         if (hooks.get(hookId) == hook) {
             foundHooks.put(hookId, resolved);
@@ -149,6 +148,6 @@ public final class HookDirectory {
             return viaHook ? new Resolution.Gone("webhook " + webhookName + " no longer exists in app " + appId)
                 : new Resolution.Missing("no shared webhook " + webhookName + " in app " + appId);
         }
-        return new Resolution.Found(appId, webhookName, webhook, scopes.forApp(definition), null, definition.limits());
+        return new Resolution.Found(appId, webhookName, webhook, compiled.appScope(), null, definition.limits());
     }
 }

@@ -76,10 +76,10 @@ public final class EventRouter {
             if (hook == null) {
                 throw new Undeliverable(null, "no hook " + event.getHookId() + " is known to the router");
             }
-            AppDefinition definition = definitionOf(app, hook.getAppId(), " of hook " + hook.getHookId());
-            WebhookDefinition webhook = webhookOf(definition, hook.getWebhookName());
+            AppCatalog.Compiled compiled = compiledOf(app, hook.getAppId(), " of hook " + hook.getHookId());
+            WebhookDefinition webhook = webhookOf(compiled.definition(), hook.getWebhookName());
             Value connection = connectionOf(hook, bound);
-            List<Item> items = items(webhook, scopes.forHook(definition, hook, connection), event);
+            List<Item> items = items(webhook, scopes.forHook(compiled.appScope(), hook, connection), event);
             List<String> secrets = ConnectionSecrets.of(connection);
             List<Routed> routed = new ArrayList<>(items.size());
             long now = clock.millis();
@@ -120,8 +120,8 @@ public final class EventRouter {
      */
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
         try {
-            AppDefinition definition = definitionOf(app, event.getAppId(), "");
-            List<Item> items = items(webhookOf(definition, event.getWebhookName()), scopes.forApp(definition), event);
+            AppCatalog.Compiled compiled = compiledOf(app, event.getAppId(), "");
+            List<Item> items = items(webhookOf(compiled.definition(), event.getWebhookName()), compiled.appScope(), event);
             List<Routed> routed = new ArrayList<>(items.size());
             for (Item item : items) {
                 String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
@@ -164,7 +164,8 @@ public final class EventRouter {
         }
     }
 
-    private AppDefinition definitionOf(@Nullable App app, String appId, String context) throws Undeliverable {
+    /** The app compiled, with a definition and an app scope (never null on return). */
+    private AppCatalog.Compiled compiledOf(@Nullable App app, String appId, String context) throws Undeliverable {
         if (app == null) {
             throw new Undeliverable(null, "app " + appId + context + " does not exist");
         }
@@ -172,7 +173,7 @@ public final class EventRouter {
         if (compiled.definition() == null) {
             throw new Undeliverable(null, "app " + appId + " does not load: " + compiled.error());
         }
-        return compiled.definition();
+        return compiled;
     }
 
     private static WebhookDefinition webhookOf(AppDefinition definition, String webhookName) throws Undeliverable {

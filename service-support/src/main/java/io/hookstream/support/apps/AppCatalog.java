@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.hookstream.schemas.avro.App;
 import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.spec.AppDefinitionParser;
 import io.hookstream.webhook.spec.SpecException;
 
@@ -18,11 +19,16 @@ import io.hookstream.webhook.spec.SpecException;
  */
 public final class AppCatalog {
 
-    /** The outcome of compiling one version of an app: a definition, or why the stored JSON does not load. */
-    public record Compiled(String appId, long version, @Nullable AppDefinition definition, @Nullable String error) {
+    /**
+     * The outcome of compiling one version of an app: a definition and the variables every webhook of the
+     * app sees ({@code common}, timezone), or why the stored JSON does not load.
+     */
+    public record Compiled(String appId, long version, @Nullable AppDefinition definition, @Nullable HookScope appScope,
+            @Nullable String error) {
     }
 
     private final AppDefinitionParser parser;
+    private final HookScopes scopes = new HookScopes();
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     public AppCatalog(AppDefinitionParser parser) {
@@ -30,8 +36,13 @@ public final class AppCatalog {
     }
 
     public Compiled compiled(App app) {
-        return compiled.compute(app.getAppId(), (id, current) ->
-            current != null && current.version() == app.getVersion() ? current : compile(app));
+        // the common case, on every event: the cached version is current, and a plain read needs no lock
+        Compiled current = compiled.get(app.getAppId());
+        if (current != null && current.version() == app.getVersion()) {
+            return current;
+        }
+        return compiled.compute(app.getAppId(), (id, existing) ->
+            existing != null && existing.version() == app.getVersion() ? existing : compile(app));
     }
 
     /** Forgets an app, e.g. when it was deleted. */
@@ -41,9 +52,10 @@ public final class AppCatalog {
 
     private Compiled compile(App app) {
         try {
-            return new Compiled(app.getAppId(), app.getVersion(), parser.parse(app.getAppId(), app.getDefinition()), null);
+            AppDefinition definition = parser.parse(app.getAppId(), app.getDefinition());
+            return new Compiled(app.getAppId(), app.getVersion(), definition, scopes.forApp(definition), null);
         } catch (SpecException e) {
-            return new Compiled(app.getAppId(), app.getVersion(), null, e.getMessage());
+            return new Compiled(app.getAppId(), app.getVersion(), null, null, e.getMessage());
         }
     }
 }

@@ -22,11 +22,14 @@ public final class HookScopes {
             app.timezone());
     }
 
-    /** Dedicated webhooks: the hook's parameters (also bound as {@code data}) and its attach data as {@code webhook}. */
-    public HookScope forHook(AppDefinition app, Hook hook, @Nullable Value connection) {
+    /**
+     * Dedicated webhooks: the app's scope ({@link #forApp}, computed once per app version) with the hook's
+     * parameters (also bound as {@code data}), its connection and its attach data as {@code webhook}.
+     */
+    public HookScope forHook(HookScope appScope, Hook hook, @Nullable Value connection) {
         Value parameters = Values.fromJson(json.readTree(hook.getParameters()));
         Value webhook = hook.getWebhookData() == null ? Values.UNDEFINED : Values.fromJson(json.readTree(hook.getWebhookData()));
-        return new HookScope(parameters, Values.fromJson(app.common()), connection == null ? Values.UNDEFINED : connection,
-            webhook, app.timezone());
+        return new HookScope(parameters, appScope.common(), connection == null ? Values.UNDEFINED : connection, webhook,
+            appScope.timezone());
     }
 }
