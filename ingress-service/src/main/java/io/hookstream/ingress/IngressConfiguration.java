@@ -10,6 +10,7 @@ import io.hookstream.iml.Iml;
 import io.hookstream.ingress.hooks.HookDirectory;
 import io.hookstream.ingress.limits.RateLimiter;
 import io.hookstream.ingress.publish.EventIds;
+import io.hookstream.ingress.publish.RawEventKeys;
 import io.hookstream.ingress.publish.RawEventPublisher;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
@@ -47,7 +48,7 @@ class IngressConfiguration {
     RawEventPublisher rawEventPublisher(KafkaSettings kafka, HookstreamTopics topics, IngressSettings settings,
             @Value("${spring.application.name}") String application) {
         return new RawEventPublisher(kafka.bootstrapServers(), application + "-publisher", topics.eventsRaw(),
-            settings.publishTimeout());
+            settings.publishTimeout(), settings.producerLinger(), settings.producerCompression());
     }
 
     /** Buckets of hooks that went quiet are dropped once per rate-limit period, so memory follows active hooks only. */
@@ -59,6 +60,11 @@ class IngressConfiguration {
     @Bean
     RateLimiter rateLimiter() {
         return new RateLimiter();
+    }
+
+    @Bean
+    RawEventKeys rawEventKeys(IngressSettings settings) {
+        return new RawEventKeys(settings.sharedEventKey());
     }
 
     @Bean

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import io.hookstream.ingress.publish.RawEventKeys;
+
 /**
  * Limits and timeouts of the edge.
  *
@@ -20,6 +22,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxHeaders     requests with more header fields are refused with 431
  * @param readTimeout    a body that has not fully arrived after this long is refused with 408, so slow
  *                       senders cannot hold connections and memory
+ * @param producerLinger how long the publisher waits to fill a batch before sending it to the broker; every
+ *                       accepted request waits at least this long for its acknowledgement
+ * @param producerCompression the producer's compression of raw event batches ({@code none}, {@code lz4},
+ *                       {@code zstd}, ...): less disk and network for CPU on both the ingress and the broker
+ * @param sharedEventKey what keys the raw events of shared webhooks: {@code event} (default) spreads them
+ *                       over all partitions, {@code app} keeps each app's events in order on one partition
+ *                       (see {@link io.hookstream.ingress.publish.RawEventKeys})
  */
 @ConfigurationProperties("hookstream.ingress")
 public record IngressSettings(
@@ -31,7 +40,10 @@ public record IngressSettings(
         @Nullable Integer rateLimitRequests,
         @Nullable Duration rateLimitPeriod,
         @Nullable Integer maxHeaders,
-        @Nullable Duration readTimeout) {
+        @Nullable Duration readTimeout,
+        @Nullable Duration producerLinger,
+        @Nullable String producerCompression,
+        RawEventKeys.@Nullable SharedKey sharedEventKey) {
 
     /** Unset keys (null from the binder) take their defaults, so the accessors never return null. */
     public IngressSettings {
@@ -44,5 +56,8 @@ public record IngressSettings(
         rateLimitPeriod = rateLimitPeriod == null ? Duration.ofSeconds(10) : rateLimitPeriod;
         maxHeaders = maxHeaders == null ? 100 : maxHeaders;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+        producerLinger = producerLinger == null ? Duration.ofMillis(1) : producerLinger;
+        producerCompression = producerCompression == null ? "lz4" : producerCompression;
+        sharedEventKey = sharedEventKey == null ? RawEventKeys.SharedKey.EVENT : sharedEventKey;
     }
 }

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import io.hookstream.iml.Iml;
+import io.hookstream.ingress.publish.RawEventKeys;
 import io.hookstream.router.RouterSettings;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.streams.RouterStreams;
@@ -76,6 +77,8 @@ public final class RouterBench {
     private static final int HOOKS = 64;
     private static final int USERS = 16;
     private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
+    /** Shared events are keyed as the ingress keys them by default, spread over the partitions. */
+    private static final RawEventKeys SHARED_KEYS = new RawEventKeys(RawEventKeys.SharedKey.EVENT);
 
     private RouterBench() {
     }
@@ -189,7 +192,7 @@ public final class RouterBench {
                 String key;
                 if (shared) {
                     event = Fixtures.rawEvent(WebhookKind.SHARED, null, Fixtures.SHARED, body, now);
-                    key = Fixtures.APP_ID;
+                    key = SHARED_KEYS.keyOf(event);
                 } else {
                     key = "hook-" + (i % HOOKS);
                     event = Fixtures.rawEvent(WebhookKind.DEDICATED, key, Fixtures.DEDICATED, body, now);

@@ -24,6 +24,7 @@ import io.hookstream.ingress.hooks.HookDirectory;
 import io.hookstream.ingress.hooks.Resolution;
 import io.hookstream.ingress.limits.RateLimiter;
 import io.hookstream.ingress.publish.EventIds;
+import io.hookstream.ingress.publish.RawEventKeys;
 import io.hookstream.ingress.publish.RawEventPublisher;
 import io.hookstream.schemas.avro.Header;
 import io.hookstream.schemas.avro.RawWebhookEvent;
@@ -35,6 +36,7 @@ import io.hookstream.webhook.request.WebhookRequest;
 import io.hookstream.webhook.spec.AppLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * The edge pipeline of one webhook request: resolve the URL, read the body within the size limit, run
@@ -54,10 +56,15 @@ class WebhookHandler {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RateLimiter limiter;
+    private final EventLoopSchedulers eventLoops;
+    private final RawEventKeys keys;
 
     WebhookHandler(HookDirectory directory, WebhookProcessor processor, RawEventPublisher publisher, EventIds eventIds,
-            IngressSettings settings, Clock clock, MeterRegistry meters, RateLimiter limiter) {
+            IngressSettings settings, Clock clock, MeterRegistry meters, RateLimiter limiter, EventLoopSchedulers eventLoops,
+            RawEventKeys keys) {
+        this.keys = keys;
         this.limiter = limiter;
+        this.eventLoops = eventLoops;
         this.directory = directory;
         this.processor = processor;
         this.publisher = publisher;
@@ -114,9 +121,10 @@ class WebhookHandler {
             return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
         }
         Instant receivedAt = clock.instant();
+        Scheduler eventLoop = eventLoops.of(request);
         return readBody(request, limit)
-            .timeout(settings.readTimeout())
-            .flatMap(body -> process(request, found, body, receivedAt, target))
+            .timeout(settings.readTimeout(), eventLoop)
+            .flatMap(body -> process(request, found, body, receivedAt, target, eventLoop))
             .onErrorResume(DataBufferLimitException.class, e -> {
                 count("too_large");
                 return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
@@ -128,7 +136,7 @@ class WebhookHandler {
     }
 
     private Mono<ServerResponse> process(ServerRequest request, Resolution.Found found, byte[] body, Instant receivedAt,
-            String target) {
+            String target, Scheduler eventLoop) {
         List<Map.Entry<String, String>> headerList = new ArrayList<>();
         request.headers().asHttpHeaders().forEach((name, values) -> values.forEach(v -> headerList.add(Map.entry(name, v))));
         Headers headers = Headers.of(headerList);
@@ -155,8 +163,7 @@ class WebhookHandler {
             return Answers.of(outcome.answer());
         }
         RawWebhookEvent event = rawEvent(request, found, webhookRequest, headerList, ((EdgeOutcome.Accepted) outcome).flags());
-        String key = found.hook() != null ? found.hook().getHookId() : found.appId();
-        return publisher.publish(key, event)
+        return publisher.publish(keys.keyOf(event), event, eventLoop)
             .flatMap(ack -> {
                 count("accepted");
                 log.debug("event=accepted event_id={} target={} partition={} offset={}", event.getEventId(), target,

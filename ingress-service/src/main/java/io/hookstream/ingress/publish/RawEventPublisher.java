@@ -3,6 +3,7 @@ package io.hookstream.ingress.publish;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +18,7 @@ import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.topic.Topic;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Publishes raw events and completes only when every in-sync replica has them (acks=all, idempotent).
@@ -38,7 +39,8 @@ public final class RawEventPublisher implements DisposableBean {
         return t;
     });
 
-    public RawEventPublisher(String bootstrapServers, String clientId, Topic<String, RawWebhookEvent> topic, Duration timeout) {
+    public RawEventPublisher(String bootstrapServers, String clientId, Topic<String, RawWebhookEvent> topic, Duration timeout,
+            Duration linger, String compression) {
         this.topic = topic;
         this.timeout = timeout;
         int timeoutMs = (int) Math.max(1000, timeout.toMillis());
@@ -47,8 +49,8 @@ public final class RawEventPublisher implements DisposableBean {
             ProducerConfig.CLIENT_ID_CONFIG, clientId,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 1,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis(),
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, compression,
             // the producer gives up on its own shortly after the caller stopped waiting
             ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
@@ -60,29 +62,40 @@ public final class RawEventPublisher implements DisposableBean {
      * Completes when the broker acknowledged the event; errors with the send failure or a timeout. A send
      * still waiting for the sender thread when its request was answered (503 after the timeout) is skipped:
      * the sender was told to retry, and storing it anyway would make that retry a second event.
+     *
+     * @param scheduler where the outcome is delivered and the timeout runs: the caller's own event loop,
+     *                  so that the answer is written there rather than on the producer's network thread
      */
-    public Mono<RecordMetadata> publish(String key, RawWebhookEvent event) {
+    public Mono<RecordMetadata> publish(String key, RawWebhookEvent event, Scheduler scheduler) {
         return Mono.<RecordMetadata>create(sink -> {
             AtomicBoolean answered = new AtomicBoolean();
             // cancelled by the timeout (the request is answered 503), or done: either way no send is due any more
             sink.onDispose(() -> answered.set(true));
-            sender.execute(() -> send(key, event, sink, answered));
+            sender.execute(() -> send(key, event, sink, answered, scheduler));
         })
-            // the ack arrives on the producer's only network thread: answer the request elsewhere
-            .publishOn(Schedulers.parallel())
-            .timeout(timeout);
+            .timeout(timeout, scheduler);
     }
 
-    private void send(String key, RawWebhookEvent event, MonoSink<RecordMetadata> sink, AtomicBoolean answered) {
+    private void send(String key, RawWebhookEvent event, MonoSink<RecordMetadata> sink, AtomicBoolean answered,
+            Scheduler scheduler) {
         if (answered.get()) {
             return;
         }
         try {
+            // the callback runs on the producer's only network thread: hand the outcome over at once
             producer.send(new ProducerRecord<>(topic.name(), key, event), (metadata, error) -> {
-                if (error != null) {
-                    sink.error(error);
-                } else {
-                    sink.success(metadata);
+                Runnable outcome = () -> {
+                    if (error != null) {
+                        sink.error(error);
+                    } else {
+                        sink.success(metadata);
+                    }
+                };
+                try {
+                    scheduler.schedule(outcome);
+                } catch (RejectedExecutionException stopping) {
+                    // the event loop is shutting down: deliver here rather than leave the request hanging
+                    outcome.run();
                 }
             });
         } catch (RuntimeException e) {

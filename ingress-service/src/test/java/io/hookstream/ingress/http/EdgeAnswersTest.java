@@ -96,6 +96,8 @@ class EdgeAnswersTest {
                     .setLimits(new io.hookstream.schemas.avro.HookLimits(50L, 2, 60L)).build()))).get();
             app(producer, "echo", "{\"webhooks\": {\"w\": {\"spec\": {\"respond\": {\"status\": \"{{body.code}}\", \"type\": \"text\", \"body\": \"ok\"}}}}}");
             hook(producer, "h-echo", "echo", HookStatus.ACTIVE);
+            app(producer, "everyone", "{\"connection\": {\"info\": {\"url\": \"http://localhost/me\", \"response\": {\"uid\": \"{{body.id}}\"}}},"
+                + " \"webhooks\": {\"all\": {\"type\": \"shared\", \"spec\": {\"uid\": \"{{body.user}}\"}}}}");
             app(producer, "signed", "{\"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
             connection(producer, "c-signed", "{\"signingSecret\": \"conn-secret\"}");
             producer.send(new ProducerRecord<>(TOPICS.hooks().name(), "h-signed", TOPICS.hooks().valueSerde().serializer().serialize("",
@@ -213,6 +215,27 @@ class EdgeAnswersTest {
     }
 
     @Test
+    @Order(6)
+    void rawEventsAreKeyedByTheirHookOrForASharedWebhookByTheEventItself() throws Exception {
+        HttpResponse<String> dedicated = post("/hooks/h-plain", "{\"a\": 1}");
+        HttpResponse<String> shared1 = post("/apps/everyone/webhooks/all", "{\"a\": 1}");
+        HttpResponse<String> shared2 = post("/apps/everyone/webhooks/all", "{\"a\": 2}");
+        assertThat(List.of(dedicated.statusCode(), shared1.statusCode(), shared2.statusCode())).containsOnly(200);
+
+        assertThat(rawRecord(eventIdOf(dedicated)).key()).isEqualTo("h-plain");
+        // spread over the partitions rather than one partition per app: each shared event is its own key
+        String first = eventIdOf(shared1);
+        String second = eventIdOf(shared2);
+        assertThat(rawRecord(first).key()).isEqualTo(first);
+        assertThat(rawRecord(second).key()).isEqualTo(second);
+        assertThat(rawRecord(second).value().getAppId()).isEqualTo("everyone");
+    }
+
+    private static String eventIdOf(HttpResponse<String> accepted) {
+        return accepted.headers().firstValue("hookstream-event-id").orElseThrow();
+    }
+
+    @Test
     @Order(7)
     void aRespondThatFailsToEvaluateIs500AndNothingIsPublished() throws Exception {
         HttpResponse<String> fine = post("/hooks/h-echo", "{\"code\": 202}");
@@ -282,6 +305,10 @@ class EdgeAnswersTest {
     }
 
     private static RawWebhookEvent rawEvent(String eventId) {
+        return rawRecord(eventId).value();
+    }
+
+    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, RawWebhookEvent> rawRecord(String eventId) {
         try (KafkaConsumer<String, RawWebhookEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                 new StringDeserializer(), TOPICS.eventsRaw().valueSerde().deserializer())) {
@@ -292,7 +319,7 @@ class EdgeAnswersTest {
             for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end; ) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value().getEventId().equals(eventId)) {
-                        return record.value();
+                        return record;
                     }
                 }
             }
