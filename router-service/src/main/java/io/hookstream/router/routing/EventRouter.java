@@ -41,9 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventRouter {
 
+    /** Dedicated hooks whose scope is kept between events; beyond this the cache starts again. */
+    private static final int CACHED_HOOKS = 10_000;
+
     private final AppCatalog catalog;
     private final WebhookProcessor processor;
     private final HookScopes scopes = new HookScopes();
+    private final DedicatedScopes dedicatedScopes;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
     private final DataSealer sealer;
@@ -56,6 +60,7 @@ public final class EventRouter {
     public EventRouter(AppCatalog catalog, WebhookProcessor processor, DataSealer sealer, TopicNames topicNames, Clock clock,
             MeterRegistry meters) {
         this.catalog = catalog;
+        this.dedicatedScopes = new DedicatedScopes(CACHED_HOOKS, this::connectionData, scopes::forHook);
         this.sealer = sealer;
         this.sharedTriggerTopic = topicNames.triggersShared();
         this.processor = processor;
@@ -78,9 +83,9 @@ public final class EventRouter {
             }
             AppCatalog.Compiled compiled = compiledOf(app, hook.getAppId(), " of hook " + hook.getHookId());
             WebhookDefinition webhook = webhookOf(compiled.definition(), hook.getWebhookName());
-            Value connection = connectionOf(hook, bound);
-            List<Item> items = items(webhook, scopes.forHook(compiled.appScope(), hook, connection), event);
-            List<String> secrets = ConnectionSecrets.of(connection);
+            DedicatedScopes.Prepared prepared = prepare(hook, bound, compiled.appScope());
+            List<Item> items = items(webhook, prepared.scope(), event);
+            List<String> secrets = prepared.secrets();
             List<Routed> routed = new ArrayList<>(items.size());
             long now = clock.millis();
             for (Item item : items) {
@@ -184,20 +189,20 @@ public final class EventRouter {
         return webhook;
     }
 
-    /** The hook's connection data, opened; none when the hook has no connection. */
-    private @Nullable Value connectionOf(Hook hook, @Nullable BoundHook bound) throws Undeliverable {
-        if (hook.getConnectionId() == null) {
-            return null;
-        }
-        Connection connection = bound == null || bound.getConnection() == null
-            || !hook.getConnectionId().equals(bound.getConnection().getConnectionId()) ? null : bound.getConnection();
-        if (connection == null) {
-            // evaluating without the connection would give wrong bundles; redrive once the router knows it
-            throw new Undeliverable("CONNECTION_PENDING", "connection " + hook.getConnectionId() + " of hook " + hook.getHookId()
-                + " is not known to the router yet");
+    /** The hook's scope with its connection data opened, from the cache while neither changed. */
+    private DedicatedScopes.Prepared prepare(Hook hook, @Nullable BoundHook bound, HookScope appScope) throws Undeliverable {
+        Connection connection = null;
+        if (hook.getConnectionId() != null) {
+            connection = bound == null || bound.getConnection() == null
+                || !hook.getConnectionId().equals(bound.getConnection().getConnectionId()) ? null : bound.getConnection();
+            if (connection == null) {
+                // evaluating without the connection would give wrong bundles; redrive once the router knows it
+                throw new Undeliverable("CONNECTION_PENDING", "connection " + hook.getConnectionId() + " of hook " + hook.getHookId()
+                    + " is not known to the router yet");
+            }
         }
         try {
-            return connectionData(connection);
+            return dedicatedScopes.of(hook, connection, appScope);
         } catch (SealedDataException | JacksonException e) {
             throw new Undeliverable("CONNECTION", "data of connection " + hook.getConnectionId() + " cannot be read: " + e.getMessage());
         }

@@ -189,6 +189,33 @@ class RouterTopologyTest {
     }
 
     @Test
+    void eachEventSeesTheHooksParametersAndConnectionDataAsTheyAreWhenItIsRouted() {
+        byte[] first = SEALER.seal("{\"account\":\"acct-1\"}".getBytes(StandardCharsets.UTF_8), "c10");
+        connections.pipeInput("c10", Connection.newBuilder(connection("c10", "alice", "1")).setData(ByteBuffer.wrap(first))
+            .setDataEncryption(SEALER.scheme()).build());
+        hooks.pipeInput("h10", Hook.newBuilder(hook("h10", "mine")).setConnectionId("c10").build());
+        raw.pipeInput("h10", event("e30", "h10", "mine", "{\"account\":\"acct-1\",\"x\":1}"));
+        raw.pipeInput("h10", event("e31", "h10", "mine", "{\"account\":\"acct-1\",\"x\":2}"));
+
+        // the connection's data changes (a new account): later events are compared with the new data
+        byte[] second = SEALER.seal("{\"account\":\"acct-2\"}".getBytes(StandardCharsets.UTF_8), "c10");
+        connections.pipeInput("c10", Connection.newBuilder(connection("c10", "alice", "1")).setData(ByteBuffer.wrap(second))
+            .setDataEncryption(SEALER.scheme()).build());
+        raw.pipeInput("h10", event("e32", "h10", "mine", "{\"account\":\"acct-1\",\"x\":3}"));
+        raw.pipeInput("h10", event("e33", "h10", "mine", "{\"account\":\"acct-2\",\"x\":4}"));
+
+        // the hook's parameters change: the next event's output carries the new label
+        raw.pipeInput("h1", event("e34", "h1", "orders", "{\"id\":1,\"items\":[{\"sku\":\"a\"}]}"));
+        hooks.pipeInput("h1", Hook.newBuilder(hook("h1", "orders")).setParameters("{\"label\":\"M\"}").build());
+        raw.pipeInput("h1", event("e35", "h1", "orders", "{\"id\":2,\"items\":[{\"sku\":\"a\"}]}"));
+
+        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly(
+            "{\"x\":1}", "{\"x\":2}", "{\"x\":4}",
+            "{\"sku\":\"a\",\"order\":1,\"secret\":\"L\"}", "{\"sku\":\"a\",\"order\":2,\"secret\":\"M\"}");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
     void anOutputThatWouldCarryConnectionDataIsADeadLetterNotABundle() {
         byte[] sealed = SEALER.seal("{\"token\":\"xoxb-secret-token\"}".getBytes(StandardCharsets.UTF_8), "c6");
         connections.pipeInput("c6", Connection.newBuilder(connection("c6", "alice", "1")).setData(ByteBuffer.wrap(sealed))
