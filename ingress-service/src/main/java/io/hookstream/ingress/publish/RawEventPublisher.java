@@ -3,15 +3,17 @@ package io.hookstream.ingress.publish;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
 import org.springframework.beans.factory.DisposableBean;
 
 import io.hookstream.schemas.avro.RawWebhookEvent;
@@ -23,21 +25,31 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Publishes raw events and completes only when every in-sync replica has them (acks=all, idempotent).
  *
- * <p>{@link KafkaProducer#send} can block while it waits for topic metadata (a broker that is down), so
- * sends are handed to one dedicated thread instead of running on the HTTP event loop; appending to the
- * producer's buffer is cheap enough for one thread to keep up with the edge. Every send is bounded by
- * {@code timeout}: the caller answers 503 rather than wait for a broker that does not answer.
+ * <p>{@link KafkaProducer#send} blocks while it waits for topic metadata (a broker that is down) or for
+ * room in its buffer (a broker that is slow), and an HTTP event loop must never block. So a send runs on
+ * the caller's thread only while neither can happen: the broker acknowledged a send within the last
+ * {@link #HEALTHY_FOR} (so the topic's metadata is cached), nothing failed or timed out since, and at least
+ * a quarter of the buffer is free. Otherwise it is handed to one dedicated thread, which may block. The
+ * hand-off costs a thread wake-up per request, which is why it is not the only path. Every send is bounded
+ * by {@code timeout}: the caller answers 503 rather than wait for a broker that does not answer.
  */
 public final class RawEventPublisher implements DisposableBean {
 
     private final KafkaProducer<String, RawWebhookEvent> producer;
     private final Topic<String, RawWebhookEvent> topic;
     private final Duration timeout;
+    /** How long after the last acknowledgement sends still go straight from the caller's thread. */
+    static final Duration HEALTHY_FOR = Duration.ofSeconds(30);
+
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingress-publish");
         t.setDaemon(true);
         return t;
     });
+    private final Metric bufferAvailable;
+    private final long minFreeBuffer;
+    // nanoTime of the last acknowledgement; 0 until the first one, and again after any failure or timeout
+    private final AtomicLong lastAck = new AtomicLong();
 
     public RawEventPublisher(String bootstrapServers, String clientId, Topic<String, RawWebhookEvent> topic, Duration timeout,
             Duration linger, String compression) {
@@ -56,6 +68,11 @@ public final class RawEventPublisher implements DisposableBean {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000),
             topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.bufferAvailable = producer.metrics().entrySet().stream()
+            .filter(m -> m.getKey().group().equals("producer-metrics") && m.getKey().name().equals("buffer-available-bytes"))
+            .map(Map.Entry::getValue).findFirst()
+            .orElseThrow(() -> new IllegalStateException("the Kafka producer reports no buffer-available-bytes"));
+        this.minFreeBuffer = ((Number) bufferAvailable.metricValue()).longValue() / 4;
     }
 
     /**
@@ -71,9 +88,21 @@ public final class RawEventPublisher implements DisposableBean {
             AtomicBoolean answered = new AtomicBoolean();
             // cancelled by the timeout (the request is answered 503), or done: either way no send is due any more
             sink.onDispose(() -> answered.set(true));
-            sender.execute(() -> send(key, event, sink, answered, scheduler));
+            if (sendsDirectly()) {
+                send(key, event, sink, answered, scheduler);
+            } else {
+                sender.execute(() -> send(key, event, sink, answered, scheduler));
+            }
         })
-            .timeout(timeout, scheduler);
+            .timeout(timeout, scheduler)
+            .doOnError(e -> lastAck.set(0));
+    }
+
+    /** Whether a send now cannot block: recent acknowledgements, no failure since, room in the buffer. */
+    boolean sendsDirectly() {
+        long last = lastAck.get();
+        return last != 0 && System.nanoTime() - last < HEALTHY_FOR.toNanos()
+            && ((Number) bufferAvailable.metricValue()).longValue() >= minFreeBuffer;
     }
 
     private void send(String key, RawWebhookEvent event, MonoSink<RecordMetadata> sink, AtomicBoolean answered,
@@ -84,6 +113,7 @@ public final class RawEventPublisher implements DisposableBean {
         try {
             // the callback runs on the producer's only network thread: hand the outcome over at once
             producer.send(new ProducerRecord<>(topic.name(), key, event), (metadata, error) -> {
+                lastAck.set(error == null ? System.nanoTime() : 0);
                 Runnable outcome = () -> {
                     if (error != null) {
                         sink.error(error);
