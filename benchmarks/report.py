@@ -103,6 +103,18 @@ def ingress(args):
             summary.append(f"{num}/{den} = {v:.2f}")
     ratios = "\n".join(ratio_lines)
 
+    # CPU per request during the maximum-rate runs: where the machine's two cores went
+    cpu_lines = ["| target | ingress JVM µs/request | broker JVM µs/request | whole machine µs/request (wrk, kernel, nginx included) |",
+                 "|---|---:|---:|---:|"]
+    for t in targets:
+        cpus = [(r["cpu"], r["result"]["requests"]) for r in maxes if r["target"] == t and "cpu" in r and r["result"]["requests"]]
+        if not cpus:
+            continue
+        per = lambda k: statistics.median(1e6 * c[k] / n for c, n in cpus)  # noqa: E731
+        ingress_cell = "–" if t == "a0" else f"{per('ingress_s'):.0f}"
+        cpu_lines.append(f"| {names[t]} | {ingress_cell} | {per('broker_s'):.0f} | {per('machine_s'):.0f} |")
+    cpu_table = "\n".join(cpu_lines)
+
     halves = [r for r in rows if r["phase"] == "half"]
     half_lines = ["| target | paced at (mean gap per connection) | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | target p99 ≤ 15 ms |",
                   "|---|---:|---:|---:|---:|---:|---:|---|"]
@@ -173,6 +185,10 @@ def ingress(args):
 ### Ratios
 
 {ratios}
+
+### CPU per request (median over rounds)
+
+{cpu_table}
 
 ### Latency at half the maximum rate
 
@@ -280,7 +296,7 @@ def router(args):
   `source → mapValues → sink` topology with the same serdes (Avro `RawWebhookEvent` in, Avro `TriggerBundle` out).
 * Data: {fmt(n)} pre-loaded raw events of ~1 KB JSON, 2 items each, signed as the ingress stores them; 64 hooks
   of 16 users (dedicated, keyed by hookId over 3 partitions) or 64 shared subscriptions (connections with uids;
-  shared events keyed by appId, as the ingress writes them, so they all sit in one partition). Bundles go
+  shared events keyed by event id, as the ingress keys them by default, spread over the 3 partitions). Bundles go
   to the one shared trigger topic, so that the comparison measures routing and not topic fan-out.
   Each run first writes state and {fmt(res[0]['warmup']) if res else ''} warm-up events, processes them (JIT,
   subscription index), closes the streams, writes the measured batch and starts again with the same
@@ -362,12 +378,14 @@ def e2e(args):
     body = header(args, "run-e2e.sh") + f"""\
 * Processes: the broker in its own JVM; ingress, control plane and router in one JVM (`HookstreamSystem`,
   1 stream thread); the generator and a read_committed consumer of the user's trigger topic in a third. All
-  three share the 2 cores. The app and a dedicated hook are written to the compacted topics with the
-  production serdes (a hook created through the control plane currently makes the router's hook–connection
-  join fail on `BoundHook.hook.createdAt`, the known defect the system tests of da12a78 are disabled for).
+  three share the 2 cores. The app and a dedicated hook are registered through the control plane API, as a
+  user would (`E2E_SETUP=direct` writes them to the compacted topics instead).
 * Load: open-loop at a fixed rate (request i is due at start + i/rate and its latency counts from then,
   so a stalled sender cannot hide a stall: no coordinated omission), each request a freshly signed ~1 KB
-  order with 2 items (2 bundles; the first is timed). Warm-up requests are sent but not counted.
+  order with 2 items (2 bundles; the first is timed). Warm-up: the rate ramps from a tenth of the target to
+  all of it over the warm-up (JIT of three services in one JVM on 2 cores), its requests are not counted,
+  and the measured window starts once they are all answered and their bundles arrived; the measured window
+  then runs at the fixed rate.
 * Latencies: HTTP = due → 200; **accepted → bundle** = the ingress's `receivedAt` (stamped when it
   accepted the request, ms precision, same machine clock) → first bundle of the request visible to a
   read_committed consumer (the target); HTTP 200 → bundle = the client's 200 → bundle (0 when the bundle

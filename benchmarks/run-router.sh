@@ -14,7 +14,7 @@ EVENTS="${EVENTS:-100000}"           # measured events per run (pre-loaded)
 WARMUP_EVENTS="${WARMUP_EVENTS:-20000}"
 THREADS_LIST="${THREADS_LIST:-1 2}"
 VARIANTS="${VARIANTS:-passthrough dedicated shared}"
-COMMIT_MS="${COMMIT_MS:-100}"         # the router's default commit interval
+COMMIT_MS="${COMMIT_MS:-10}"          # the router's default commit interval
 RESULTS="$WORK/router-results.jsonl"
 
 ensure_packages
