@@ -13,10 +13,15 @@
 #   DURATION=10 ROUNDS=1 benchmarks/run-ingress.sh     # quicker, noisier
 #   PROFILE=1 benchmarks/run-ingress.sh                # instead: JFR (profile settings) of the ingress JVM
 #                                                      # during one b run; prints the top frames, no report
+#
+# The warm-up is long on purpose: on 2 cores the ingress JVM's C2 compiler needs about a minute of load
+# (20+ CPU seconds) before the hook path reaches its steady rate; measured earlier, round 1 is mostly JIT.
+# For the same reason JFR is started with the JVM, not attached later: starting a recording in a running
+# JVM throws away compiled code, and a 15 s recording then profiles the interpreter.
 source "$(dirname "$0")/lib.sh"
 
 DURATION="${DURATION:-15}"     # seconds per measured wrk run
-WARMUP="${WARMUP:-10}"         # seconds of unrecorded load per JVM target before the first round
+WARMUP="${WARMUP:-60}"         # seconds of unrecorded load per JVM target before the first round
 ROUNDS="${ROUNDS:-3}"          # rounds over a0, a, b, c; the spread across rounds is the error bar
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
@@ -54,7 +59,12 @@ timeout "$MAX_LIFETIME" /usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/ng
 PIDS+=($!)
 
 rm -f "$WORK/ingress.port"
-start_java ingress io.hookstream.benchmarks.load.IngressMain "$BOOTSTRAP" 0 "$WORK/ingress.port"
+if [ "${PROFILE:-0}" = 1 ]; then
+  EXTRA_JAVA_OPTS="-XX:StartFlightRecording=name=ingress,settings=profile,maxsize=500m" \
+    start_java ingress io.hookstream.benchmarks.load.IngressMain "$BOOTSTRAP" 0 "$WORK/ingress.port"
+else
+  start_java ingress io.hookstream.benchmarks.load.IngressMain "$BOOTSTRAP" 0 "$WORK/ingress.port"
+fi
 INGRESS_PID=$LAST_PID
 wait_for_line "$WORK/ingress.log" "ingress ready" 120
 INGRESS_PORT="$(cat "$WORK/ingress.port")"
@@ -81,38 +91,45 @@ for t in b c; do
   [ "$code" = 200 ] || { echo "target $t does not accept the request" >&2; exit 1; }
 done
 
-# run_wrk TARGET PHASE ROUND SECONDS [PACE_MS]
+# CPU seconds (user + system) of a process so far
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+# all CPU seconds of the machine so far (every state but idle and iowait)
+cpu_all() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
+INGRESS_JAVA="$(pgrep -P "$INGRESS_PID" java)"
+BROKER_JAVA="$(pgrep -P "$BROKER_PID" java)"
+
+# run_wrk TARGET PHASE ROUND SECONDS [PACE_MS]: one wrk run; its result line also holds the CPU seconds the
+# ingress JVM, the broker JVM and the whole machine spent during it
 run_wrk() {
-  local target="$1" phase="$2" round="$3" seconds="$4" pace="${5:-}" load out
+  local target="$1" phase="$2" round="$3" seconds="$4" pace="${5:-}" load out i0 k0 m0
   load="$(quiet_machine)"
+  i0="$(cpu_of "$INGRESS_JAVA")"; k0="$(cpu_of "$BROKER_JAVA")"; m0="$(cpu_all)"
   out="$(BODY_FILE="$WORK/body.json" SIGNATURE="$(sig_of "$target")" PACE_MS="$pace" \
     timeout $((seconds + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s benchmarks/wrk/post.lua "$(url_of "$target")")"
   echo "$out" >>"$WORK/wrk-raw.txt"
   local json
   json="$(echo "$out" | sed -n 's/^RESULT //p')"
-  echo "{\"target\":\"$target\",\"phase\":\"$phase\",\"round\":$round,\"load\":$load,\"pace_ms\":\"$pace\",\"result\":$json}" >>"$RESULTS"
+  local cpu
+  cpu="{\"ingress_s\":$("$PY" -c "print($(cpu_of "$INGRESS_JAVA") - $i0)"),\"broker_s\":$("$PY" -c "print($(cpu_of "$BROKER_JAVA") - $k0)"),\"machine_s\":$("$PY" -c "print($(cpu_all) - $m0)")}"
+  echo "{\"target\":\"$target\",\"phase\":\"$phase\",\"round\":$round,\"load\":$load,\"pace_ms\":\"$pace\",\"cpu\":$cpu,\"result\":$json}" >>"$RESULTS"
   echo "$phase $target round $round (load $load): $(echo "$json" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); e=r["errors_status"]+r["errors_timeout"]+r["errors_connect"]+r["errors_read"]; print("%.0f req/s p50 %.2f ms p99 %.2f ms p99.9 %.2f ms errors %d" % (r["rps"], r["p50_us"]/1e3, r["p99_us"]/1e3, r["p999_us"]/1e3, e))')"
 }
 
 : >"$WORK/wrk-raw.txt"
 for t in a b c; do run_wrk "$t" warmup 0 "$WARMUP"; done
 
-# CPU seconds (user + system) of a process so far
-cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
-# all CPU seconds of the machine so far (every state but idle and iowait)
-cpu_all() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
 
 if [ "${PROFILE:-0}" = 1 ]; then
-  java_pid="$(pgrep -P "$INGRESS_PID" java)"
-  broker_java="$(pgrep -P "$BROKER_PID" java)"
+  java_pid="$INGRESS_JAVA"
+  broker_java="$BROKER_JAVA"
   : >"$WORK/ingress-profile.txt"
   for t in a b; do
     i0="$(cpu_of "$java_pid")"; k0="$(cpu_of "$broker_java")"; m0="$(cpu_all)"
-    if [ "$t" = b ]; then jcmd "$java_pid" JFR.start name=b settings=profile >/dev/null; fi
+    from="$(date -u +%H:%M:%S)"
     run_wrk "$t" profile 1 "$DURATION"
     if [ "$t" = b ]; then
-      jcmd "$java_pid" JFR.dump name=b filename="$WORK/ingress-b.jfr" >/dev/null
-      jcmd "$java_pid" JFR.stop name=b >/dev/null
+      # only the window of this run, from the recording that runs since the JVM started
+      jcmd "$java_pid" JFR.dump name=ingress filename="$WORK/ingress-b.jfr" begin="$from" end="$(date -u +%H:%M:%S)" >/dev/null
     fi
     i1="$(cpu_of "$java_pid")"; k1="$(cpu_of "$broker_java")"; m1="$(cpu_all)"
     req="$(tail -1 "$RESULTS" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["result"]["requests"])')"
