@@ -96,7 +96,7 @@ public final class EventRouter {
                         + " contains data of connection " + hook.getConnectionId() + ", which never leaves in a bundle");
                 }
                 TriggerBundle bundle = TriggerBundle.newBuilder()
-                    .setBundleId(event.getEventId() + ":" + item.index() + ":" + hook.getHookId())
+                    .setBundleId(bundleId(event.getEventId(), item.index(), hook.getHookId()))
                     .setEventId(event.getEventId())
                     .setItemIndex(item.index())
                     .setHookId(hook.getHookId())
@@ -244,7 +244,7 @@ public final class EventRouter {
         List<Routed> routed = new ArrayList<>(matching.size());
         for (Subscription s : matching) {
             TriggerBundle bundle = TriggerBundle.newBuilder()
-                .setBundleId(item.getEventId() + ":" + item.getItemIndex() + ":" + s.getHookId())
+                .setBundleId(bundleId(item.getEventId(), item.getItemIndex(), s.getHookId()))
                 .setEventId(item.getEventId())
                 .setItemIndex(item.getItemIndex())
                 .setHookId(s.getHookId())
@@ -271,6 +271,15 @@ public final class EventRouter {
         byte[] sealed = new byte[data.remaining()];
         data.get(sealed);
         return Values.fromJson(json.readTree(sealer.open(sealed, connection.getDataEncryption(), connection.getConnectionId())));
+    }
+
+    /**
+     * A bundle's id, {@code <eventId>:<itemIndex>:<hookId>}: the same for every processing of the same event
+     * (a retry, a replay, a redrive), which is what lets consumers drop the copies. Dedicated and shared
+     * bundles are named alike.
+     */
+    static String bundleId(String eventId, int itemIndex, String hookId) {
+        return eventId + ":" + itemIndex + ":" + hookId;
     }
 
     /** The key of the subscription index: shared webhooks route by the uid within one app. */
