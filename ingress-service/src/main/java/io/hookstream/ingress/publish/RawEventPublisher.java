@@ -35,12 +35,13 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class RawEventPublisher implements DisposableBean {
 
+    /** How long after the last acknowledgement sends still go straight from the caller's thread. */
+    static final Duration HEALTHY_FOR = Duration.ofSeconds(30);
+    private static final long HEALTHY_FOR_NANOS = HEALTHY_FOR.toNanos();
+
     private final KafkaProducer<String, RawWebhookEvent> producer;
     private final Topic<String, RawWebhookEvent> topic;
     private final Duration timeout;
-    /** How long after the last acknowledgement sends still go straight from the caller's thread. */
-    static final Duration HEALTHY_FOR = Duration.ofSeconds(30);
-
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingress-publish");
         t.setDaemon(true);
@@ -101,7 +102,7 @@ public final class RawEventPublisher implements DisposableBean {
     /** Whether a send now cannot block: recent acknowledgements, no failure since, room in the buffer. */
     boolean sendsDirectly() {
         long last = lastAck.get();
-        return last != 0 && System.nanoTime() - last < HEALTHY_FOR.toNanos()
+        return last != 0 && System.nanoTime() - last < HEALTHY_FOR_NANOS
             && ((Number) bufferAvailable.metricValue()).longValue() >= minFreeBuffer;
     }
 
