@@ -48,7 +48,8 @@ class IngressConfiguration {
     RawEventPublisher rawEventPublisher(KafkaSettings kafka, HookstreamTopics topics, IngressSettings settings,
             @Value("${spring.application.name}") String application) {
         return new RawEventPublisher(kafka.bootstrapServers(), application + "-publisher", topics.eventsRaw(),
-            settings.publishTimeout(), settings.producerLinger(), settings.producerCompression());
+            settings.publishTimeout(), new RawEventPublisher.Batching(settings.producerLinger(), settings.producerCompression(),
+                (int) settings.producerBatchSize().toBytes()));
     }
 
     /** Buckets of hooks that went quiet are dropped once per rate-limit period, so memory follows active hooks only. */

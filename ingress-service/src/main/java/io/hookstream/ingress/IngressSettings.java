@@ -26,6 +26,9 @@ import io.hookstream.ingress.publish.RawEventKeys;
  *                       accepted request waits at least this long for its acknowledgement
  * @param producerCompression the producer's compression of raw event batches ({@code none}, {@code lz4},
  *                       {@code zstd}, ...): less disk and network for CPU on both the ingress and the broker
+ * @param producerBatchSize the most bytes of one partition's batch; a full batch is sent without waiting for the
+ *                       linger. Kafka's default, 16 KB, holds about a dozen 1 KB events; 256 KB measured no better in
+ *                       the ingress benchmark (dedicated hook: 24.9–26.0k against 25.8–27.7k requests/s)
  * @param sharedEventKey what keys the raw events of shared webhooks: {@code event} (default) spreads them
  *                       over all partitions, {@code app} keeps each app's events in order on one partition
  *                       (see {@link io.hookstream.ingress.publish.RawEventKeys})
@@ -43,6 +46,7 @@ public record IngressSettings(
         @Nullable Duration readTimeout,
         @Nullable Duration producerLinger,
         @Nullable String producerCompression,
+        @Nullable DataSize producerBatchSize,
         RawEventKeys.@Nullable SharedKey sharedEventKey) {
 
     /** Unset keys (null from the binder) take their defaults, so the accessors never return null. */
@@ -58,6 +62,7 @@ public record IngressSettings(
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
         producerLinger = producerLinger == null ? Duration.ofMillis(1) : producerLinger;
         producerCompression = producerCompression == null ? "lz4" : producerCompression;
+        producerBatchSize = producerBatchSize == null ? DataSize.ofKilobytes(16) : producerBatchSize;
         sharedEventKey = sharedEventKey == null ? RawEventKeys.SharedKey.EVENT : sharedEventKey;
     }
 }

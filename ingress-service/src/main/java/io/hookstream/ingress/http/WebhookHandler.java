@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.request.Headers;
 import io.hookstream.webhook.request.WebhookRequest;
 import io.hookstream.webhook.spec.AppLimits;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -58,6 +60,8 @@ class WebhookHandler {
     private final RateLimiter limiter;
     private final EventLoopSchedulers eventLoops;
     private final RawEventKeys keys;
+    // one counter per outcome, found once rather than looked up by name and tags for every request
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
     WebhookHandler(HookDirectory directory, WebhookProcessor processor, RawEventPublisher publisher, EventIds eventIds,
             IngressSettings settings, Clock clock, MeterRegistry meters, RateLimiter limiter, EventLoopSchedulers eventLoops,
@@ -100,8 +104,8 @@ class WebhookHandler {
             return Answers.refused(HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
         }
         Resolution.Found found = (Resolution.Found) resolution;
-        int headerCount = request.headers().asHttpHeaders().size();
-        if (headerCount > settings.maxHeaders()) {
+        List<Map.Entry<String, String>> headerList = WireHeaders.of(request);
+        if (headerList.size() > settings.maxHeaders()) {
             count("too_many_headers");
             return Answers.refused(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "more than " + settings.maxHeaders() + " header fields");
         }
@@ -124,7 +128,7 @@ class WebhookHandler {
         Scheduler eventLoop = eventLoops.of(request);
         return readBody(request, limit)
             .timeout(settings.readTimeout(), eventLoop)
-            .flatMap(body -> process(request, found, body, receivedAt, target, eventLoop))
+            .flatMap(body -> process(request, found, headerList, body, receivedAt, target, eventLoop))
             .onErrorResume(DataBufferLimitException.class, e -> {
                 count("too_large");
                 return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
@@ -135,10 +139,8 @@ class WebhookHandler {
             });
     }
 
-    private Mono<ServerResponse> process(ServerRequest request, Resolution.Found found, byte[] body, Instant receivedAt,
-            String target, Scheduler eventLoop) {
-        List<Map.Entry<String, String>> headerList = new ArrayList<>();
-        request.headers().asHttpHeaders().forEach((name, values) -> values.forEach(v -> headerList.add(Map.entry(name, v))));
+    private Mono<ServerResponse> process(ServerRequest request, Resolution.Found found, List<Map.Entry<String, String>> headerList,
+            byte[] body, Instant receivedAt, String target, Scheduler eventLoop) {
         Headers headers = Headers.of(headerList);
         String rawQuery = request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery();
         String contentType = headers.first("content-type");
@@ -181,7 +183,7 @@ class WebhookHandler {
             List<Map.Entry<String, String>> headerList, java.util.Set<String> flags) {
         List<Header> headers = new ArrayList<>(headerList.size());
         for (Map.Entry<String, String> h : headerList) {
-            headers.add(new Header(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+            headers.add(new Header(h.getKey(), h.getValue()));
         }
         return RawWebhookEvent.newBuilder()
             .setEventId(eventIds.next())
@@ -217,6 +219,8 @@ class WebhookHandler {
     }
 
     private void count(String outcome) {
-        meters.counter("hookstream.ingress.requests", "outcome", outcome).increment();
+        Counter counter = outcomes.get(outcome);
+        (counter != null ? counter : outcomes.computeIfAbsent(outcome,
+            o -> meters.counter("hookstream.ingress.requests", "outcome", o))).increment();
     }
 }

@@ -52,8 +52,24 @@ public final class RawEventPublisher implements DisposableBean {
     // nanoTime of the last acknowledgement; 0 until the first one, and again after any failure or timeout
     private final AtomicLong lastAck = new AtomicLong();
 
+    /**
+     * How raw events are batched on their way to the broker.
+     *
+     * @param linger      how long a batch waits for more events; every acknowledgement waits at least this long
+     * @param compression the batches' compression ({@code none}, {@code lz4}, {@code zstd}, ...)
+     * @param batchBytes  the most bytes one partition's batch holds before it is sent without waiting for {@code linger}
+     */
+    public record Batching(Duration linger, String compression, int batchBytes) {
+
+        public Batching {
+            if (linger.isNegative() || batchBytes < 1) {
+                throw new IllegalArgumentException("linger must not be negative and the batch size must be positive");
+            }
+        }
+    }
+
     public RawEventPublisher(String bootstrapServers, String clientId, Topic<String, RawWebhookEvent> topic, Duration timeout,
-            Duration linger, String compression) {
+            Batching batching) {
         this.topic = topic;
         this.timeout = timeout;
         int timeoutMs = (int) Math.max(1000, timeout.toMillis());
@@ -62,8 +78,9 @@ public final class RawEventPublisher implements DisposableBean {
             ProducerConfig.CLIENT_ID_CONFIG, clientId,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis(),
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, compression,
+            ProducerConfig.LINGER_MS_CONFIG, (int) batching.linger().toMillis(),
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, batching.compression(),
+            ProducerConfig.BATCH_SIZE_CONFIG, batching.batchBytes(),
             // the producer gives up on its own shortly after the caller stopped waiting
             ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,

@@ -231,6 +231,33 @@ class EdgeAnswersTest {
         assertThat(rawRecord(second).value().getAppId()).isEqualTo("everyone");
     }
 
+    @Test
+    @Order(6)
+    void theStoredEventHasEveryHeaderFieldInArrivalOrderWithItsNameLowerCased() throws Exception {
+        String eventId;
+        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nX-Tag: a\r\nContent-Type: application/json\r\n"
+                + "X-Other: x\r\nX-TAG: b\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            String id = null;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("hookstream-event-id:")) {
+                    id = line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+            eventId = id;
+        }
+        assertThat(eventId).isNotNull();
+
+        List<String> fields = rawEvent(eventId).getHeaders().stream().map(h -> h.getName() + ": " + h.getValue()).toList();
+        assertThat(fields).containsExactly("host: localhost", "x-tag: a", "content-type: application/json", "x-other: x",
+            "x-tag: b", "content-length: 2");
+    }
+
     private static String eventIdOf(HttpResponse<String> accepted) {
         return accepted.headers().firstValue("hookstream-event-id").orElseThrow();
     }

@@ -45,7 +45,7 @@ class RawEventPublisherTest {
             admin.createTopics(List.of(new NewTopic(TOPICS.eventsRaw().name(), 1, (short) 1))).all().get();
         }
         publisher = new RawEventPublisher(kafka.bootstrapServers(), "publisher-test", TOPICS.eventsRaw(), Duration.ofSeconds(2),
-            Duration.ofMillis(1), "lz4");
+            new RawEventPublisher.Batching(Duration.ofMillis(1), "lz4", 256 * 1024));
     }
 
     @AfterEach

@@ -30,15 +30,27 @@ public final class Headers {
 
   /** Builds headers from name/value pairs as they came off the wire; names are lower-cased. */
   public static Headers of(List<? extends Map.Entry<String, String>> entries) {
-    Map<String, List<String>> grouped = new LinkedHashMap<>();
+    // one map, one immutable list per name: most names come once, and only a repeated name needs a
+    // growing list, frozen at the end
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    boolean repeated = false;
     for (Map.Entry<String, String> entry : entries) {
       String name = normalise(Objects.requireNonNull(entry.getKey(), "header name"));
       String value = Objects.requireNonNull(entry.getValue(), "header value");
-      grouped.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      List<String> values = byName.putIfAbsent(name, List.of(value));
+      if (values != null) {
+        if (!(values instanceof ArrayList)) {
+          values = new ArrayList<>(values);
+          byName.put(name, values);
+        }
+        values.add(value);
+        repeated = true;
+      }
     }
-    Map<String, List<String>> frozen = new LinkedHashMap<>();
-    grouped.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
-    return new Headers(Collections.unmodifiableMap(frozen));
+    if (repeated) {
+      byName.replaceAll((name, values) -> List.copyOf(values));
+    }
+    return new Headers(Collections.unmodifiableMap(byName));
   }
 
   /** Builds headers with one value per name, in the map's iteration order. */

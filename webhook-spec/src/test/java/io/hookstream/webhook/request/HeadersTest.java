@@ -1,6 +1,7 @@
 package io.hookstream.webhook.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,16 @@ class HeadersTest {
         Map.entry("x-hook", "a"),
         Map.entry("x-hook", "b"),
         Map.entry("accept", "*/*"));
+  }
+
+  @Test
+  void neitherTheNamesNorTheValuesOfAnyNameCanBeChanged() {
+    Headers thrice = Headers.of(List.of(Map.entry("X-Hook", "a"), Map.entry("Accept", "*/*"), Map.entry("X-HOOK", "b"),
+        Map.entry("x-hook", "c")));
+    assertThat(thrice.all("x-hook")).containsExactly("a", "b", "c");
+    assertThatThrownBy(() -> thrice.asMap().put("y", List.of())).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> thrice.all("x-hook").add("d")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> thrice.all("accept").add("d")).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
