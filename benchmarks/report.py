@@ -226,37 +226,68 @@ def main():
 
 def router(args):
     rows = load(args.results)
-    res = [r["result"] for r in rows]
+    res = [dict(r["result"], round=r.get("round", 1)) for r in rows]
     threads = sorted({r["threads"] for r in res})
+    rounds = sorted({r["round"] for r in res})
     variants = ["passthrough", "dedicated", "shared"]
     names = {"passthrough": "a pass-through (ceiling)", "dedicated": "b dedicated: hook join, iterate, output",
              "shared": "c shared: iterate, uid, repartition, subscription join"}
-    get = {(r["variant"], r["threads"]): r for r in res}
-    lines = ["| variant | threads | events/s (whole batch) | steady events/s (10–90 %) | bundles/s | seconds | startup ms | bundles | dead letters | unmatched |",
+    runs = {}
+    for r in res:
+        runs.setdefault((r["variant"], r["threads"]), []).append(r)
+
+    def median_run(v, t):
+        """The run with the median whole-batch rate (the lower middle one for an even count)."""
+        rs = sorted(runs.get((v, t), []), key=lambda r: r["events_per_s"])
+        return rs[(len(rs) - 1) // 2] if rs else None
+
+    def med(v, t, key):
+        rs = runs.get((v, t), [])
+        return statistics.median(r[key] for r in rs) if rs else None
+
+    get = {k: median_run(*k) for k in runs}
+    lines = ["| variant | threads | events/s (whole batch, median) | min – max over rounds | steady events/s (10–90 %, median) | "
+             "bundles/s | startup ms | bundles per run | dead letters | unmatched |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for t in threads:
         for v in variants:
-            r = get.get((v, t))
-            if r:
-                lines.append(f"| {names[v]} | {t} | {fmt(r['events_per_s'])} | {fmt(r['steady_events_per_s'])} | "
-                             f"{fmt(r['events_per_s'] * r['outputs_per_event'])} | {r['seconds']:.2f} | {r['startup_ms']} | "
-                             f"{r['outputs']} | {r['dlq']} | {r['unmatched']} |")
+            rs = runs.get((v, t))
+            if rs:
+                m = med(v, t, "events_per_s")
+                lines.append(f"| {names[v]} | {t} | {fmt(m)} | {fmt(min(r['events_per_s'] for r in rs))} – "
+                             f"{fmt(max(r['events_per_s'] for r in rs))} | {fmt(med(v, t, 'steady_events_per_s'))} | "
+                             f"{fmt(m * rs[0]['outputs_per_event'])} | {fmt(med(v, t, 'startup_ms'))} | "
+                             f"{'/'.join(sorted({str(r['outputs']) for r in rs}))} | {sum(r['dlq'] for r in rs)} | "
+                             f"{sum(r['unmatched'] for r in rs)} |")
     table = "\n".join(lines)
-    ratio_lines = ["| threads | b/a | target ≥ 0.7 | c/a | target ≥ 0.5 | b/a steady | c/a steady |",
-                   "|---:|---:|---|---:|---|---:|---:|"]
+
+    def per_round(v, t, key="events_per_s"):
+        """The variant's rate over the pass-through's in the same round, one value per round."""
+        out = []
+        for rd in rounds:
+            n = [r[key] for r in runs.get((v, t), []) if r["round"] == rd]
+            d = [r[key] for r in runs.get(("passthrough", t), []) if r["round"] == rd]
+            if n and d:
+                out.append(n[0] / d[0])
+        return out
+
+    ratio_lines = ["| threads | b/a (median of rounds) | per round | target ≥ 0.7 | c/a (median of rounds) | per round | "
+                   "target ≥ 0.5 | b/a steady | c/a steady |",
+                   "|---:|---:|---|---|---:|---|---|---:|---:|"]
     summary = []
+    f = lambda x: "–" if x is None else f"{x:.2f}"  # noqa: E731
     for t in threads:
-        a, b, c = get.get(("passthrough", t)), get.get(("dedicated", t)), get.get(("shared", t))
-        if not a:
+        if ("passthrough", t) not in runs:
             continue
-        ba = b["events_per_s"] / a["events_per_s"] if b else None
-        ca = c["events_per_s"] / a["events_per_s"] if c else None
-        bas = b["steady_events_per_s"] / a["steady_events_per_s"] if b else None
-        cas = c["steady_events_per_s"] / a["steady_events_per_s"] if c else None
-        f = lambda x: "–" if x is None else f"{x:.2f}"  # noqa: E731
-        ratio_lines.append(f"| {t} | {f(ba)} | {verdict(ba >= 0.7) if ba else ''} | {f(ca)} | {verdict(ca >= 0.5) if ca else ''} | "
-                           f"{f(bas)} | {f(cas)} |")
-        summary.append(f"{t} thread(s): b/a = {f(ba)}, c/a = {f(ca)} (a = {a['events_per_s']:.0f} events/s)")
+        ba_r, ca_r = per_round("dedicated", t), per_round("shared", t)
+        ba = statistics.median(ba_r) if ba_r else None
+        ca = statistics.median(ca_r) if ca_r else None
+        bas_r, cas_r = per_round("dedicated", t, "steady_events_per_s"), per_round("shared", t, "steady_events_per_s")
+        bas = statistics.median(bas_r) if bas_r else None
+        cas = statistics.median(cas_r) if cas_r else None
+        ratio_lines.append(f"| {t} | {f(ba)} | {', '.join(f(x) for x in ba_r)} | {verdict(ba >= 0.7) if ba else ''} | "
+                           f"{f(ca)} | {', '.join(f(x) for x in ca_r)} | {verdict(ca >= 0.5) if ca else ''} | {f(bas)} | {f(cas)} |")
+        summary.append(f"{t} thread(s): b/a = {f(ba)}, c/a = {f(ca)} (a = {med('passthrough', t, 'events_per_s'):.0f} events/s)")
     ratios = "\n".join(ratio_lines)
     loads = sorted(r["load"] for r in rows)
 
@@ -265,14 +296,17 @@ def router(args):
     width = 0.35
     colors = {"passthrough": "#888888", "dedicated": "#dd8452", "shared": "#55a868"}
     for k, t in enumerate(threads):
-        ys = [get[(v, t)]["events_per_s"] if (v, t) in get else 0 for v in variants]
+        ys = [med(v, t, "events_per_s") or 0 for v in variants]
+        lo = [y - min((r["events_per_s"] for r in runs.get((v, t), [])), default=y) for v, y in zip(variants, ys)]
+        hi = [max((r["events_per_s"] for r in runs.get((v, t), [])), default=y) - y for v, y in zip(variants, ys)]
         bars = ax1.bar([i + (k - (len(threads) - 1) / 2) * width for i in range(len(variants))], ys, width,
-                       label=f"{t} stream thread(s)", alpha=0.6 + 0.4 * k / max(1, len(threads) - 1))
+                       yerr=[lo, hi], capsize=3, label=f"{t} stream thread(s)",
+                       alpha=0.6 + 0.4 * k / max(1, len(threads) - 1))
         for bar, y in zip(bars, ys):
             ax1.text(bar.get_x() + bar.get_width() / 2, y, f"{y:,.0f}", ha="center", va="bottom", fontsize=8)
     ax1.set_xticks(range(len(variants)))
     ax1.set_xticklabels(["a pass-through", "b dedicated", "c shared"])
-    ax1.set_ylabel("raw events/s (whole pre-loaded batch)")
+    ax1.set_ylabel("raw events/s (whole batch; median, min–max)")
     ax1.set_title("Router throughput, exactly_once_v2")
     ax1.legend(fontsize=8)
     for (v, t), r in sorted(get.items()):
@@ -280,7 +314,7 @@ def router(args):
         if pts:
             ax2.plot([p[0] for p in pts], [p[1] for p in pts], label=f"{v}, {t} thr", color=colors[v],
                      linestyle="-" if t == threads[0] else "--")
-    ax2.set_xlabel("seconds since RUNNING")
+    ax2.set_xlabel("seconds since RUNNING (the median run of each cell)")
     ax2.set_ylabel("events routed (bundles / bundles per event)")
     ax2.set_title("Progress through the batch")
     ax2.legend(fontsize=8)
@@ -302,7 +336,10 @@ def router(args):
   subscription index), closes the streams, writes the measured batch and starts again with the same
   application id. The clock runs from RUNNING to the last expected bundle seen by a read_committed consumer.
 * The 1-minute load average before the runs was {loads[0] if loads else 0:.2f} – {loads[-1] if loads else 0:.2f}.
-  Error bars: one run per cell; on this shared machine repeated runs differ by roughly ±15 %.
+  First an unrecorded round over the variants warms the broker JVM (cold, it made the first cells of a run up
+  to 2.4 times slower); then {len(rounds)} round(s), each over every (threads, variant) cell in turn, so that a slow stretch of the machine
+  falls on all variants alike; a ratio is taken within one round, and the table gives the median over rounds
+  with the spread.
 
 ![router throughput](img/router.png)
 

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                       then, so this is a floor of end-to-end latency (see {@link #DEFAULT_COMMIT_INTERVAL})
  * @param closeTimeout   how long a stop waits for in-flight transactions
  * @param maxTaskIdle    how long a task waits for a lagging input partition, so hooks and events are read in order
+ * @param producerCompression compression of what the router writes (bundles, repartitioned items, changelogs):
+ *                       {@code lz4} by default, see {@link #DEFAULT_PRODUCER_COMPRESSION}
  */
 @ConfigurationProperties("hookstream.router")
 public record RouterSettings(
@@ -25,7 +27,8 @@ public record RouterSettings(
         int streamThreads,
         Duration commitInterval,
         Duration closeTimeout,
-        Duration maxTaskIdle) {
+        Duration maxTaskIdle,
+        String producerCompression) {
 
     /**
      * The default of {@code maxTaskIdle}: Kafka's own, under which a task still waits for a partition known to
@@ -43,23 +46,32 @@ public record RouterSettings(
      */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(10);
 
+    /**
+     * The default of {@code producerCompression}. The broker shares the router's cores in small deployments, and
+     * its work grows with the bytes it is sent; measured in the router benchmark (see docs/benchmarks.md).
+     */
+    public static final String DEFAULT_PRODUCER_COMPRESSION = "lz4";
+
     public RouterSettings {
         java.util.Objects.requireNonNull(applicationId, "applicationId");
         java.util.Objects.requireNonNull(stateDir, "stateDir");
         java.util.Objects.requireNonNull(commitInterval, "commitInterval");
         java.util.Objects.requireNonNull(closeTimeout, "closeTimeout");
         java.util.Objects.requireNonNull(maxTaskIdle, "maxTaskIdle");
+        java.util.Objects.requireNonNull(producerCompression, "producerCompression");
     }
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
     @ConstructorBinding
     public RouterSettings(@Nullable String applicationId, @Nullable Path stateDir, @Nullable Integer streamThreads,
-            @Nullable Duration commitInterval, @Nullable Duration closeTimeout, @Nullable Duration maxTaskIdle) {
+            @Nullable Duration commitInterval, @Nullable Duration closeTimeout, @Nullable Duration maxTaskIdle,
+            @Nullable String producerCompression) {
         this(applicationId == null ? "hookstream-router" : applicationId,
             stateDir == null ? Path.of(System.getProperty("user.home"), ".hookstream", "router-state") : stateDir,
             streamThreads == null ? 1 : streamThreads,
             commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval,
             closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout,
-            maxTaskIdle == null ? DEFAULT_MAX_TASK_IDLE : maxTaskIdle);
+            maxTaskIdle == null ? DEFAULT_MAX_TASK_IDLE : maxTaskIdle,
+            producerCompression == null ? DEFAULT_PRODUCER_COMPRESSION : producerCompression);
     }
 }

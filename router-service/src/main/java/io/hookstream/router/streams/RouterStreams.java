@@ -2,6 +2,7 @@ package io.hookstream.router.streams;
 
 import java.util.Properties;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -47,6 +48,7 @@ public final class RouterStreams implements SmartLifecycle {
         // how long a task may wait for a partition with unread records before it processes the others, so that
         // a hook written just before its first event is read first; see RouterSettings for the measured cost
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdle().toMillis());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), settings.producerCompression());
         // the hooks topic is already compacted: use it as the store's changelog instead of a copy
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // a record that is not a raw event at all must not stop the router; it is logged and skipped
