@@ -173,13 +173,9 @@ class EdgeAnswersTest {
     @Test
     @Order(4)
     void aRequestRefusedBeforeItsBodyWasReadClosesTheConnection() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            // the body stays unread; on a kept-alive connection it would be parsed as the next request
-            out.write(("POST /hooks/h-nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 13\r\n\r\n{\"unread\":1}\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        // the body stays unread; on a kept-alive connection it would be parsed as the next request
+        try (Socket socket = sendRaw("POST /hooks/h-nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 13\r\n\r\n{\"unread\":1}\n")) {
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
             assertThat(response).startsWith("HTTP/1.1 404");
@@ -190,12 +186,8 @@ class EdgeAnswersTest {
     @Test
     @Order(5)
     void aBodyThatStopsArrivingIs408() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 100\r\n\r\n{\"partial\":").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = sendRaw("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100\r\n\r\n{\"partial\":")) {
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertThat(status).startsWith("HTTP/1.1 408");
         }
@@ -235,12 +227,8 @@ class EdgeAnswersTest {
     @Order(6)
     void theStoredEventHasEveryHeaderFieldInArrivalOrderWithItsNameLowerCased() throws Exception {
         String eventId;
-        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nX-Tag: a\r\nContent-Type: application/json\r\n"
-                + "X-Other: x\r\nX-TAG: b\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = sendRaw("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nX-Tag: a\r\nContent-Type: application/json\r\n"
+                + "X-Other: x\r\nX-TAG: b\r\nContent-Length: 2\r\n\r\n{}")) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("HTTP/1.1 200");
             String id = null;
@@ -256,6 +244,21 @@ class EdgeAnswersTest {
         List<String> fields = rawEvent(eventId).getHeaders().stream().map(h -> h.getName() + ": " + h.getValue()).toList();
         assertThat(fields).containsExactly("host: localhost", "x-tag: a", "content-type: application/json", "x-other: x",
             "x-tag: b", "content-length: 2");
+    }
+
+    /** A connection to the ingress on which these exact bytes were sent, for what an HTTP client would not send. */
+    private static Socket sendRaw(String request) throws Exception {
+        Socket socket = new Socket("127.0.0.1", URI.create(base).getPort());
+        try {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return socket;
+        } catch (Exception e) {
+            socket.close();
+            throw e;
+        }
     }
 
     private static String eventIdOf(HttpResponse<String> accepted) {
