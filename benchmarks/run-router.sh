@@ -37,7 +37,8 @@ for ((round = 0; round <= ROUNDS; round++)); do
       load="$(quiet_machine)"
       echo "round $round: router $variant, $threads thread(s), load $load"
       name="router-$variant-$threads-$round"
-      start_java "$name" io.hookstream.benchmarks.load.RouterBench "$BOOTSTRAP" "$variant" "$threads" \
+      EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Dbench.broker.pid=${BROKER_JAVA_PID:-}" \
+        start_java "$name" io.hookstream.benchmarks.load.RouterBench "$BOOTSTRAP" "$variant" "$threads" \
         "$EVENTS" "$WARMUP_EVENTS" "$WORK" "$COMMIT_MS" "$WORK/router-run.json"
       pid=$LAST_PID
       rm -f "$WORK/router-run.json"

@@ -149,11 +149,13 @@ public final class RouterBench {
             String json = String.format(java.util.Locale.ROOT,
                 "{\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"seconds\":%.3f,"
                     + "\"events_per_s\":%.1f,\"steady_events_per_s\":%.1f,\"startup_ms\":%d,\"outputs\":%d,\"dlq\":%d,"
-                    + "\"unmatched\":%d,\"outputs_per_event\":%.2f,\"timeline\":%s}",
+                    + "\"unmatched\":%d,\"outputs_per_event\":%.2f,\"router_cpu_us_per_event\":%.1f,"
+                    + "\"broker_cpu_us_per_event\":%.1f,\"timeline\":%s}",
                 variant, threads, events, warmup, commitMs, seconds, events / seconds, measured.steadyRate(events, perEvent),
                 measured.startupMillis(), produced.getOrDefault(out, 0L), produced.getOrDefault(names.eventsDlq(), 0L),
                 produced.getOrDefault(names.eventsUnmatched(), 0L), produced.getOrDefault(out, 0L) / (double) events,
-                measured.timelineJson(perEvent));
+                measured.cpuEnd().selfMicrosPer(measured.cpuStart(), events),
+                measured.cpuEnd().brokerMicrosPer(measured.cpuStart(), events), measured.timelineJson(perEvent));
             System.out.println("RESULT " + json);
             Files.writeString(resultFile, json + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -207,7 +209,12 @@ public final class RouterBench {
         return from + count;
     }
 
-    record Phase(long startupMillis, long runningAtNanos, long doneAtNanos, List<long[]> timeline, long outputs) {
+    /**
+     * @param cpuStart CPU used when the clock started (null for phases that do not measure it)
+     * @param cpuEnd   CPU used when it stopped
+     */
+    record Phase(long startupMillis, long runningAtNanos, long doneAtNanos, List<long[]> timeline, long outputs,
+            CpuTime cpuStart, CpuTime cpuEnd) {
 
         double seconds() {
             return (doneAtNanos - runningAtNanos) / 1e9;
@@ -290,7 +297,7 @@ public final class RouterBench {
                 if (done && (!awaitIndex || indexReady(streams))) {
                     // what the last transactions wrote is committed by now; the index has settled
                     Thread.sleep(2000);
-                    return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), now, timeline, 0);
+                    return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), now, timeline, 0, null, null);
                 }
                 Thread.sleep(50);
             }
@@ -325,12 +332,18 @@ public final class RouterBench {
             streams.start();
             long count = 0;
             long lastSample = 0;
+            CpuTime cpuStart = null;
             while (count < expected) {
                 check(deadline, expected + " outputs (got " + count + ")");
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
                 long now = System.nanoTime();
                 if (count == 0 && !records.isEmpty()) {
                     running.compareAndSet(0, now);
+                }
+                if (cpuStart == null && running.get() != 0) {
+                    // read within one poll (<= 20 ms) of the clock's start
+                    cpuStart = CpuTime.now();
+                    System.out.println("measuring");
                 }
                 count += records.count();
                 if (running.get() != 0 && (now - lastSample > 50_000_000L || count >= expected)) {
@@ -339,10 +352,12 @@ public final class RouterBench {
                 }
             }
             long done = System.nanoTime();
+            CpuTime cpuEnd = CpuTime.now();
             if (running.get() == 0) {
                 running.set(started);
             }
-            return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), done, timeline, count);
+            return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), done, timeline, count,
+                cpuStart == null ? cpuEnd : cpuStart, cpuEnd);
         } finally {
             close(streams);
         }

@@ -52,10 +52,17 @@ import io.hookstream.schemas.topic.HookstreamTopics;
  * bound hooks: hooks ⋈ connections (foreign key connectionId), read by dedicated events and by the
  * subscription index (partitioned, built here): active shared bound hooks → group by appId:uid
  * </pre>
- * Every operator, store and internal topic has an explicit name, so that changes to the topology do not
+ * The event half (raw and replayed events, the hooks table and its join with connections) and the delivery half
+ * of shared items (their repartition, the subscription index) are separate sub-topologies: their tasks own only
+ * their own input partitions. Every operator, store and internal topic has an explicit name, so that changes to the topology do not
  * silently rename state.
  */
 public final class RouterTopology {
+
+    /** Decoded table values kept per table (hooks, bound hooks, apps, subscriber sets), see {@link RecentValuesSerde}. */
+    private static final int KEPT_VALUES = 1024;
+    /** Values encoded in more bytes are decoded on every read rather than kept. */
+    private static final int KEPT_VALUE_MAX_BYTES = 64 * 1024;
 
     private RouterTopology() {
     }
@@ -68,27 +75,31 @@ public final class RouterTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         Serde<UnmatchedItem> items = topics.eventsUnmatched().valueSerde();
+        // every event reads these tables; their values are decoded once rather than on each read
+        Serde<Hook> hookSerde = kept(topics.hooks().valueSerde());
+        Serde<App> appSerde = kept(topics.apps().valueSerde());
 
         KTable<String, Hook> hooks = builder.table(topics.hooks().name(),
-            Consumed.with(keys, topics.hooks().valueSerde()).withName("hooks-source"),
+            Consumed.with(keys, hookSerde).withName("hooks-source"),
             Materialized.<String, Hook, KeyValueStore<Bytes, byte[]>>as("hooks-store")
-                .withKeySerde(keys).withValueSerde(topics.hooks().valueSerde()));
+                .withKeySerde(keys).withValueSerde(hookSerde));
         GlobalKTable<String, App> apps = builder.globalTable(topics.apps().name(),
-            Consumed.with(keys, topics.apps().valueSerde()).withName("apps-source"),
+            Consumed.with(keys, appSerde).withName("apps-source"),
             Materialized.<String, App, KeyValueStore<Bytes, byte[]>>as("apps-store")
-                .withKeySerde(keys).withValueSerde(topics.apps().valueSerde()));
+                .withKeySerde(keys).withValueSerde(appSerde));
         KTable<String, Connection> connections = builder.table(topics.connections().name(),
             Consumed.with(keys, topics.connections().valueSerde()).withName("connections-source"),
             Materialized.<String, Connection, KeyValueStore<Bytes, byte[]>>as("connections-store")
                 .withKeySerde(keys).withValueSerde(topics.connections().valueSerde()));
         // one foreign-key join follows every change on either side: a new, re-verified or deleted connection,
         // a changed uid, a new or deleted hook; both flows read its result
-        Serde<BoundHook> boundSerde = AvroSerde.of(BoundHook.class);
+        Serde<BoundHook> boundSerde = kept(AvroSerde.of(BoundHook.class));
         KTable<String, BoundHook> boundHooks = hooks.leftJoin(connections, Hook::getConnectionId, BoundHook::new,
             TableJoined.as("hook-connection-join"),
             Materialized.<String, BoundHook, KeyValueStore<Bytes, byte[]>>as("bound-hooks-store")
                 .withKeySerde(keys).withValueSerde(boundSerde));
-        KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(boundHooks);
+        Serde<SubscriberSet> setSerde = kept(AvroSerde.of(SubscriberSet.class));
+        KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(boundHooks, setSerde);
 
         KStream<String, SourcedEvent> events = source(builder, topics.eventsRaw().name(), topics, "raw")
             .merge(source(builder, topics.eventsReplay().name(), topics, "replay"), Named.as("merge-raw-and-replay"));
@@ -101,7 +112,7 @@ public final class RouterTopology {
         // round trip behind, only adds the connection
         KStream<String, List<Routed>> dedicated = byKind.get("kind-dedicated")
             .leftJoin(hooks, (SourcedEvent event, Hook hook) -> new EventWithHook(event, hook),
-                Joined.with(keys, SourcedEvent.serde(topics), topics.hooks().valueSerde(), "event-hook-join"))
+                Joined.with(keys, SourcedEvent.serde(topics), hookSerde, "event-hook-join"))
             .leftJoin(boundHooks, (EventWithHook withHook, BoundHook bound) -> withHook.withBound(bound),
                 Joined.<String, EventWithHook, BoundHook>as("event-connection-join").withKeySerde(keys).withOtherValueSerde(boundSerde))
             .leftJoin(apps, (key, withHook) -> withHook.appId(),
@@ -121,10 +132,14 @@ public final class RouterTopology {
         KStream<String, Routed> delivered = firstPass.get("pass-shared-items")
             .map((key, r) -> KeyValue.pair(((Routed.SharedItem) r).key(), ((Routed.SharedItem) r).item()), Named.as("key-item-by-uid"))
             .repartition(Repartitioned.with(keys, items).withName("shared-items-by-uid"))
-            .leftJoin(subscriptionIndex, router::deliverShared, Joined.with(keys, items, subscriberSerde(), "item-subscription-join"))
+            .leftJoin(subscriptionIndex, router::deliverShared, Joined.with(keys, items, setSerde, "item-subscription-join"))
             .flatMapValues(list -> list, Named.as("flatten-delivered"));
 
-        sinks(firstPass.get("pass-final").merge(delivered, Named.as("merge-delivered")), topics);
+        // two sinks rather than one merged stream: a merge would join the delivery half (item and subscription
+        // repartitions, the index) to the event half in one sub-topology, and a task checks every input partition
+        // it owns, empty or not, before each record it processes
+        sinks(firstPass.get("pass-final"), topics, "routed-");
+        sinks(delivered, topics, "delivered-");
         return builder.build(streamsConfig);
     }
 
@@ -132,7 +147,7 @@ public final class RouterTopology {
      * appId:uid → the active shared hooks whose connection has that uid; partitioned state, rebuilt from the
      * bound hooks as they change.
      */
-    private static KTable<String, SubscriberSet> subscriptionIndex(KTable<String, BoundHook> boundHooks) {
+    private static KTable<String, SubscriberSet> subscriptionIndex(KTable<String, BoundHook> boundHooks, Serde<SubscriberSet> setSerde) {
         Serde<String> keys = Serdes.String();
         Serde<Subscription> subscriptionSerde = AvroSerde.of(Subscription.class);
         KTable<String, Subscription> subscriptions = boundHooks.mapValues(RouterTopology::subscription, Named.as("to-subscription"),
@@ -146,7 +161,7 @@ public final class RouterTopology {
                 (key, s, set) -> without(set, s.getHookId()),
                 Named.as("subscription-index-aggregate"),
                 Materialized.<String, SubscriberSet, KeyValueStore<Bytes, byte[]>>as("subscription-index")
-                    .withKeySerde(keys).withValueSerde(subscriberSerde()));
+                    .withKeySerde(keys).withValueSerde(setSerde));
     }
 
     /**
@@ -180,25 +195,26 @@ public final class RouterTopology {
         return new SubscriberSet(set.getSubscriptions().stream().filter(s -> !s.getHookId().equals(hookId)).toList());
     }
 
-    private static Serde<SubscriberSet> subscriberSerde() {
-        return AvroSerde.of(SubscriberSet.class);
+    private static <T> Serde<T> kept(Serde<T> serde) {
+        return new RecentValuesSerde<>(serde, KEPT_VALUES, KEPT_VALUE_MAX_BYTES);
     }
 
-    private static void sinks(KStream<String, Routed> routed, HookstreamTopics topics) {
+    /** Bundles to their trigger topics, unmatched items and dead letters to theirs; {@code prefix} names the operators. */
+    private static void sinks(KStream<String, Routed> routed, HookstreamTopics topics, String prefix) {
         Serde<String> keys = Serdes.String();
         Serde<Routed> payload = new RoutedPayloadSerde(topics);
-        routed.split(Named.as("routed-"))
+        routed.split(Named.as(prefix))
             .branch((key, r) -> r instanceof Routed.Bundle, Branched.withConsumer(bundles -> bundles
-                .selectKey((key, r) -> ((Routed.Bundle) r).key(), Named.as("key-bundle"))
-                .to((key, r, context) -> ((Routed.Bundle) r).topic(), Produced.with(keys, payload).withName("bundles-sink")),
+                .selectKey((key, r) -> ((Routed.Bundle) r).key(), Named.as(prefix + "key-bundle"))
+                .to((key, r, context) -> ((Routed.Bundle) r).topic(), Produced.with(keys, payload).withName(prefix + "bundles-sink")),
                 "bundles"))
             .branch((key, r) -> r instanceof Routed.Unmatched, Branched.withConsumer(unmatched -> unmatched
-                .selectKey((key, r) -> ((Routed.Unmatched) r).key(), Named.as("key-unmatched-by-uid"))
-                .to(topics.eventsUnmatched().name(), Produced.with(keys, payload).withName("unmatched-sink")),
+                .selectKey((key, r) -> ((Routed.Unmatched) r).key(), Named.as(prefix + "key-unmatched-by-uid"))
+                .to(topics.eventsUnmatched().name(), Produced.with(keys, payload).withName(prefix + "unmatched-sink")),
                 "unmatched"))
             .defaultBranch(Branched.withConsumer(dead -> dead
-                .selectKey((key, r) -> ((Routed.Dead) r).letter().getEventId(), Named.as("key-dead-letter-by-event"))
-                .to(topics.eventsDlq().name(), Produced.with(keys, payload).withName("dead-letter-sink")),
+                .selectKey((key, r) -> ((Routed.Dead) r).letter().getEventId(), Named.as(prefix + "key-dead-letter-by-event"))
+                .to(topics.eventsDlq().name(), Produced.with(keys, payload).withName(prefix + "dead-letter-sink")),
                 "dead"));
     }
 

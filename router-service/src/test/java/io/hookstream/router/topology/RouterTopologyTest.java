@@ -64,6 +64,7 @@ class RouterTopologyTest {
     private final HookstreamTopics topics = HookstreamTopics.defaults();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
+    private org.apache.kafka.streams.TopologyDescription description;
     private TestInputTopic<String, RawWebhookEvent> raw;
     private TestInputTopic<String, RawWebhookEvent> replay;
     private TestInputTopic<String, Hook> hooks;
@@ -85,7 +86,9 @@ class RouterTopologyTest {
         Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
         EventRouter router = new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock),
             SEALER, topics.names(), clock, meters);
-        driver = new TopologyTestDriver(RouterTopology.build(topics, router, config), config);
+        org.apache.kafka.streams.Topology topology = RouterTopology.build(topics, router, config);
+        description = topology.describe();
+        driver = new TopologyTestDriver(topology, config);
 
         var apps = driver.createInputTopic(topics.apps().name(), Serdes.String().serializer(), topics.apps().valueSerde().serializer());
         apps.pipeInput("shop", App.newBuilder().setAppId("shop").setDefinition(APP).setVersion(1).setUpdatedAt(T0).build());
@@ -106,6 +109,22 @@ class RouterTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+    }
+
+    @Test
+    void eventsAndTheDeliveryOfSharedItemsAreSeparateSubTopologiesSoATaskOwnsOnlyItsOwnInputs() {
+        // a task checks each of its input partitions before every record it processes, empty ones included
+        var inputs = description.subtopologies().stream()
+            .map(sub -> sub.nodes().stream()
+                .filter(n -> n instanceof org.apache.kafka.streams.TopologyDescription.Source)
+                .flatMap(n -> ((org.apache.kafka.streams.TopologyDescription.Source) n).topicSet().stream())
+                .collect(java.util.stream.Collectors.toSet()))
+            .toList();
+
+        assertThat(inputs).contains(
+            java.util.Set.of(topics.eventsRaw().name(), topics.eventsReplay().name(), topics.hooks().name(),
+                "hook-connection-join-subscription-response-topic"),
+            java.util.Set.of("shared-items-by-uid-repartition", "subscriptions-by-uid-repartition"));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.hookstream.router.topology;
+
+import java.util.Arrays;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A serde for table values that hands out the record it decoded before when it is given the same bytes again.
+ *
+ * <p>A stream-table join reads the table's value from its store for every event, and the store returns bytes:
+ * every dedicated event would decode its hook, its hook as bound to its connection and its app, which
+ * profiles of the router put at a tenth of a stream thread's time. The values change rarely and the same few
+ * are read over and over, so the decoded records are kept in a small direct-mapped table, indexed by the hash
+ * of their bytes and checked against a copy of those bytes; a different value in the same slot replaces it.
+ *
+ * <p>The records handed out are shared between events and threads, so <b>nobody may modify them</b>; the
+ * router only reads them. Slots hold immutable entries, so racing threads see either an old entry or a whole
+ * new one, never half of one. Values longer than {@code maxBytes} are decoded every time and not kept.
+ */
+final class RecentValuesSerde<T> implements Serde<T> {
+
+    /** One decoded value with the bytes it came from; never changed once built. */
+    private record Entry<T>(byte[] bytes, T value) {
+    }
+
+    private final Serde<T> delegate;
+    private final int maxBytes;
+    private final Entry<T>[] slots;
+
+    /**
+     * @param slots    how many decoded values are kept (rounded up to a power of two)
+     * @param maxBytes the longest encoded value that is kept
+     */
+    @SuppressWarnings("unchecked")
+    RecentValuesSerde(Serde<T> delegate, int slots, int maxBytes) {
+        if (slots < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("slots and maxBytes must be positive");
+        }
+        this.delegate = delegate;
+        this.maxBytes = maxBytes;
+        int capacity = 1;
+        while (capacity < slots) {
+            capacity <<= 1;
+        }
+        this.slots = (Entry<T>[]) new Entry<?>[capacity];
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return delegate.serializer();
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        Deserializer<T> decoder = delegate.deserializer();
+        return (topic, bytes) -> decode(decoder, topic, bytes);
+    }
+
+    private @Nullable T decode(Deserializer<T> decoder, String topic, byte @Nullable [] bytes) {
+        if (bytes == null || bytes.length > maxBytes) {
+            return decoder.deserialize(topic, bytes);
+        }
+        int slot = spread(Arrays.hashCode(bytes)) & (slots.length - 1);
+        Entry<T> entry = slots[slot];
+        if (entry != null && Arrays.equals(entry.bytes(), bytes)) {
+            return entry.value();
+        }
+        T value = decoder.deserialize(topic, bytes);
+        if (value != null) {
+            // a copy: the caller owns the array it passed in and may reuse it
+            slots[slot] = new Entry<>(bytes.clone(), value);
+        }
+        return value;
+    }
+
+    /** Mixes the high bits of the hash into the low ones that pick the slot. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    int capacity() {
+        return slots.length;
+    }
+}
