@@ -89,7 +89,7 @@ public final class EventRouter {
             List<Routed> routed = new ArrayList<>(items.size());
             long now = clock.millis();
             for (Item item : items) {
-                String output = json.writeValueAsString(item.output());
+                String output = item.outputJson();
                 if (ConnectionSecrets.exposedIn(output, secrets)) {
                     // directives may read connection data (condition, iterate); it never leaves in a bundle
                     throw new Undeliverable("CONNECTION_DATA_IN_OUTPUT", "the output of webhook " + hook.getWebhookName()
@@ -136,7 +136,7 @@ public final class EventRouter {
                     .setAppId(event.getAppId())
                     .setWebhookName(event.getWebhookName())
                     .setUid(uid)
-                    .setOutput(json.writeValueAsString(item.output()))
+                    .setOutput(item.outputJson())
                     .setReceivedAt(event.getReceivedAt())
                     .build();
                 String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);

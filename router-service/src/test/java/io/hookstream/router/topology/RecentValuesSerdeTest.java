@@ -62,6 +62,29 @@ class RecentValuesSerdeTest {
     }
 
     @Test
+    void valuesThatDifferOnlyInTheMiddleAreToldApart() {
+        Deserializer<String> reader = new RecentValuesSerde<>(counting, 16, 1024).deserializer();
+        String a = "a".repeat(100) + "1" + "z".repeat(100);
+        String b = "a".repeat(100) + "2" + "z".repeat(100);
+        assertThat(RecentValuesSerde.hashOfEnds(bytes(a))).isEqualTo(RecentValuesSerde.hashOfEnds(bytes(b)));
+
+        assertThat(reader.deserialize("t", bytes(a))).isEqualTo(a);
+        assertThat(reader.deserialize("t", bytes(b))).isEqualTo(b);
+        assertThat(reader.deserialize("t", bytes(a))).isEqualTo(a);
+    }
+
+    @Test
+    void theHashReadsEveryByteOfShortValuesAndTheEndsOfLongOnes() {
+        assertThat(RecentValuesSerde.hashOfEnds(bytes("ab"))).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("ba")));
+        String head = "h".repeat(48);
+        String tail = "t".repeat(48);
+        assertThat(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)))
+            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail.replaceFirst("t$", "u"))))
+            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head.replaceFirst("^h", "g") + "middle" + tail)))
+            .isEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "MIDDLE" + tail)));
+    }
+
+    @Test
     void longValuesAndNullAreDecodedEveryTime() {
         Deserializer<String> reader = new RecentValuesSerde<>(counting, 16, 4).deserializer();
 

@@ -150,7 +150,7 @@ public final class WebhookProcessor {
       Value value = DirectiveFailure.evaluate(uid, context);
       key = Values.isMissing(value) ? null : Values.text(value);
     }
-    items.add(new Item(index, Values.toJson(output), key));
+    items.add(new Item(index, output, key));
   }
 
 
