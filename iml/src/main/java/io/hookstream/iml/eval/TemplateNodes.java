@@ -123,7 +123,7 @@ final class TemplateNodes {
 
         @Override
         public Value eval(Frame f) {
-            Map<String, Value> out = new LinkedHashMap<>(Math.max(4, entries.length * 2));
+            LinkedHashMap<String, Value> out = new LinkedHashMap<>(Math.max(4, entries.length * 2));
             for (Entry e : entries) {
                 Value v = e.value().eval(f);
                 if (e.spread()) {
@@ -141,7 +141,7 @@ final class TemplateNodes {
                     out.put(key, v);
                 }
             }
-            return Values.object(out);
+            return Values.objectOwning(out);
         }
     }
 

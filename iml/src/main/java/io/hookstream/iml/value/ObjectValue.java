@@ -1,6 +1,5 @@
 package io.hookstream.iml.value;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 public record ObjectValue(Map<String, Value> props) implements Value {
 
     public ObjectValue {
-        props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
+        props = props instanceof OwnedProps ? props : new OwnedProps(new LinkedHashMap<>(props));
     }
 
     /** The property value, or {@code null} when the key is absent. */

@@ -66,9 +66,17 @@ public final class Values {
         return items.isEmpty() ? EMPTY_ARRAY : new ArrayValue(items);
     }
 
-    /** An object whose properties keep the iteration order of {@code props}. */
+    /** An object whose properties keep the iteration order of {@code props}, copied. */
     public static Value object(Map<String, Value> props) {
         return new ObjectValue(props);
+    }
+
+    /**
+     * An object that takes {@code props} over instead of copying them: for a map just built, which the caller
+     * neither keeps nor changes afterwards.
+     */
+    public static Value objectOwning(LinkedHashMap<String, Value> props) {
+        return new ObjectValue(new OwnedProps(props));
     }
 
     public static boolean isUndefined(Value v) {
@@ -97,11 +105,11 @@ public final class Values {
                 if (depth >= maxDepth) {
                     throw new EvalException(ErrorCode.VALUE_TOO_DEEP, maxDepth);
                 }
-                Map<String, Value> props = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+                LinkedHashMap<String, Value> props = new LinkedHashMap<>(Math.max(4, node.size() * 2));
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
                     props.put(e.getKey(), fromJson(e.getValue(), depth + 1, maxDepth));
                 }
-                return new ObjectValue(props);
+                return objectOwning(props);
             }
             case ARRAY: {
                 if (depth >= maxDepth) {

@@ -222,12 +222,12 @@ public final class RequestParser {
         if (depth >= maxDepth) {
           throw new EvalException(ErrorCode.VALUE_TOO_DEEP, maxDepth);
         }
-        Map<String, Value> props = new LinkedHashMap<>();
+        LinkedHashMap<String, Value> props = new LinkedHashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String name = parser.currentName();
           props.put(name, value(parser, parser.nextToken(), depth + 1, maxDepth));
         }
-        return Values.object(props);
+        return Values.objectOwning(props);
       }
       case START_ARRAY -> {
         if (depth >= maxDepth) {
