@@ -247,8 +247,13 @@ def router(args):
 
     get = {k: median_run(*k) for k in runs}
     lines = ["| variant | threads | events/s (whole batch, median) | min – max over rounds | steady events/s (10–90 %, median) | "
-             "bundles/s | startup ms | bundles per run | dead letters | unmatched |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "bundles/s | router JVM CPU µs/event | broker CPU µs/event | startup ms | bundles per run | dead letters | unmatched |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+
+    def cpu(v, t, key):
+        """Median CPU per event over the rounds; older results without the field show a dash."""
+        xs = [r[key] for r in runs.get((v, t), []) if r.get(key, -1) >= 0]
+        return f"{statistics.median(xs):.1f}" if xs else "–"
     for t in threads:
         for v in variants:
             rs = runs.get((v, t))
@@ -256,7 +261,8 @@ def router(args):
                 m = med(v, t, "events_per_s")
                 lines.append(f"| {names[v]} | {t} | {fmt(m)} | {fmt(min(r['events_per_s'] for r in rs))} – "
                              f"{fmt(max(r['events_per_s'] for r in rs))} | {fmt(med(v, t, 'steady_events_per_s'))} | "
-                             f"{fmt(m * rs[0]['outputs_per_event'])} | {fmt(med(v, t, 'startup_ms'))} | "
+                             f"{fmt(m * rs[0]['outputs_per_event'])} | {cpu(v, t, 'router_cpu_us_per_event')} | "
+                             f"{cpu(v, t, 'broker_cpu_us_per_event')} | {fmt(med(v, t, 'startup_ms'))} | "
                              f"{'/'.join(sorted({str(r['outputs']) for r in rs}))} | {sum(r['dlq'] for r in rs)} | "
                              f"{sum(r['unmatched'] for r in rs)} |")
     table = "\n".join(lines)
@@ -335,6 +341,8 @@ def router(args):
   Each run first writes state and {fmt(res[0]['warmup']) if res else ''} warm-up events, processes them (JIT,
   subscription index), closes the streams, writes the measured batch and starts again with the same
   application id. The clock runs from RUNNING to the last expected bundle seen by a read_committed consumer.
+* CPU per event: process CPU time over the clock's span divided by the events, for the benchmark JVM (stream
+  threads, their producers, GC, JIT, and the read_committed consumer that counts the bundles) and for the broker.
 * The 1-minute load average before the runs was {loads[0] if loads else 0:.2f} – {loads[-1] if loads else 0:.2f}.
   First an unrecorded round over the variants warms the broker JVM (cold, it made the first cells of a run up
   to 2.4 times slower); then {len(rounds)} round(s), each over every (threads, variant) cell in turn, so that a slow stretch of the machine
