@@ -1,15 +1,32 @@
 """Top frames of a JFR recording's execution samples.
 
-    jfr_top.py RECORDING.jfr [N] [THREAD-SUBSTRING]
+    jfr_top.py RECORDING.jfr [N] [THREAD-SUBSTRING] [--measured-stream-threads]
 
 Prints the N (default 25) most sampled leaf frames (self time), the most sampled frames anywhere on the stack
 (inclusive, one count per sample) among io.hookstream, Jackson, Avro, Kafka, Reactor/Netty and Spring code, and
 the sample count per thread. Uses `jfr print --json` from the running JDK.
+
+--measured-stream-threads keeps only the stream threads (not their producers) of the Kafka Streams client started
+last, whose thread names carry its UUID: RouterBench runs a warm-up client and then the measured one in the same
+JVM, and only the second one's samples describe the measured phase.
 """
 import collections
 import json
+import re
 import subprocess
 import sys
+
+CLIENT = re.compile(r"-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-")
+
+
+def last_client(events):
+    """The UUID of the Kafka Streams client whose threads were sampled first last, or None."""
+    first = {}
+    for e in events:
+        m = CLIENT.search((e["values"].get("sampledThread") or {}).get("javaName") or "")
+        if m:
+            first.setdefault(m.group(1), e["values"]["startTime"])
+    return max(first, key=first.get) if first else None
 
 
 def frame_name(f):
@@ -18,12 +35,15 @@ def frame_name(f):
 
 
 def main():
-    path = sys.argv[1]
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-    thread_filter = sys.argv[3] if len(sys.argv) > 3 else None
+    args = [a for a in sys.argv[1:] if a != "--measured-stream-threads"]
+    path = args[0]
+    n = int(args[1]) if len(args) > 1 else 25
+    thread_filter = args[2] if len(args) > 2 else None
     out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", path],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
+    client = last_client(events) if "--measured-stream-threads" in sys.argv else None
+    stream_thread = re.compile(r"-StreamThread-\d+$")
     leaf = collections.Counter()
     inclusive = collections.Counter()
     threads = collections.Counter()
@@ -34,6 +54,8 @@ def main():
         v = e["values"]
         thread = (v.get("sampledThread") or {}).get("javaName") or "?"
         if thread_filter and thread_filter not in thread:
+            continue
+        if client and (client not in thread or not stream_thread.search(thread)):
             continue
         frames = (v.get("stackTrace") or {}).get("frames") or []
         if not frames:
