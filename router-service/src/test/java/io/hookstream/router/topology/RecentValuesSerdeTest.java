@@ -76,11 +76,22 @@ class RecentValuesSerdeTest {
     @Test
     void theHashReadsEveryByteOfShortValuesAndTheEndsOfLongOnes() {
         assertThat(RecentValuesSerde.hashOfEnds(bytes("ab"))).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("ba")));
+        assertThat(RecentValuesSerde.hashOfEnds(bytes("0123456789abcdef")))
+            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("0123456789abcdeF")))
+            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("0123456789Abcdef")));
         String head = "h".repeat(48);
-        String tail = "t".repeat(48);
+        String tail = "t".repeat(16);
+        for (int at = 0; at < 48; at++) {
+            String changed = head.substring(0, at) + "g" + head.substring(at + 1);
+            assertThat(RecentValuesSerde.hashOfEnds(bytes(changed + "middle" + tail)))
+                .as("a change at byte %d", at).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)));
+        }
+        for (int at = 0; at < 16; at++) {
+            String changed = tail.substring(0, at) + "u" + tail.substring(at + 1);
+            assertThat(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + changed)))
+                .as("a change at byte %d from the end", 16 - at).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)));
+        }
         assertThat(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)))
-            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail.replaceFirst("t$", "u"))))
-            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head.replaceFirst("^h", "g") + "middle" + tail)))
             .isEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "MIDDLE" + tail)));
     }
 
