@@ -16,7 +16,12 @@ JMH_CLASSES="$WORK/jmh-classes"
 rm -rf "$JMH_CLASSES" && mkdir -p "$JMH_CLASSES"
 javac -nowarn -d "$JMH_CLASSES" -cp "$CP" benchmarks/src/main/java/io/hookstream/benchmarks/WebhookPipelineBenchmark.java \
   benchmarks/src/main/java/io/hookstream/benchmarks/load/Fixtures.java
-BASE_CP="$(echo "$CP" | sed "s#$ROOT/iml/target/#$BASE/iml/target/#; s#$ROOT/webhook-spec/target/#$BASE/webhook-spec/target/#")"
+# the load classpath names the modules' jars in the local repository (or their target directories): both forms
+BASE_IML="$(ls "$BASE"/iml/target/iml-*.jar | grep -v -- '-sources' | head -1)"
+BASE_SPEC="$(ls "$BASE"/webhook-spec/target/webhook-spec-*.jar | grep -v -- '-sources' | head -1)"
+BASE_CP="$(echo "$CP" | sed "s#$ROOT/iml/target/#$BASE/iml/target/#; s#$ROOT/webhook-spec/target/#$BASE/webhook-spec/target/#;
+  s#[^:]*/io/hookstream/iml/[^:]*/iml-[^:]*\.jar#$BASE_IML#; s#[^:]*/io/hookstream/webhook-spec/[^:]*/webhook-spec-[^:]*\.jar#$BASE_SPEC#")"
+[ "$BASE_CP" != "$CP" ] || { echo "the base classpath is the working tree's: nothing to compare" >&2; exit 1; }
 : >"$WORK/pipeline-ab.txt"
 for ((r = 1; r <= ROUNDS; r++)); do
   for side in base head; do

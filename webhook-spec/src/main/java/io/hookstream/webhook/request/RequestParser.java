@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -40,6 +41,11 @@ public final class RequestParser {
   public static final int DEFAULT_MAX_JSON_DEPTH = 200;
 
   private final JsonMapper mapper;
+  /**
+   * The token streams of the JSON passes come from the factory itself: the mapper's {@code createParser}
+   * builds a deserialization context for every parser, which these passes never use.
+   */
+  private final JsonFactory factory;
   /** Below this nesting a clean streaming scan is sure to agree with the tree parse (see {@link #flags}). */
   private final int scanDepth;
 
@@ -57,7 +63,7 @@ public final class RequestParser {
   }
 
   public RequestParser(StreamReadConstraints constraints) {
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     this.mapper = JsonMapper.builder(factory)
         // decimals stay exact (D15): 0.1 must not become a binary double
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -125,7 +131,7 @@ public final class RequestParser {
    * tokens, within the nesting and length constraints, and shallower than any depth cap.
    */
   private boolean isCleanJson(byte[] bytes) {
-    try (JsonParser parser = mapper.createParser(bytes)) {
+    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         return false;
@@ -195,7 +201,7 @@ public final class RequestParser {
    * An empty (whitespace-only) body keeps the tree parse's answer.
    */
   private Value json(byte[] bytes, Set<String> flags) {
-    try (JsonParser parser = mapper.createParser(bytes)) {
+    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return treeJson(bytes, flags);
