@@ -20,7 +20,7 @@ CLIENT = re.compile(r"-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 
 def last_client(events):
-    """The UUID of the Kafka Streams client whose threads were sampled first last, or None."""
+    """The UUID of the Kafka Streams client that was sampled last to start (the measured one), or None."""
     first = {}
     for e in events:
         m = CLIENT.search((e["values"].get("sampledThread") or {}).get("javaName") or "")
