@@ -1,11 +1,8 @@
 package io.hookstream.webhook.connection;
 
 import io.hookstream.iml.value.Value;
-import io.hookstream.iml.value.Values;
 import io.hookstream.webhook.request.Headers;
 import io.hookstream.webhook.request.RequestParser;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +24,6 @@ public record ConnectionResponse(int status, Headers headers, Value body) {
   }
 
   Value headersValue() {
-    Map<String, Value> object = new LinkedHashMap<>();
-    headers.asMap().forEach((name, values) -> object.put(name, Values.text(String.join(", ", values))));
-    return Values.object(object);
+    return RequestParser.headers(headers);
   }
 }

@@ -306,12 +306,12 @@ public final class RequestParser {
       Charset charset = partType == null ? StandardCharsets.UTF_8 : partType.charsetOrUtf8();
       return textOrBuffer(part.content(), charset);
     }
-    Map<String, Value> file = new LinkedHashMap<>();
+    LinkedHashMap<String, Value> file = new LinkedHashMap<>();
     file.put("filename", Values.text(part.filename()));
     file.put("contentType", Values.text(part.contentType() == null ? "application/octet-stream" : part.contentType()));
     file.put("size", Values.number(part.content().length));
     file.put("data", Values.buffer(part.content()));
-    return Values.object(file);
+    return Values.objectOwning(file);
   }
 
   /** Decoded query; keys and values are UTF-8 percent-decoded, {@code +} is a space. */
@@ -319,11 +319,15 @@ public final class RequestParser {
     return flatObject(FormDecoder.decode(rawQuery, StandardCharsets.UTF_8));
   }
 
-  private static Value headers(Headers headers) {
-    Map<String, Value> object = new LinkedHashMap<>();
+  /**
+   * Headers as the {@code headers} variable of requests and connection responses alike: lower-cased names,
+   * repeated fields joined with {@code ", "}.
+   */
+  public static Value headers(Headers headers) {
+    LinkedHashMap<String, Value> object = new LinkedHashMap<>();
     // RFC 9110 §5.3: repeated field lines are equivalent to one line with values joined by commas
     headers.asMap().forEach((name, values) -> object.put(name, Values.text(String.join(", ", values))));
-    return Values.object(object);
+    return Values.objectOwning(object);
   }
 
   private static Value flatObject(List<Map.Entry<String, String>> pairs) {
@@ -336,9 +340,9 @@ public final class RequestParser {
 
   /** A key seen once maps to its value, a repeated key to the array of its values. */
   private static Value collapse(Map<String, List<Value>> grouped) {
-    Map<String, Value> object = new LinkedHashMap<>();
+    LinkedHashMap<String, Value> object = new LinkedHashMap<>();
     grouped.forEach((key, values) -> object.put(key, values.size() == 1 ? values.get(0) : Values.array(values)));
-    return Values.object(object);
+    return Values.objectOwning(object);
   }
 
   private static Value text(byte[] bytes, Charset charset, Set<String> flags) {

@@ -270,7 +270,7 @@ public final class ArrayFunctions implements FunctionLibrary {
     static Value toCollection(Value[] args, CallContext cx) {
         String keyName = Args.text(args, 1);
         String valueName = Args.text(args, 2);
-        Map<String, Value> out = new LinkedHashMap<>();
+        LinkedHashMap<String, Value> out = new LinkedHashMap<>();
         for (Value item : arr(args[0], cx).items()) {
             if (item.kind() != Kind.OBJECT) {
                 continue;
@@ -282,6 +282,6 @@ public final class ArrayFunctions implements FunctionLibrary {
             Value v = ((ObjectValue) item).get(valueName);
             out.put(Values.text(k), v == null ? Values.UNDEFINED : v);
         }
-        return Values.object(out);
+        return Values.objectOwning(out);
     }
 }

@@ -142,25 +142,25 @@ public final class GeneralFunctions implements FunctionLibrary {
     static Value pick(Value[] args, CallContext cx) {
         ObjectValue o = (ObjectValue) args[0];
         Set<String> keys = keys(args, cx);
-        Map<String, Value> out = new LinkedHashMap<>();
+        LinkedHashMap<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : o.props().entrySet()) {
             if (keys.contains(e.getKey())) {
                 out.put(e.getKey(), e.getValue());
             }
         }
-        return Values.object(out);
+        return Values.objectOwning(out);
     }
 
     static Value omit(Value[] args, CallContext cx) {
         ObjectValue o = (ObjectValue) args[0];
         Set<String> keys = keys(args, cx);
-        Map<String, Value> out = new LinkedHashMap<>();
+        LinkedHashMap<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : o.props().entrySet()) {
             if (!keys.contains(e.getKey())) {
                 out.put(e.getKey(), e.getValue());
             }
         }
-        return Values.object(out);
+        return Values.objectOwning(out);
     }
 
     private static Set<String> keys(Value[] args, CallContext cx) {
@@ -180,14 +180,14 @@ public final class GeneralFunctions implements FunctionLibrary {
     }
 
     static Value mergeCollections(Value[] args, CallContext cx) {
-        Map<String, Value> out = new LinkedHashMap<>();
+        LinkedHashMap<String, Value> out = new LinkedHashMap<>();
         for (Value v : args) {
             if (v.kind() == Kind.OBJECT) {
                 cx.step(((ObjectValue) v).props().size());
                 out.putAll(((ObjectValue) v).props());
             }
         }
-        return Values.object(out);
+        return Values.objectOwning(out);
     }
 
     static Value isArray(Value[] args, CallContext cx) {

@@ -164,7 +164,7 @@ final class XmlReader extends DefaultHandler {
             if (attributes.isEmpty() && children.isEmpty()) {
                 return Values.text(text.toString());
             }
-            Map<String, Value> props = new LinkedHashMap<>();
+            LinkedHashMap<String, Value> props = new LinkedHashMap<>();
             if (!attributes.isEmpty()) {
                 props.put(ATTRIBUTES, Values.object(attributes));
             }
@@ -174,7 +174,7 @@ final class XmlReader extends DefaultHandler {
             for (Map.Entry<String, List<Value>> c : children.entrySet()) {
                 props.put(c.getKey(), Values.array(c.getValue()));
             }
-            return Values.object(props);
+            return Values.objectOwning(props);
         }
 
         /** Only XML's own whitespace (space, tab, CR, LF) counts as layout between child elements. */
