@@ -54,8 +54,8 @@ import io.hookstream.schemas.topic.HookstreamTopics;
  * </pre>
  * The event half (raw and replayed events, the hooks table and its join with connections) and the delivery half
  * of shared items (their repartition, the subscription index) are separate sub-topologies: their tasks own only
- * their own input partitions. Every operator, store and internal topic has an explicit name, so that changes to the topology do not
- * silently rename state.
+ * their own input partitions. Every operator, store and internal topic has an explicit name, so that changes to
+ * the topology do not silently rename state.
  */
 public final class RouterTopology {
 
