@@ -2,6 +2,7 @@
 # Router throughput against a real broker (its own JVM): for 1 and 2 stream threads, each variant in a
 # fresh JVM with the same flags and the router's own Streams configuration (exactly_once_v2):
 #   passthrough  raw event -> one bundle, same serdes (the ceiling)
+#   floor        the same on a webhook whose directives never read the body: the router's cost apart from directives
 #   dedicated    RouterTopology on dedicated-hook events: hook and app joins, iterate + output
 #   shared       RouterTopology on shared-webhook events: iterate, uid, repartition, subscription index
 # Writes "## Router" of docs/benchmarks.md and docs/img/router.png.
@@ -17,7 +18,7 @@ source "$(dirname "$0")/lib.sh"
 EVENTS="${EVENTS:-400000}"           # measured events per run (pre-loaded)
 WARMUP_EVENTS="${WARMUP_EVENTS:-100000}"  # the JIT still compiled for seconds after 10,000 (measured: C2 threads at 0.6 core)
 THREADS_LIST="${THREADS_LIST:-1 2}"
-VARIANTS="${VARIANTS:-passthrough dedicated shared}"
+VARIANTS="${VARIANTS:-passthrough floor dedicated shared}"
 COMMIT_MS="${COMMIT_MS:-10}"          # the router's default commit interval
 ROUNDS="${ROUNDS:-3}"
 RESULTS="$WORK/router-results.jsonl"

@@ -44,12 +44,18 @@ import io.hookstream.schemas.topic.TopicProvisioner;
  * {@code respond}, {@code iterate} over the order's items and an {@code output} per item) and a shared
  * webhook ({@code events}: the same edge directives with the app's common secret, {@code iterate} and a
  * {@code uid} per item). Bodies are about 1 KB of JSON with two items.
+ *
+ * <p>A third webhook ({@code orders-floor}) runs the dedicated route with directives that never read the
+ * body: it iterates over two items held in its hooks' parameters and outputs each as it is. Routed through
+ * the same topology, it measures what the router costs apart from its directives.
  */
 public final class Fixtures {
 
     public static final String APP_ID = "bench";
     public static final String DEDICATED = "orders";
     public static final String SHARED = "events";
+    /** Dedicated, with directives that do not read the body (see the class comment). */
+    public static final String FLOOR = "orders-floor";
     /** The dedicated hooks' secret ({@code parameters.secret}); the shared webhook uses the app's common one. */
     public static final String HOOK_SECRET = "bench-hook-secret";
     public static final String SHARED_SECRET = "bench-shared-secret";
@@ -87,6 +93,14 @@ public final class Fixtures {
                   }
                 },
                 "%s": {
+                  "type": "dedicated",
+                  "spec": {
+                    "signature": {"scheme": "github", "secret": "{{parameters.secret}}"},
+                    "iterate": "{{parameters.items}}",
+                    "output": "{{item}}"
+                  }
+                },
+                "%s": {
                   "type": "shared",
                   "spec": {
                     "signature": {"scheme": "github", "secret": "{{common.signingSecret}}"},
@@ -100,7 +114,7 @@ public final class Fixtures {
                 }
               }
             }
-            """.formatted(SHARED_SECRET, DEDICATED, SHARED);
+            """.formatted(SHARED_SECRET, DEDICATED, FLOOR, SHARED);
     }
 
     /**
@@ -164,8 +178,16 @@ public final class Fixtures {
     }
 
     public static Hook dedicatedHook(String hookId, String userId, String triggerTopic, long now) {
-        return Hook.newBuilder().setHookId(hookId).setAppId(APP_ID).setWebhookName(DEDICATED).setKind(WebhookKind.DEDICATED)
-            .setUserId(userId).setParameters("{\"secret\":\"" + HOOK_SECRET + "\"}").setStatus(HookStatus.ACTIVE)
+        return dedicatedHook(hookId, DEDICATED, userId, triggerTopic, now);
+    }
+
+    /** A hook of {@link #DEDICATED} or {@link #FLOOR}; the floor's hooks hold the two items it iterates over. */
+    public static Hook dedicatedHook(String hookId, String webhookName, String userId, String triggerTopic, long now) {
+        String items = webhookName.equals(FLOOR)
+            ? ",\"items\":[{\"sku\":\"A-1001\",\"qty\":2,\"price\":19.90},{\"sku\":\"B-2002\",\"qty\":1,\"price\":7.50}]"
+            : "";
+        return Hook.newBuilder().setHookId(hookId).setAppId(APP_ID).setWebhookName(webhookName).setKind(WebhookKind.DEDICATED)
+            .setUserId(userId).setParameters("{\"secret\":\"" + HOOK_SECRET + "\"" + items + "}").setStatus(HookStatus.ACTIVE)
             .setTriggerTopic(triggerTopic).setCreatedAt(Instant.ofEpochMilli(now)).setUpdatedAt(Instant.ofEpochMilli(now))
             .build();
     }
@@ -217,12 +239,20 @@ public final class Fixtures {
     /** App plus {@code dedicatedHooks} dedicated hooks and {@code sharedHooks} shared hooks with connections. */
     public static void writeState(String bootstrap, HookstreamTopics topics, List<String> dedicatedHookIds, int sharedHooks,
             java.util.function.IntFunction<String> userOf, java.util.function.Function<String, String> triggerTopicOfUser) {
+        writeState(bootstrap, topics, DEDICATED, dedicatedHookIds, sharedHooks, userOf, triggerTopicOfUser);
+    }
+
+    /** As above, with the dedicated hooks on webhook {@code dedicatedWebhook}. */
+    public static void writeState(String bootstrap, HookstreamTopics topics, String dedicatedWebhook, List<String> dedicatedHookIds,
+            int sharedHooks, java.util.function.IntFunction<String> userOf,
+            java.util.function.Function<String, String> triggerTopicOfUser) {
         long now = System.currentTimeMillis();
         send(bootstrap, topics.apps(), Map.of(APP_ID, app(now)));
         Map<String, Hook> hooks = new java.util.LinkedHashMap<>();
         for (int i = 0; i < dedicatedHookIds.size(); i++) {
             String user = userOf.apply(i);
-            hooks.put(dedicatedHookIds.get(i), dedicatedHook(dedicatedHookIds.get(i), user, triggerTopicOfUser.apply(user), now));
+            hooks.put(dedicatedHookIds.get(i), dedicatedHook(dedicatedHookIds.get(i), dedicatedWebhook, user,
+                triggerTopicOfUser.apply(user), now));
         }
         Map<String, Connection> connections = new java.util.LinkedHashMap<>();
         for (int i = 0; i < sharedHooks; i++) {

@@ -60,6 +60,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  *   <li>{@code passthrough}: raw events (Avro) → one trigger bundle each (Avro), nothing else; the ceiling;
  *   <li>{@code dedicated}: {@link RouterTopology} on dedicated-hook events (join with hooks and apps,
  *       iterate and output, two bundles per event);
+ *   <li>{@code floor}: the same topology and events, on a webhook whose directives never read the body (two
+ *       items from the hook's parameters, each output as it is): what dedicated routing costs apart from
+ *       its directives, and so the most that faster directives could give;
  *   <li>{@code shared}: {@link RouterTopology} on shared-webhook events (iterate, uid per item,
  *       repartition by {@code appId:uid}, join with the subscription index; two bundles per event).
  * </ul>
@@ -92,8 +95,8 @@ public final class RouterBench {
         Path work = Path.of(args[5]);
         long commitMs = Long.parseLong(args[6]);
         Path resultFile = Path.of(args[7]);
-        if (!List.of("passthrough", "dedicated", "shared").contains(variant)) {
-            throw new IllegalArgumentException("variant: passthrough, dedicated or shared");
+        if (!List.of("passthrough", "dedicated", "floor", "shared").contains(variant)) {
+            throw new IllegalArgumentException("variant: passthrough, dedicated, floor or shared");
         }
 
         String run = variant + "-t" + threads + "-" + System.currentTimeMillis();
@@ -103,6 +106,7 @@ public final class RouterBench {
         HookstreamTopics topics = new HookstreamTopics(names);
         String passthroughOut = p + "passthrough.out";
         boolean shared = variant.equals("shared");
+        String dedicatedWebhook = variant.equals("floor") ? Fixtures.FLOOR : Fixtures.DEDICATED;
 
         try (Admin admin = Fixtures.admin(bootstrap)) {
             var provisioner = Fixtures.provisioner(admin, 3);
@@ -113,7 +117,7 @@ public final class RouterBench {
             for (int i = 0; i < HOOKS; i++) {
                 dedicatedHooks.add("hook-" + i);
             }
-            Fixtures.writeState(bootstrap, topics, shared ? List.of() : dedicatedHooks, shared ? HOOKS : 0,
+            Fixtures.writeState(bootstrap, topics, dedicatedWebhook, shared ? List.of() : dedicatedHooks, shared ? HOOKS : 0,
                 i -> "user-" + (i % USERS), user -> names.triggersShared());
 
             Properties config = RouterStreams.config(new KafkaSettings(bootstrap, 3, (short) 1, null, null),
@@ -130,12 +134,12 @@ public final class RouterBench {
                 ? passThrough(topics, passthroughOut, config) : RouterTopology.build(topics, router, config);
 
             // phase 1: state, warm-up events, subscription index; not measured
-            long offset = produce(bootstrap, topics, shared, 0, warmup);
+            long offset = produce(bootstrap, topics, shared, dedicatedWebhook, 0, warmup);
             Phase warm = runUntilConsumed(admin, topics, topology.get(), config, applicationId, shared);
             System.out.printf("warm-up: %d events in %.1f s%n", warmup, warm.seconds());
 
             // phase 2: the measured batch
-            produce(bootstrap, topics, shared, offset, events);
+            produce(bootstrap, topics, shared, dedicatedWebhook, offset, events);
             String out = variant.equals("passthrough") ? passthroughOut : names.triggersShared();
             Map<TopicPartition, Long> outStart = endOffsets(admin, List.of(out));
             long expected = variant.equals("passthrough") ? events : (long) events * Fixtures.ITEMS_PER_EVENT;
@@ -185,7 +189,8 @@ public final class RouterBench {
     }
 
     /** Writes {@code count} events after the first {@code from}; returns the next sequence number. */
-    static long produce(String bootstrap, HookstreamTopics topics, boolean shared, long from, int count) throws Exception {
+    static long produce(String bootstrap, HookstreamTopics topics, boolean shared, String dedicatedWebhook, long from, int count)
+            throws Exception {
         Random random = new Random(from);
         long now = System.currentTimeMillis();
         try (KafkaProducer<String, RawWebhookEvent> producer = Fixtures.producer(bootstrap, topics.eventsRaw().valueSerde().serializer())) {
@@ -200,7 +205,7 @@ public final class RouterBench {
                     key = SHARED_KEYS.keyOf(event);
                 } else {
                     key = "hook-" + (i % HOOKS);
-                    event = Fixtures.rawEvent(WebhookKind.DEDICATED, key, Fixtures.DEDICATED, body, now);
+                    event = Fixtures.rawEvent(WebhookKind.DEDICATED, key, dedicatedWebhook, body, now);
                 }
                 producer.send(new ProducerRecord<>(topics.eventsRaw().name(), key, event));
             }
