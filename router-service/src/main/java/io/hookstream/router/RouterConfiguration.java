@@ -1,6 +1,7 @@
 package io.hookstream.router;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.streams.RouterStreams;
 import io.hookstream.router.streams.RouterStreamsHealthIndicator;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
 import io.hookstream.support.secrets.DataSealer;
@@ -33,10 +35,15 @@ class RouterConfiguration {
             clock, meters);
     }
 
-    /** Depends on {@link SystemTopics} so that the source topics exist before the streams start. */
+    /**
+     * Depends on {@link SystemTopics} so that the source topics exist before the streams start; refuses to start
+     * on events and hooks topics with different partition counts, since each task reads the hooks of its own
+     * partition beside the events.
+     */
     @Bean
     RouterStreams routerStreams(KafkaSettings kafka, RouterSettings settings, HookstreamTopics topics, EventRouter router,
-            SystemTopics ensured) {
+            SystemTopics ensured, TopicProvisioner provisioner) {
+        provisioner.requireCoPartitioned(List.of(topics.eventsRaw().name(), topics.eventsReplay().name(), topics.hooks().name()));
         return new RouterStreams(kafka, settings, topics, router);
     }
 

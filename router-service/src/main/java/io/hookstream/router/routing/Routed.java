@@ -7,6 +7,9 @@ import io.hookstream.schemas.avro.UnmatchedItem;
 /** What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter. */
 public sealed interface Routed {
 
+    /** The key the record is written with. */
+    String key();
+
     /** A bundle for {@code topic}, keyed by {@code key} (the hookId, or the userId on a shared trigger topic). */
     record Bundle(String topic, String key, TriggerBundle bundle) implements Routed {
     }
@@ -21,5 +24,10 @@ public sealed interface Routed {
 
     /** The event could not be processed; keyed by eventId. */
     record Dead(DeadLetter letter) implements Routed {
+
+        @Override
+        public String key() {
+            return letter.getEventId();
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
@@ -32,7 +31,6 @@ import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
-import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.SubscriberSet;
 import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.UnmatchedItem;
@@ -45,13 +43,16 @@ import io.hookstream.schemas.topic.HookstreamTopics;
  * tests build the very same topology.
  *
  * <pre>
- * events.raw ──┐                    ┌ dedicated ⋈ hooks (KTable, co-partitioned by hookId) ⋈ apps (global) ─ route ─┐
- *              ├ merge ─ split kind ┤                                                                             ├─ bundles → each hook's trigger topic
- * events.replay┘                    └ shared ⋈ apps ─ items by appId:uid ─ repartition ─ ⋈ subscription index ────┤─ unmatched → events.unmatched
- *                                                                                                                 └─ dead letters → events.dlq
+ * events.raw ───┐                   ┌ bundles ──────────────────────────────────────────────────┐
+ *               ├ route (reads the  ┼ dead letters, unmatched items ─────────────────────────────┼ sinks: each to its topic
+ * events.replay ┘ hooks, bound hooks└ shared items by appId:uid ─ repartition ─ ⋈ subscription index ┘
+ *                 and apps stores)
  * bound hooks: hooks ⋈ connections (foreign key connectionId), read by dedicated events and by the
  * subscription index (partitioned, built here): active shared bound hooks → group by appId:uid
  * </pre>
+ * Routing reads the hooks table (co-partitioned with the events by hookId, see
+ * {@code TopicProvisioner.requireCoPartitioned}), the bound hooks and the apps (a global table) in one
+ * processor, {@link EventRouting}.
  * The event half (raw and replayed events, the hooks table and its join with connections) and the delivery half
  * of shared items (their repartition, the subscription index) are separate sub-topologies: their tasks own only
  * their own input partitions. Every operator, store and internal topic has an explicit name, so that changes to
@@ -63,6 +64,9 @@ public final class RouterTopology {
     private static final int KEPT_VALUES = 1024;
     /** Values encoded in more bytes are decoded on every read rather than kept. */
     private static final int KEPT_VALUE_MAX_BYTES = 64 * 1024;
+    static final String HOOKS_STORE = "hooks-store";
+    static final String BOUND_HOOKS_STORE = "bound-hooks-store";
+    static final String APPS_STORE = "apps-store";
 
     private RouterTopology() {
     }
@@ -81,11 +85,11 @@ public final class RouterTopology {
 
         KTable<String, Hook> hooks = builder.table(topics.hooks().name(),
             Consumed.with(keys, hookSerde).withName("hooks-source"),
-            Materialized.<String, Hook, KeyValueStore<Bytes, byte[]>>as("hooks-store")
+            Materialized.<String, Hook, KeyValueStore<Bytes, byte[]>>as(HOOKS_STORE)
                 .withKeySerde(keys).withValueSerde(hookSerde));
-        GlobalKTable<String, App> apps = builder.globalTable(topics.apps().name(),
+        builder.globalTable(topics.apps().name(),
             Consumed.with(keys, appSerde).withName("apps-source"),
-            Materialized.<String, App, KeyValueStore<Bytes, byte[]>>as("apps-store")
+            Materialized.<String, App, KeyValueStore<Bytes, byte[]>>as(APPS_STORE)
                 .withKeySerde(keys).withValueSerde(appSerde));
         KTable<String, Connection> connections = builder.table(topics.connections().name(),
             Consumed.with(keys, topics.connections().valueSerde()).withName("connections-source"),
@@ -96,50 +100,33 @@ public final class RouterTopology {
         Serde<BoundHook> boundSerde = kept(AvroSerde.of(BoundHook.class));
         KTable<String, BoundHook> boundHooks = hooks.leftJoin(connections, Hook::getConnectionId, BoundHook::new,
             TableJoined.as("hook-connection-join"),
-            Materialized.<String, BoundHook, KeyValueStore<Bytes, byte[]>>as("bound-hooks-store")
+            Materialized.<String, BoundHook, KeyValueStore<Bytes, byte[]>>as(BOUND_HOOKS_STORE)
                 .withKeySerde(keys).withValueSerde(boundSerde));
         Serde<SubscriberSet> setSerde = kept(AvroSerde.of(SubscriberSet.class));
         KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(boundHooks, setSerde);
 
-        KStream<String, SourcedEvent> events = source(builder, topics.eventsRaw().name(), topics, "raw")
-            .merge(source(builder, topics.eventsReplay().name(), topics, "replay"), Named.as("merge-raw-and-replay"));
-        var byKind = events.split(Named.as("kind-"))
-            .branch((key, e) -> e.event().getKind() == WebhookKind.DEDICATED, Branched.as("dedicated"))
-            .defaultBranch(Branched.as("shared"));
-
-        // the hook comes from the hooks table itself, which Kafka Streams reads in timestamp order with the
-        // events, so a hook created before an event is always known to it; the bound table, one foreign-key
-        // round trip behind, only adds the connection
-        KStream<String, List<Routed>> dedicated = byKind.get("kind-dedicated")
-            .leftJoin(hooks, (SourcedEvent event, Hook hook) -> new EventWithHook(event, hook),
-                Joined.with(keys, SourcedEvent.serde(topics), hookSerde, "event-hook-join"))
-            .leftJoin(boundHooks, (EventWithHook withHook, BoundHook bound) -> withHook.withBound(bound),
-                Joined.<String, EventWithHook, BoundHook>as("event-connection-join").withKeySerde(keys).withOtherValueSerde(boundSerde))
-            .leftJoin(apps, (key, withHook) -> withHook.appId(),
-                (withHook, app) -> router.routeDedicated(withHook.event().event(), withHook.hook(), withHook.bound(), app,
-                    withHook.event().topic()),
-                Named.as("event-app-join"));
-        KStream<String, List<Routed>> shared = byKind.get("kind-shared")
-            .leftJoin(apps, (key, e) -> e.event().getAppId(),
-                (e, app) -> router.expandShared(e.event(), app, e.topic()), Named.as("shared-event-app-join"));
-
-        var firstPass = dedicated.merge(shared, Named.as("merge-routed"))
-            .flatMapValues(list -> list, Named.as("flatten-routed"))
+        // one processor routes every raw or replayed event: it reads the three tables itself rather than through a
+        // chain of joins, splits, merges and re-keyings, each of which Kafka Streams pays for on every record
+        var routed = builder.stream(List.of(topics.eventsRaw().name(), topics.eventsReplay().name()),
+                Consumed.with(keys, topics.eventsRaw().valueSerde()).withName("events-source"))
+            .process(() -> new EventRouting(router, topics.eventsRaw().name()), Named.as("route-events"), HOOKS_STORE, BOUND_HOOKS_STORE)
             .split(Named.as("pass-"))
             .branch((key, r) -> r instanceof Routed.SharedItem, Branched.as("shared-items"))
             .defaultBranch(Branched.as("final"));
 
-        KStream<String, Routed> delivered = firstPass.get("pass-shared-items")
-            .map((key, r) -> KeyValue.pair(((Routed.SharedItem) r).key(), ((Routed.SharedItem) r).item()), Named.as("key-item-by-uid"))
+        // the join (rather than a read of the index's store) is what makes Kafka Streams give the two repartition
+        // topics the same partition count
+        KStream<String, Routed> delivered = routed.get("pass-shared-items")
+            .mapValues(r -> ((Routed.SharedItem) r).item(), Named.as("shared-item"))
             .repartition(Repartitioned.with(keys, items).withName("shared-items-by-uid"))
             .leftJoin(subscriptionIndex, router::deliverShared, Joined.with(keys, items, setSerde, "item-subscription-join"))
-            .flatMapValues(list -> list, Named.as("flatten-delivered"));
+            .flatMap((key, list) -> keyed(list), Named.as("key-delivered"));
 
         // two sinks rather than one merged stream: a merge would join the delivery half (item and subscription
         // repartitions, the index) to the event half in one sub-topology, and a task checks every input partition
         // it owns, empty or not, before each record it processes
-        sinks(firstPass.get("pass-final"), topics, "routed-");
-        sinks(delivered, topics, "delivered-");
+        sink(routed.get("pass-final"), topics, "routed-sink");
+        sink(delivered, topics, "delivered-sink");
         return builder.build(streamsConfig);
     }
 
@@ -199,55 +186,32 @@ public final class RouterTopology {
         return new RecentValuesSerde<>(serde, KEPT_VALUES, KEPT_VALUE_MAX_BYTES);
     }
 
-    /** Bundles to their trigger topics, unmatched items and dead letters to theirs; {@code prefix} names the operators. */
-    private static void sinks(KStream<String, Routed> routed, HookstreamTopics topics, String prefix) {
-        Serde<String> keys = Serdes.String();
-        Serde<Routed> payload = new RoutedPayloadSerde(topics);
-        routed.split(Named.as(prefix))
-            .branch((key, r) -> r instanceof Routed.Bundle, Branched.withConsumer(bundles -> bundles
-                .selectKey((key, r) -> ((Routed.Bundle) r).key(), Named.as(prefix + "key-bundle"))
-                .to((key, r, context) -> ((Routed.Bundle) r).topic(), Produced.with(keys, payload).withName(prefix + "bundles-sink")),
-                "bundles"))
-            .branch((key, r) -> r instanceof Routed.Unmatched, Branched.withConsumer(unmatched -> unmatched
-                .selectKey((key, r) -> ((Routed.Unmatched) r).key(), Named.as(prefix + "key-unmatched-by-uid"))
-                .to(topics.eventsUnmatched().name(), Produced.with(keys, payload).withName(prefix + "unmatched-sink")),
-                "unmatched"))
-            .defaultBranch(Branched.withConsumer(dead -> dead
-                .selectKey((key, r) -> ((Routed.Dead) r).letter().getEventId(), Named.as(prefix + "key-dead-letter-by-event"))
-                .to(topics.eventsDlq().name(), Produced.with(keys, payload).withName(prefix + "dead-letter-sink")),
-                "dead"));
+    /** Bundles to their trigger topics, unmatched items and dead letters to theirs, each record already keyed. */
+    private static void sink(KStream<String, Routed> routed, HookstreamTopics topics, String name) {
+        String unmatched = topics.eventsUnmatched().name();
+        String dlq = topics.eventsDlq().name();
+        routed.to((key, r, context) -> destination(r, unmatched, dlq),
+            Produced.with(Serdes.String(), new RoutedPayloadSerde(topics)).withName(name));
     }
 
-    private static KStream<String, SourcedEvent> source(StreamsBuilder builder, String topic, HookstreamTopics topics, String name) {
-        return builder.stream(topic, Consumed.with(Serdes.String(), topics.eventsRaw().valueSerde()).withName(name + "-events-source"))
-            .mapValues(event -> new SourcedEvent(topic, event), Named.as("tag-" + name + "-source"));
+    private static String destination(Routed routed, String unmatched, String dlq) {
+        if (routed instanceof Routed.Bundle b) {
+            return b.topic();
+        }
+        if (routed instanceof Routed.Unmatched) {
+            return unmatched;
+        }
+        if (routed instanceof Routed.Dead) {
+            return dlq;
+        }
+        throw new IllegalStateException("shared items are delivered through the subscription index, never written as such");
     }
 
-    /** A raw event with the topic it was read from, which dead letters record for redrive. */
-    record SourcedEvent(String topic, RawWebhookEvent event) {
-
-        /** Only needed by the join's signature; the join itself needs no repartition, so this never hits the wire in normal runs. */
-        static Serde<SourcedEvent> serde(HookstreamTopics topics) {
-            Serde<RawWebhookEvent> events = topics.eventsRaw().valueSerde();
-            return Serdes.serdeFrom(
-                (t, e) -> e == null ? null : events.serializer().serialize(t, e.event()),
-                (t, bytes) -> bytes == null ? null : new SourcedEvent(t, events.deserializer().deserialize(t, bytes)));
+    private static List<KeyValue<String, Routed>> keyed(List<Routed> routed) {
+        List<KeyValue<String, Routed>> out = new ArrayList<>(routed.size());
+        for (Routed r : routed) {
+            out.add(KeyValue.pair(r.key(), r));
         }
-    }
-
-    /** A dedicated event with its hook and the hook as bound to its connection; any of them may be missing. */
-    record EventWithHook(SourcedEvent event, @Nullable Hook hook, @Nullable BoundHook bound) {
-
-        EventWithHook(SourcedEvent event, @Nullable Hook hook) {
-            this(event, hook, null);
-        }
-
-        EventWithHook withBound(@Nullable BoundHook bound) {
-            return new EventWithHook(event, hook, bound);
-        }
-
-        String appId() {
-            return hook == null ? event.event().getAppId() : hook.getAppId();
-        }
+        return out;
     }
 }

@@ -193,6 +193,25 @@ class RouterTopologyTest {
     }
 
     @Test
+    void aReplayedEventThatFailsAgainIsADeadLetterKeyedByItsEventThatNamesTheReplayTopic() {
+        replay.pipeInput("h1", event("e6b", "h1", "orders", "{\"id\":1,\"items\":\"oops\"}"));
+
+        var letter = dlq.readKeyValue();
+        assertThat(letter.key).isEqualTo("e6b");
+        assertThat(letter.value.getSourceTopic()).isEqualTo(topics.eventsReplay().name());
+        assertThat(alice.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRecordWithoutAnEventIsSkippedAndTheNextEventRouted() {
+        raw.pipeInput("h2", (RawWebhookEvent) null);
+        raw.pipeInput("h2", event("e6c", "h2", "plain", "{\"x\":1}"));
+
+        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId).containsExactly("e6c:0:h2");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
     void dedicatedDirectivesSeeTheHooksConnectionDataOpened() {
         byte[] sealed = SEALER.seal("{\"account\":\"acct-42\"}".getBytes(StandardCharsets.UTF_8), "c9");
         connections.pipeInput("c9", Connection.newBuilder(connection("c9", "alice", "1")).setData(ByteBuffer.wrap(sealed))

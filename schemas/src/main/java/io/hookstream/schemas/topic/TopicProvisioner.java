@@ -1,6 +1,8 @@
 package io.hookstream.schemas.topic;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -59,6 +62,32 @@ public final class TopicProvisioner {
             topics.add(topic(name, events));
         }
         create(topics);
+    }
+
+    /**
+     * Fails with {@link TopicLayoutException} unless every topic named has the same partition count. Topics
+     * this class creates always do; topics created by hand may not, and a router reading the hooks table beside
+     * the events of the same partition would then miss the hooks of every partition the events have and the
+     * hooks topic lacks.
+     */
+    public void requireCoPartitioned(List<String> names) {
+        Map<String, TopicDescription> described;
+        try {
+            described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
+        }
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        for (String name : names) {
+            partitions.put(name, described.get(name).partitions().size());
+        }
+        if (new HashSet<>(partitions.values()).size() > 1) {
+            throw new TopicLayoutException("topics " + partitions.keySet() + " must have the same partition count, they have "
+                + partitions.values() + "; recreate the ones that differ, or add partitions to them before any key is written");
+        }
     }
 
     /** Creates a trigger topic (per-user or shared) if it does not exist yet. */

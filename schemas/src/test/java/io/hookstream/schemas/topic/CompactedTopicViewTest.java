@@ -1,6 +1,7 @@
 package io.hookstream.schemas.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,19 @@ class CompactedTopicViewTest {
                 new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "hookstream.apps")))
             .all().get(10, TimeUnit.SECONDS);
         assertThat(configs.values().iterator().next().get("cleanup.policy").value()).isEqualTo("compact");
+    }
+
+    @Test
+    void topicsThatMustBeCoPartitionedAreRefusedWithTheirCountsWhenTheyAreNot() throws Exception {
+        TopicProvisioner provisioner = new TopicProvisioner(admin, new TopicProvisioner.Layout(3, (short) 1, 60_000));
+        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("layout.two", 2, (short) 1)))
+            .all().get(10, TimeUnit.SECONDS);
+
+        provisioner.requireCoPartitioned(List.of("hookstream.events.raw", "hookstream.events.replay", "hookstream.hooks"));
+        assertThatThrownBy(() -> provisioner.requireCoPartitioned(List.of("hookstream.events.raw", "layout.two", "hookstream.hooks")))
+            .isInstanceOf(TopicLayoutException.class)
+            .hasMessageContaining("[hookstream.events.raw, layout.two, hookstream.hooks]")
+            .hasMessageContaining("[3, 2, 3]");
     }
 
     @Test

@@ -1,0 +1,88 @@
+package io.hookstream.router.topology;
+
+import java.util.List;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hookstream.router.routing.EventRouter;
+import io.hookstream.router.routing.Routed;
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.BoundHook;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.WebhookKind;
+
+/**
+ * Routes one raw or replayed event in a single step: reads its hook, the hook as bound to its connection
+ * and the app from their stores, runs the directives, and forwards every result under the key it is
+ * written with. One processor instead of a chain of joins, merges, splits and re-keyings, because Kafka
+ * Streams pays for each node a record passes through, and an event passed through a dozen.
+ *
+ * <p>The stores are the tables the joins read, so an event sees exactly what a join would have shown it:
+ * the hooks table is updated by the same task, in timestamp order with the events; the bound hooks follow
+ * it one foreign-key round trip behind; the apps are a global table.
+ */
+final class EventRouting implements Processor<String, RawWebhookEvent, String, Routed> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRouting.class);
+
+    private final EventRouter router;
+    private final String fallbackTopic;
+    // set by init, before the first record
+    private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, ValueAndTimestamp<Hook>> hooks;
+    private KeyValueStore<String, ValueAndTimestamp<BoundHook>> boundHooks;
+    private KeyValueStore<String, ValueAndTimestamp<App>> apps;
+
+    /** @param fallbackTopic the source recorded in dead letters if a record comes without its metadata */
+    EventRouting(EventRouter router, String fallbackTopic) {
+        this.router = router;
+        this.fallbackTopic = fallbackTopic;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.hooks = context.getStateStore(RouterTopology.HOOKS_STORE);
+        this.boundHooks = context.getStateStore(RouterTopology.BOUND_HOOKS_STORE);
+        this.apps = context.getStateStore(RouterTopology.APPS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, RawWebhookEvent> record) {
+        RawWebhookEvent event = record.value();
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(fallbackTopic);
+        if (event == null) {
+            // no event to route nor to keep as a dead letter: as with a record that does not decode
+            log.warn("event=router_record_skipped reason=\"no value\" topic={} key={}", topic, record.key());
+            return;
+        }
+        List<Routed> routed;
+        if (event.getKind() == WebhookKind.DEDICATED) {
+            Hook hook = value(hooks, record.key());
+            String appId = hook == null ? event.getAppId() : hook.getAppId();
+            routed = router.routeDedicated(event, hook, value(boundHooks, record.key()), value(apps, appId), topic);
+        } else {
+            routed = router.expandShared(event, value(apps, event.getAppId()), topic);
+        }
+        for (Routed r : routed) {
+            context.forward(record.withKey(r.key()).withValue(r));
+        }
+    }
+
+    private static <V> @Nullable V value(KeyValueStore<String, ValueAndTimestamp<V>> store, @Nullable String key) {
+        if (key == null) {
+            return null;
+        }
+        ValueAndTimestamp<V> found = store.get(key);
+        return found == null ? null : found.value();
+    }
+}
