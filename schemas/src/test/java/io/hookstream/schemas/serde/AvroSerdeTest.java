@@ -13,7 +13,9 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,62 @@ class AvroSerdeTest {
         assertThat(bytes[0]).isEqualTo((byte) 0xC3); // single-object encoding marker
         assertThat(bytes[1]).isEqualTo((byte) 0x01);
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(record);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRecord")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theEncodingIsByteForByteAvrosOwnSingleObjectEncodingAndReadsBackFromIt(SpecificRecord record) throws IOException {
+        AvroSerde serde = AvroSerde.of(record.getClass());
+        BinaryMessageEncoder avros = new BinaryMessageEncoder<>(SpecificData.getForClass(record.getClass()), record.getSchema());
+
+        byte[] theirs = toArray(avros.encode(record));
+
+        assertThat(serde.encode(record)).isEqualTo(theirs);
+        assertThat(serde.decode(theirs)).isEqualTo(record);
+        // and Avro's decoder reads ours
+        assertThat(new BinaryMessageDecoder<>(SpecificData.getForClass(record.getClass()), record.getSchema())
+            .decode(serde.encode(record))).isEqualTo(record);
+    }
+
+    @Test
+    void aLargeRecordThenSmallOnesEachEncodeToExactlyTheirOwnBytes() {
+        AvroSerde<RawWebhookEvent> serde = AvroSerde.of(RawWebhookEvent.class);
+        RawWebhookEvent large = RawWebhookEvent.newBuilder(rawEvent()).setBody(ByteBuffer.wrap(new byte[200_000])).build();
+        RawWebhookEvent small = rawEvent();
+
+        byte[] smallFirst = serde.encode(small);
+        assertThat(serde.decode(serde.encode(large))).isEqualTo(large);
+
+        assertThat(serde.encode(small)).isEqualTo(smallFirst);
+        assertThat(serde.encode(small)).isEqualTo(smallFirst);
+    }
+
+    @Test
+    void threadsEncodingAtOnceEachGetTheirOwnRecordsBytes() throws Exception {
+        AvroSerde<RawWebhookEvent> serde = AvroSerde.of(RawWebhookEvent.class);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String id = "event-" + t;
+                results.add(pool.submit(() -> {
+                    RawWebhookEvent mine = RawWebhookEvent.newBuilder(rawEvent()).setEventId(id)
+                        .setBody(ByteBuffer.wrap(id.repeat(50).getBytes(StandardCharsets.UTF_8))).build();
+                    for (int i = 0; i < 2_000; i++) {
+                        if (!serde.decode(serde.encode(mine)).equals(mine)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
