@@ -29,12 +29,10 @@ final class RoutedPayloadSerde implements Serde<Routed> {
             if (routed instanceof Routed.Unmatched u) {
                 return topics.eventsUnmatched().valueSerde().serializer().serialize(topic, u.item());
             }
-            if (routed instanceof Routed.SharedItem i) {
-                return topics.eventsUnmatched().valueSerde().serializer().serialize(topic, i.item());
-            }
             if (routed instanceof Routed.Dead d) {
                 return topics.eventsDlq().valueSerde().serializer().serialize(topic, d.letter());
             }
+            // shared items go on as UnmatchedItem records through their repartition, never through a sink
             throw new IllegalArgumentException("nothing to write for " + routed);
         };
     }
