@@ -1,5 +1,6 @@
 package io.hookstream.schemas.topic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates Hookstream's topics if they are missing. Every service calls it on start, so that the order in
@@ -39,6 +41,8 @@ public final class TopicProvisioner {
             return new Layout(3, (short) 1, java.time.Duration.ofDays(7).toMillis());
         }
     }
+
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final Layout layout;
@@ -71,15 +75,16 @@ public final class TopicProvisioner {
      * hooks topic lacks.
      */
     public void requireCoPartitioned(List<String> names) {
-        Map<String, TopicDescription> described;
-        try {
-            described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while describing topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe topics " + names + ": " + e.getMessage(), e);
-        }
+        requireCoPartitioned(names, VISIBLE_WITHIN);
+    }
+
+    /**
+     * As {@link #requireCoPartitioned(List)}, waiting up to {@code visibleWithin} for topics the broker does not
+     * know yet. A topic whose creation the controller has just acknowledged can stay unknown to the broker
+     * answering for a moment, and the router checks right after provisioning.
+     */
+    public void requireCoPartitioned(List<String> names, Duration visibleWithin) {
+        Map<String, TopicDescription> described = describeOnceVisible(names, visibleWithin);
         Map<String, Integer> partitions = new LinkedHashMap<>();
         for (String name : names) {
             partitions.put(name, described.get(name).partitions().size());
@@ -87,6 +92,40 @@ public final class TopicProvisioner {
         if (new HashSet<>(partitions.values()).size() > 1) {
             throw new TopicLayoutException("topics " + partitions.keySet() + " must have the same partition count, they have "
                 + partitions.values() + "; recreate the ones that differ, or add partitions to them before any key is written");
+        }
+    }
+
+    private Map<String, TopicDescription> describeOnceVisible(List<String> names, Duration visibleWithin) {
+        long deadline = System.nanoTime() + visibleWithin.toNanos();
+        long backoffMs = 50;
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new TopicLayoutException("topics " + names + " must all exist, and at least one was still unknown to the broker after "
+                        + visibleWithin.toMillis() + " ms: " + e.getCause().getMessage());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("cannot describe topics " + names + ": no answer within 30 s", e);
+            }
+            sleep(backoffMs);
+            backoffMs = Math.min(backoffMs * 2, 500);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topics to become visible", e);
         }
     }
 
@@ -116,6 +155,8 @@ public final class TopicProvisioner {
                     }
                 }
             }
+            // what is created is usable once this returns, not just once the controller has it
+            describeOnceVisible(missing.stream().map(NewTopic::name).toList(), VISIBLE_WITHIN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -80,6 +80,30 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void theCoPartitioningCheckWaitsForATopicThatIsNotVisibleYetInsteadOfFailing() throws Exception {
+        TopicProvisioner provisioner = new TopicProvisioner(admin, new TopicProvisioner.Layout(3, (short) 1, 60_000));
+        // the check starts before the topic exists, as it can right after provisioning on a fresh broker
+        var check = java.util.concurrent.CompletableFuture.runAsync(
+            () -> provisioner.requireCoPartitioned(List.of("hookstream.events.raw", "layout.late"), Duration.ofSeconds(30)));
+        Thread.sleep(300);
+        assertThat(check).isNotDone();
+        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("layout.late", 3, (short) 1)))
+            .all().get(10, TimeUnit.SECONDS);
+
+        check.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTopicThatNeverAppearsIsRefusedByNameOnceTheWaitIsOver() {
+        TopicProvisioner provisioner = new TopicProvisioner(admin, new TopicProvisioner.Layout(3, (short) 1, 60_000));
+
+        assertThatThrownBy(() -> provisioner.requireCoPartitioned(List.of("hookstream.events.raw", "layout.missing"), Duration.ofMillis(400)))
+            .isInstanceOf(TopicLayoutException.class)
+            .hasMessageContaining("layout.missing")
+            .hasMessageContaining("400 ms");
+    }
+
+    @Test
     void viewLoadsTheTopicAppliesTombstonesAndCatchesUpWithLaterWrites() throws Exception {
         Topic<String, App> apps = topics.apps();
         try (KafkaProducer<String, App> producer = producer(apps)) {
