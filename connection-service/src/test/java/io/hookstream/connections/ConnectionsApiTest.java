@@ -14,6 +14,7 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.hookstream.connections.RunningControlPlane.Answer;
+import io.hookstream.connections.RawHttpConnection.Response;
 import io.hookstream.schemas.avro.Connection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -230,6 +231,31 @@ class ConnectionsApiTest {
         assertThat(RunningControlPlane.openData(stored).get("accessToken").asString()).isEqualTo(second);
         assertThat(stored.getParameters()).isEqualTo("{\"x\":1}");
         assertThat(stored.getCreatedAt()).isEqualTo(unchanged.getCreatedAt());
+    }
+
+    /**
+     * A client that reuses its connection may send the next request before the server has finished the
+     * previous one. The server queues it; once the queue is drained, it must read the connection again, or
+     * every later request on it waits until the client gives up (seen as 30 s timeouts of bodyless requests
+     * right after another one, fixed in Reactor Netty 1.3.8).
+     */
+    @Test
+    void aConnectionIsReadAgainAfterARequestQueuedBehindASlowerOneIsAnswered() throws Exception {
+        String user = user();
+        try (RawHttpConnection connection = new RawHttpConnection(control.baseUrl(), java.time.Duration.ofSeconds(10))) {
+            // the info call of app "slow" never gets an answer: 502 after the 1 s response timeout
+            String slow = connection.request("POST", "/api/connections", RunningControlPlane.TOKEN,
+                "{\"appId\":\"slow\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"t-slow\"}}");
+            String list = connection.request("GET", "/api/connections?userId=" + user, RunningControlPlane.TOKEN, null);
+            connection.send(slow, list);
+            assertThat(connection.read().status()).isEqualTo(502);
+            assertThat(connection.read()).isEqualTo(new Response(200, "[]"));
+
+            for (int i = 0; i < 3; i++) {
+                connection.send(list);
+                assertThat(connection.read()).as("request %d after the queued one", i).isEqualTo(new Response(200, "[]"));
+            }
+        }
     }
 
     @Test
