@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ class WebhookHandler {
     private final RateLimiter limiter;
     private final EventLoopSchedulers eventLoops;
     private final RawEventKeys keys;
+    private final Mono<byte[]> bodyTimedOut;
     // one counter per outcome, found once rather than looked up by name and tags for every request
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
@@ -76,6 +78,7 @@ class WebhookHandler {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
+        this.bodyTimedOut = Mono.error(() -> new TimeoutException("the body did not arrive within " + settings.readTimeout()));
     }
 
     Mono<ServerResponse> dedicated(ServerRequest request) {
@@ -127,13 +130,14 @@ class WebhookHandler {
         Instant receivedAt = clock.instant();
         Scheduler eventLoop = eventLoops.of(request);
         return readBody(request, limit)
-            .timeout(settings.readTimeout(), eventLoop)
+            // with a fallback, Reactor does not name the operator chain for its own timeout message on every request
+            .timeout(settings.readTimeout(), bodyTimedOut, eventLoop)
             .flatMap(body -> process(request, found, headerList, body, receivedAt, target, eventLoop))
             .onErrorResume(DataBufferLimitException.class, e -> {
                 count("too_large");
                 return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
             })
-            .onErrorResume(java.util.concurrent.TimeoutException.class, e -> {
+            .onErrorResume(TimeoutException.class, e -> {
                 count("read_timeout");
                 return Answers.refused(HttpStatus.REQUEST_TIMEOUT, "the body did not arrive within " + settings.readTimeout());
             });

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +43,7 @@ public final class RawEventPublisher implements DisposableBean {
     private final KafkaProducer<String, RawWebhookEvent> producer;
     private final Topic<String, RawWebhookEvent> topic;
     private final Duration timeout;
+    private final Mono<RecordMetadata> timedOut;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingress-publish");
         t.setDaemon(true);
@@ -72,6 +74,7 @@ public final class RawEventPublisher implements DisposableBean {
             Batching batching) {
         this.topic = topic;
         this.timeout = timeout;
+        this.timedOut = Mono.error(() -> new TimeoutException("no acknowledgement from the broker within " + timeout.toMillis() + " ms"));
         int timeoutMs = (int) Math.max(1000, timeout.toMillis());
         this.producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -112,7 +115,9 @@ public final class RawEventPublisher implements DisposableBean {
                 sender.execute(() -> send(key, event, sink, answered, scheduler));
             }
         })
-            .timeout(timeout, scheduler)
+            // with a fallback, Reactor does not name the operator chain for its own timeout message on every
+            // subscription, which with the body read timeout took 3.5 % of the ingress samples of a dedicated hook
+            .timeout(timeout, timedOut, scheduler)
             .doOnError(e -> lastAck.set(0));
     }
 
