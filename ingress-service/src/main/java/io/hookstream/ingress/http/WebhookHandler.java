@@ -61,6 +61,7 @@ class WebhookHandler {
     private final RateLimiter limiter;
     private final EventLoopSchedulers eventLoops;
     private final RawEventKeys keys;
+    private final String lateBody;
     private final Mono<byte[]> bodyTimedOut;
     // one counter per outcome, found once rather than looked up by name and tags for every request
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
@@ -78,7 +79,8 @@ class WebhookHandler {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
-        this.bodyTimedOut = Mono.error(() -> new TimeoutException("the body did not arrive within " + settings.readTimeout()));
+        this.lateBody = "the body did not arrive within " + settings.readTimeout();
+        this.bodyTimedOut = Mono.error(() -> new TimeoutException(lateBody));
     }
 
     Mono<ServerResponse> dedicated(ServerRequest request) {
@@ -139,7 +141,7 @@ class WebhookHandler {
             })
             .onErrorResume(TimeoutException.class, e -> {
                 count("read_timeout");
-                return Answers.refused(HttpStatus.REQUEST_TIMEOUT, "the body did not arrive within " + settings.readTimeout());
+                return Answers.refused(HttpStatus.REQUEST_TIMEOUT, lateBody);
             });
     }
 
