@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The router reads table values from their stores for every event and every shared item, and a store
  * returns bytes: every dedicated event would decode its hook, its hook as bound to its connection and its
- * app ({@link EventRouting}), which profiles of the router put at a tenth of a stream thread's time. The values change rarely and the same few
- * are read over and over, so the decoded records are kept in a small direct-mapped table, indexed by a hash
- * of their length and of some bytes at both ends, and checked against a copy of all their bytes (a comparison
- * the JDK vectorises, where hashing every byte cost as much as the decoding saved); a different value in the
- * same slot replaces it.
+ * app ({@link EventRouting}), which profiles of the router put at a tenth of a stream thread's time. The
+ * values change rarely and the same few are read over and over, so the decoded records are kept in a small
+ * direct-mapped table, indexed by a hash of their length and of some bytes at both ends, and checked against a
+ * copy of all their bytes (a comparison the JDK vectorises, where hashing every byte cost as much as the
+ * decoding saved); a different value in the same slot replaces it.
  *
  * <p>The records handed out are shared between events and threads, so <b>nobody may modify them</b>; the
  * router only reads them. Slots hold immutable entries, so racing threads see either an old entry or a whole
