@@ -112,6 +112,19 @@ final class Services implements AutoCloseable {
         routerProcess = null;
     }
 
+    /**
+     * SIGTERM: the router process shuts down as in production, committing, closing its stores and leaving its group.
+     * (A router in this JVM cannot be stopped alone: closing its context disposes Reactor Netty's shared event
+     * loops, which the ingress and the control plane serve on.)
+     */
+    void stopRouterProcess() throws InterruptedException {
+        Process process = routerProcess;
+        assertThat(process).as("a router process").isNotNull();
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("router process ended").isTrue();
+        routerProcess = null;
+    }
+
     private Map<String, Object> routerProperties() {
         return Map.of("server.port", 0, "hookstream.router.state-dir", routerStateDir.toString(),
             "hookstream.router.application-id", routerApplicationId);

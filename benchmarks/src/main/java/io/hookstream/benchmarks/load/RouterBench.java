@@ -122,7 +122,8 @@ public final class RouterBench {
 
             Properties config = RouterStreams.config(new KafkaSettings(bootstrap, 3, (short) 1, null, null),
                 new RouterSettings("bench-router-" + run, work.resolve("state-" + run), threads, Duration.ofMillis(commitMs),
-                    Duration.ofSeconds(30), RouterSettings.DEFAULT_MAX_TASK_IDLE, RouterSettings.DEFAULT_PRODUCER_COMPRESSION));
+                    Duration.ofSeconds(30), RouterSettings.DEFAULT_MAX_TASK_IDLE, RouterSettings.DEFAULT_PRODUCER_COMPRESSION,
+                    RouterSettings.StateStores.ROCKSDB));
             // A/B runs of Streams settings without a rebuild: -Dbench.streams.<property>=<value>
             System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams."))
                 .forEach(k -> config.put(k.substring("bench.streams.".length()), System.getProperty(k)));

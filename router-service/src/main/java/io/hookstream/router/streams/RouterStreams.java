@@ -7,6 +7,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -51,6 +52,11 @@ public final class RouterStreams implements SmartLifecycle {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), settings.producerCompression());
         // the hooks topic is already compacted: use it as the store's changelog instead of a copy
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        // every store the DSL makes (tables, the foreign-key join's subscriptions) is of the configured kind
+        p.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, switch (settings.stateStores()) {
+            case ROCKSDB -> BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers.class;
+            case IN_MEMORY -> BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class;
+        });
         // a record that is not a raw event at all must not stop the router; it is logged and skipped
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         return p;
