@@ -3,6 +3,7 @@
 #
 #   benchmarks/profile-router.sh dedicated            # or passthrough, shared
 #   EVENTS=800000 WARMUP_EVENTS=100000 THREADS=1 benchmarks/profile-router.sh shared
+#   JFC=my.jfc benchmarks/profile-router.sh dedicated   # other JFR settings, e.g. jdk.ThreadCPULoad every 500 ms
 #
 # RouterBench runs with a recording from JVM start (attaching one later throws compiled code away); the top
 # frames are those of the measured client's stream threads only (jfr_top.py --measured-stream-threads).
@@ -17,7 +18,7 @@ TOP="${TOP:-40}"
 
 build
 start_broker
-EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$WORK/router-$VARIANT.jfr,settings=profile,dumponexit=true -Dbench.broker.pid=${BROKER_JAVA_PID:-}" \
+EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$WORK/router-$VARIANT.jfr,settings=${JFC:-profile},dumponexit=true -Dbench.broker.pid=${BROKER_JAVA_PID:-}" \
   start_java "router-profile-$VARIANT" io.hookstream.benchmarks.load.RouterBench "$BOOTSTRAP" "$VARIANT" "$THREADS" \
   "$EVENTS" "$WARMUP_EVENTS" "$WORK" "$COMMIT_MS" "$WORK/router-profile.json"
 wait "$LAST_PID" || { echo "router run failed" >&2; tail -40 "$WORK/router-profile-$VARIANT.log" >&2; exit 1; }
