@@ -86,8 +86,8 @@ public record RouterSettings(
      */
     public enum StateStores {
         /**
-         * On local disk in RocksDB: tables larger than the heap, and a restart reads only what changed since the
-         * last checkpoint.
+         * On local disk in RocksDB: tables larger than the heap, and a clean restart reads only what changed
+         * since its last checkpoint.
          */
         ROCKSDB,
         /**
