@@ -104,12 +104,7 @@ final class Services implements AutoCloseable {
 
     /** SIGKILL: the router process gets no chance to commit, abort or leave its group. */
     void killRouterProcess() throws InterruptedException {
-        Process process = routerProcess;
-        assertThat(process).as("a router process").isNotNull();
-        assertThat(process.isAlive()).as("the router process still runs before it is killed").isTrue();
-        process.destroyForcibly();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("router process ended").isTrue();
-        routerProcess = null;
+        endRouterProcess(true, Duration.ofSeconds(30));
     }
 
     /**
@@ -118,10 +113,19 @@ final class Services implements AutoCloseable {
      * loops, which the ingress and the control plane serve on.)
      */
     void stopRouterProcess() throws InterruptedException {
+        endRouterProcess(false, Duration.ofSeconds(60));
+    }
+
+    private void endRouterProcess(boolean forcibly, Duration wait) throws InterruptedException {
         Process process = routerProcess;
         assertThat(process).as("a router process").isNotNull();
-        process.destroy();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("router process ended").isTrue();
+        assertThat(process.isAlive()).as("the router process still runs before it is ended").isTrue();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        assertThat(process.waitFor(wait.toSeconds(), TimeUnit.SECONDS)).as("router process ended").isTrue();
         routerProcess = null;
     }
 
