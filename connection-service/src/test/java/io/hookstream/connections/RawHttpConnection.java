@@ -90,27 +90,25 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     private String readHead() throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after: " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
+        return readThrough("\r\n\r\n", "connection closed in a response head");
     }
 
     private String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (!line.toString().endsWith("\r\n")) {
+        String line = readThrough("\r\n", "connection closed in a chunked body");
+        return line.substring(0, line.length() - 2);
+    }
+
+    /** The bytes up to and including {@code end}, as text. */
+    private String readThrough(String end, String whenClosed) throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (!text.toString().endsWith(end)) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("connection closed in a chunked body");
+                throw new IOException(whenClosed + " after: " + text);
             }
-            line.append((char) b);
+            text.append((char) b);
         }
-        return line.substring(0, line.length() - 2);
+        return text.toString();
     }
 
     @Override
