@@ -1,16 +1,20 @@
 """Top frames of a JFR recording's execution samples.
 
-    jfr_top.py RECORDING.jfr [N] [THREAD-SUBSTRING] [--measured-stream-threads]
+    jfr_top.py RECORDING.jfr [N] [THREAD-SUBSTRING] [--measured-stream-threads] [--window FROM_MS TO_MS]
 
 Prints the N (default 25) most sampled leaf frames (self time), the most sampled frames anywhere on the stack
 (inclusive, one count per sample) among io.hookstream, Jackson, Avro, Kafka, Reactor/Netty and Spring code, and
 the sample count per thread. Uses `jfr print --json` from the running JDK.
 
 --measured-stream-threads keeps only the stream threads (not their producers) of the Kafka Streams client started
-last, whose thread names carry its UUID: RouterBench runs a warm-up client and then the measured one in the same
-JVM, and only the second one's samples describe the measured phase.
+last, whose thread names carry its UUID: RouterBench, when it restarts its streams between the phases
+(-Dbench.restart=true), runs a warm-up client and then the measured one in the same JVM.
+--window keeps only the samples taken between two wall-clock times in epoch milliseconds: RouterBench prints its
+clock's span as "clock_epoch_ms", so that the samples of the measured batch can be told from the warm-up's when
+one client runs both.
 """
 import collections
+import datetime
 import json
 import re
 import subprocess
@@ -29,13 +33,26 @@ def last_client(events):
     return max(first, key=first.get) if first else None
 
 
+def epoch_millis(iso):
+    """Epoch milliseconds of a JFR time stamp such as 2026-11-23T01:54:37.826662907Z."""
+    whole, _, frac = iso.rstrip("Z").partition(".")
+    base = datetime.datetime.fromisoformat(whole).replace(tzinfo=datetime.timezone.utc)
+    return int(base.timestamp() * 1000) + int((frac + "000")[:3])
+
+
 def frame_name(f):
     m = f["method"]
     return (m["type"]["name"] + "." + m["name"]).replace("/", ".")
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--measured-stream-threads"]
+    argv = sys.argv[1:]
+    window = None
+    if "--window" in argv:
+        i = argv.index("--window")
+        window = (int(argv[i + 1]), int(argv[i + 2]))
+        argv = argv[:i] + argv[i + 3:]
+    args = [a for a in argv if a != "--measured-stream-threads"]
     path = args[0]
     n = int(args[1]) if len(args) > 1 else 25
     thread_filter = args[2] if len(args) > 2 else None
@@ -56,6 +73,8 @@ def main():
         if thread_filter and thread_filter not in thread:
             continue
         if client and (client not in thread or not stream_thread.search(thread)):
+            continue
+        if window and not window[0] <= epoch_millis(v["startTime"]) <= window[1]:
             continue
         frames = (v.get("stackTrace") or {}).get("frames") or []
         if not frames:

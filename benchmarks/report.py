@@ -249,12 +249,15 @@ def router(args):
 
     get = {k: median_run(*k) for k in runs}
     lines = ["| variant | threads | events/s (whole batch, median) | min – max over rounds | steady events/s (10–90 %, median) | "
-             "bundles/s | router JVM CPU µs/event | broker CPU µs/event | startup ms | bundles per run | dead letters | unmatched |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "bundles/s | router JVM CPU µs/event | of it stream threads | of it JIT | broker CPU µs/event | startup ms | "
+             "bundles per run | dead letters | unmatched |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 
-    def cpu(v, t, key):
-        """Median CPU per event over the rounds; older results without the field show a dash."""
-        xs = [r[key] for r in runs.get((v, t), []) if r.get(key, -1) >= 0]
+    def cpu(v, t, key, group=None):
+        """Median CPU per event over the rounds (of one thread group if named); results without the field show a dash."""
+        xs = [(r.get("thread_cpu_us_per_event") or {}).get(group, -1) if group else r.get(key, -1)
+              for r in runs.get((v, t), [])]
+        xs = [x for x in xs if x >= 0]
         return f"{statistics.median(xs):.1f}" if xs else "–"
     for t in threads:
         for v in variants:
@@ -264,6 +267,7 @@ def router(args):
                 lines.append(f"| {names[v]} | {t} | {fmt(m)} | {fmt(min(r['events_per_s'] for r in rs))} – "
                              f"{fmt(max(r['events_per_s'] for r in rs))} | {fmt(med(v, t, 'steady_events_per_s'))} | "
                              f"{fmt(m * rs[0]['outputs_per_event'])} | {cpu(v, t, 'router_cpu_us_per_event')} | "
+                             f"{cpu(v, t, None, 'stream_threads')} | {cpu(v, t, None, 'jit')} | "
                              f"{cpu(v, t, 'broker_cpu_us_per_event')} | {fmt(med(v, t, 'startup_ms'))} | "
                              f"{'/'.join(sorted({str(r['outputs']) for r in rs}))} | {sum(r['dlq'] for r in rs)} | "
                              f"{sum(r['unmatched'] for r in rs)} |")
@@ -347,11 +351,18 @@ def router(args):
   b0 is b's topology, hooks and events on a webhook whose directives never read the body (it iterates over two
   items held in the hook's parameters and outputs each as it is): what dedicated routing costs apart from its
   directives, so b0/a bounds what faster directives could give b/a.
-  Each run first writes state and {fmt(res[0]['warmup']) if res else ''} warm-up events, processes them (JIT,
-  subscription index), closes the streams, writes the measured batch and starts again with the same
-  application id. The clock runs from RUNNING to the last expected bundle seen by a read_committed consumer.
+  Each run writes state and {fmt(res[0]['warmup']) if res else ''} warm-up events and processes them (JIT,
+  subscription index), all the while reading the output with the consumer that later counts it; then it pauses the
+  streams (`KafkaStreams.pause()`), writes the measured batch, and resumes them. Events are written by a loader in
+  a JVM of its own (`RouterLoad`). The clock runs from the resume to the poll of a read_committed consumer that
+  returns the last expected bundle. Closing the streams between the phases and starting new ones, as this
+  benchmark did before, made the JIT recompile the hot paths during the measured batch, and so did a producer or
+  a consumer in the benchmark's JVM that the warm-up had not used: the JIT threads then took 7–9 µs of the
+  pass-through's 15 µs per event. The column "of it JIT" shows how much compiling was left.
 * CPU per event: process CPU time over the clock's span divided by the events, for the benchmark JVM (stream
-  threads, their producers, GC, JIT, and the read_committed consumer that counts the bundles) and for the broker.
+  threads, their producers, GC, JIT, and the read_committed consumer that counts the bundles) and for the broker;
+  the benchmark JVM's stream threads and JIT compiler threads are also given apart (`thread_cpu_us_per_event` in
+  the raw results has every group).
 * The 1-minute load average before the runs was {loads[0] if loads else 0:.2f} – {loads[-1] if loads else 0:.2f}.
   First an unrecorded round over the variants warms the broker JVM (cold, it made the first cells of a run up
   to 2.4 times slower); then {len(rounds)} round(s), each over every (threads, variant) cell in turn, so that a slow stretch of the machine

@@ -69,9 +69,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  *
  * Every variant runs with the router's own Streams configuration ({@link RouterStreams#config}, EOS v2)
  * on its own topics: state and {@code warmup} events are written and processed first (which also builds
- * the subscription index and warms the JIT), the streams are closed, {@code events} more are written,
- * and the streams are started again with the same application id. The clock runs from the RUNNING state
- * to the moment the committed offsets of the input reach its end.
+ * the subscription index and warms the JIT), the streams are paused ({@link KafkaStreams#pause()}),
+ * {@code events} more are written, and the clock starts when processing resumes; it stops at the read_committed
+ * poll that returns the last expected output. Pausing rather than closing and starting again keeps what the JIT
+ * compiled: a new {@link KafkaStreams} on the same JVM made the JIT recompile the hot paths (their compiled code
+ * made not entrant at the restart), and that compilation ran during the measured batch, on the cores the
+ * router and the broker share. {@code -Dbench.restart=true} measures the old way, with a restart between the phases.
  *
  * <p>Arguments: {@code <bootstrap> <variant> <threads> <events> <warmup> <work-dir> <commit-interval-ms> <result-file>}.
  */
@@ -101,8 +104,7 @@ public final class RouterBench {
 
         String run = variant + "-t" + threads + "-" + System.currentTimeMillis();
         String p = "rb-" + run + ".";
-        TopicNames names = new TopicNames(p + "apps", p + "hooks", p + "connections", p + "events.raw", p + "events.replay",
-            p + "events.dlq", p + "events.unmatched", p + "triggers.", p + "triggers");
+        TopicNames names = topicNames(p);
         HookstreamTopics topics = new HookstreamTopics(names);
         String passthroughOut = p + "passthrough.out";
         boolean shared = variant.equals("shared");
@@ -134,33 +136,60 @@ public final class RouterBench {
             java.util.function.Supplier<Topology> topology = () -> variant.equals("passthrough")
                 ? passThrough(topics, passthroughOut, config) : RouterTopology.build(topics, router, config);
 
-            // phase 1: state, warm-up events, subscription index; not measured
-            long offset = produce(bootstrap, topics, shared, dedicatedWebhook, 0, warmup);
-            Phase warm = runUntilConsumed(admin, topics, topology.get(), config, applicationId, shared);
-            System.out.printf("warm-up: %d events in %.1f s%n", warmup, warm.seconds());
-
-            // phase 2: the measured batch
-            produce(bootstrap, topics, shared, dedicatedWebhook, offset, events);
             String out = variant.equals("passthrough") ? passthroughOut : names.triggersShared();
-            Map<TopicPartition, Long> outStart = endOffsets(admin, List.of(out));
             long expected = variant.equals("passthrough") ? events : (long) events * Fixtures.ITEMS_PER_EVENT;
-            Map<TopicPartition, Long> sideStart = endOffsets(admin, List.of(names.eventsDlq(), names.eventsUnmatched()));
-            Phase measured = runUntilOutput(bootstrap, topology.get(), config, outStart, expected);
+            boolean restart = Boolean.getBoolean("bench.restart");
+
+            // phase 1: state, warm-up events, subscription index; not measured
+            long offset = load(bootstrap, p, shared, dedicatedWebhook, 0, warmup);
+            Started streams = start(topology.get(), config);
+            Phase measured;
+            Map<TopicPartition, Long> sideStart;
+            // one counting consumer for both phases: it reads the output while the warm-up runs, so that the JIT has
+            // seen this JVM's consumer code used its way too before the clock starts
+            try (KafkaConsumer<byte[], byte[]> counter = countingConsumer(bootstrap)) {
+                Map<TopicPartition, Long> outFirst = endOffsets(admin, List.of(out));
+                counter.assign(outFirst.keySet());
+                outFirst.forEach(counter::seek);
+                Phase warm = runUntilConsumed(admin, topics, streams, applicationId, shared, counter);
+                System.out.printf("warm-up: %d events in %.1f s%n", warmup, warm.seconds());
+                if (restart) {
+                    close(streams.streams());
+                } else {
+                    pause(streams.streams());
+                }
+
+                // phase 2: the measured batch
+                load(bootstrap, p, shared, dedicatedWebhook, offset, events);
+                Map<TopicPartition, Long> outStart = endOffsets(admin, List.of(out));
+                sideStart = endOffsets(admin, List.of(names.eventsDlq(), names.eventsUnmatched()));
+                if (restart) {
+                    streams = start(topology.get(), config);
+                }
+                outStart.forEach(counter::seek);
+                measured = runUntilOutput(counter, streams, restart, expected);
+            } finally {
+                close(streams.streams());
+            }
             Map<String, Long> produced = countSince(bootstrap, sideStart);
             produced.put(out, measured.outputs());
 
             double seconds = measured.seconds();
             double perEvent = variant.equals("passthrough") ? 1 : Fixtures.ITEMS_PER_EVENT;
             String json = String.format(java.util.Locale.ROOT,
-                "{\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"seconds\":%.3f,"
+                "{\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"between_phases\":\"%s\","
+                    + "\"seconds\":%.3f,"
                     + "\"events_per_s\":%.1f,\"steady_events_per_s\":%.1f,\"startup_ms\":%d,\"outputs\":%d,\"dlq\":%d,"
                     + "\"unmatched\":%d,\"outputs_per_event\":%.2f,\"router_cpu_us_per_event\":%.1f,"
-                    + "\"broker_cpu_us_per_event\":%.1f,\"timeline\":%s}",
-                variant, threads, events, warmup, commitMs, seconds, events / seconds, measured.steadyRate(events, perEvent),
+                    + "\"broker_cpu_us_per_event\":%.1f,\"thread_cpu_us_per_event\":%s,\"clock_epoch_ms\":%s,\"timeline\":%s}",
+                variant, threads, events, warmup, commitMs, restart ? "restart" : "pause", seconds, events / seconds,
+                measured.steadyRate(events, perEvent),
                 measured.startupMillis(), produced.getOrDefault(out, 0L), produced.getOrDefault(names.eventsDlq(), 0L),
                 produced.getOrDefault(names.eventsUnmatched(), 0L), produced.getOrDefault(out, 0L) / (double) events,
                 measured.cpuEnd().selfMicrosPer(measured.cpuStart(), events),
-                measured.cpuEnd().brokerMicrosPer(measured.cpuStart(), events), measured.timelineJson(perEvent));
+                measured.cpuEnd().brokerMicrosPer(measured.cpuStart(), events),
+                CpuTime.json(measured.cpuEnd().threadMicrosPer(measured.cpuStart(), events)), measured.clockJson(),
+                measured.timelineJson(perEvent));
             System.out.println("RESULT " + json);
             Files.writeString(resultFile, json + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -187,6 +216,33 @@ public final class RouterBench {
                 .build(), Named.as("to-bundle"))
             .to(out, Produced.with(Serdes.String(), topics.triggerBundleSerde()).withName("bundles-sink"));
         return builder.build(config);
+    }
+
+    static TopicNames topicNames(String prefix) {
+        String p = prefix;
+        return new TopicNames(p + "apps", p + "hooks", p + "connections", p + "events.raw", p + "events.replay",
+            p + "events.dlq", p + "events.unmatched", p + "triggers.", p + "triggers");
+    }
+
+    /**
+     * Writes {@code count} events after the first {@code from} from another JVM ({@link RouterLoad}), and returns
+     * the next sequence number. A producer in this JVM would share the Kafka client's code with the router's
+     * producers and consumers, but not its use of it (no transactions, large batches); a recording showed the JIT
+     * deoptimising and compiling again client code the router runs (the producer's sender among it) after such a
+     * batch.
+     */
+    static long load(String bootstrap, String prefix, boolean shared, String dedicatedWebhook, long from, int count)
+            throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process loader = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                RouterLoad.class.getName(), bootstrap, prefix, Boolean.toString(shared), dedicatedWebhook, Long.toString(from),
+                Integer.toString(count))
+            .inheritIO().start();
+        if (!loader.waitFor(RUN_LIMIT.toMinutes(), TimeUnit.MINUTES) || loader.exitValue() != 0) {
+            loader.destroyForcibly();
+            throw new IllegalStateException("the loader did not write " + count + " events");
+        }
+        return from + count;
     }
 
     /** Writes {@code count} events after the first {@code from}; returns the next sequence number. */
@@ -226,6 +282,15 @@ public final class RouterBench {
             return (doneAtNanos - runningAtNanos) / 1e9;
         }
 
+        /** The clock's span in wall-clock milliseconds, [start, end], for matching it with a recording. */
+        String clockJson() {
+            long nowNanos = System.nanoTime();
+            long nowMillis = System.currentTimeMillis();
+            long from = nowMillis - (nowNanos - runningAtNanos) / 1_000_000;
+            long to = nowMillis - (nowNanos - doneAtNanos) / 1_000_000;
+            return "[" + from + "," + to + "]";
+        }
+
         /**
          * Events per second between 10% and 90% of the outputs, which leaves out the start and the last
          * commit; {@code perEvent} outputs make one event.
@@ -262,14 +327,11 @@ public final class RouterBench {
         }
     }
 
-    /**
-     * Starts the streams, waits for RUNNING, then polls the committed offsets of the input every 50 ms
-     * until they reach the input's end; closes the streams.
-     */
-    static Phase runUntilConsumed(Admin admin, HookstreamTopics topics, Topology topology, Properties config,
-            String applicationId, boolean awaitIndex) throws Exception {
-        List<String> inputs = List.of(topics.eventsRaw().name());
-        Map<TopicPartition, Long> end = endOffsets(admin, inputs);
+    /** Streams that were started, with when, and when they first reached RUNNING (0 until then). */
+    record Started(KafkaStreams streams, long startedNanos, AtomicLong runningNanos) {
+    }
+
+    static Started start(Topology topology, Properties config) {
         long started = System.nanoTime();
         AtomicLong running = new AtomicLong();
         KafkaStreams streams = new KafkaStreams(topology, config);
@@ -279,94 +341,101 @@ public final class RouterBench {
             }
         });
         streams.start();
+        return new Started(streams, started, running);
+    }
+
+    /**
+     * Waits for RUNNING, then polls the committed offsets of the input every 50 ms until they reach the
+     * input's end (and, if asked, until the subscription index holds every hook), reading the output with
+     * {@code counter} in between; the streams keep running.
+     */
+    static Phase runUntilConsumed(Admin admin, HookstreamTopics topics, Started started, String applicationId,
+            boolean awaitIndex, KafkaConsumer<byte[], byte[]> counter) throws Exception {
+        Map<TopicPartition, Long> end = endOffsets(admin, List.of(topics.eventsRaw().name()));
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         List<long[]> timeline = new ArrayList<>();
-        try {
-            while (running.get() == 0) {
-                check(deadline, "RUNNING");
-                Thread.sleep(5);
+        AtomicLong running = started.runningNanos();
+        while (running.get() == 0) {
+            check(deadline, "RUNNING");
+            Thread.sleep(5);
+        }
+        while (true) {
+            check(deadline, "the end of the input");
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long now = System.nanoTime();
+            long total = 0;
+            boolean done = true;
+            for (var e : end.entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                long at = c == null ? 0 : c.offset();
+                total += at;
+                done &= at >= e.getValue();
             }
-            while (true) {
-                check(deadline, "the end of the input");
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                long now = System.nanoTime();
-                long total = 0;
-                boolean done = true;
-                for (var e : end.entrySet()) {
-                    OffsetAndMetadata c = committed.get(e.getKey());
-                    long at = c == null ? 0 : c.offset();
-                    total += at;
-                    done &= at >= e.getValue();
-                }
-                timeline.add(new long[] {now, total});
-                if (done && (!awaitIndex || indexReady(streams))) {
-                    // what the last transactions wrote is committed by now; the index has settled
-                    Thread.sleep(2000);
-                    return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), now, timeline, 0, null, null);
-                }
-                Thread.sleep(50);
+            timeline.add(new long[] {now, total});
+            if (done && (!awaitIndex || indexReady(started.streams()))) {
+                // what the last transactions wrote is committed by now; the index has settled
+                Thread.sleep(2000);
+                return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started.startedNanos()), running.get(), now,
+                    timeline, 0, null, null);
             }
-        } finally {
-            close(streams);
+            counter.poll(Duration.ofMillis(50));
         }
     }
 
     /**
-     * Starts the streams and counts committed records on the output from the given offsets (a read_committed
-     * consumer, values not deserialized) until {@code expected} arrived; the clock runs from RUNNING, or
-     * from the first output if that came earlier, to the poll that returned the last one. With several
-     * stream threads the first thread can process the whole batch while a later rebalance still holds the
-     * instance out of RUNNING; a clock started at RUNNING then measured almost nothing. The timeline holds
-     * (seconds since the clock started, outputs so far).
+     * Stops processing but keeps the stream threads, their tasks and what the JIT compiled; the threads go on
+     * polling, so the next batch is partly fetched by the time processing resumes.
      */
-    static Phase runUntilOutput(String bootstrap, Topology topology, Properties config, Map<TopicPartition, Long> from,
-            long expected) throws Exception {
-        long started = System.nanoTime();
-        AtomicLong running = new AtomicLong();
-        KafkaStreams streams = new KafkaStreams(topology, config);
-        streams.setStateListener((next, old) -> {
-            if (next == KafkaStreams.State.RUNNING) {
-                running.compareAndSet(0, System.nanoTime());
-            }
-        });
+    static void pause(KafkaStreams streams) {
+        streams.pause();
+        if (!streams.isPaused()) {
+            throw new IllegalStateException("the streams did not pause");
+        }
+    }
+
+    /**
+     * Counts committed records on the output from the consumer's positions (a read_committed consumer, values not
+     * deserialized) until {@code expected} arrived, and stops the clock at the poll that returned the last one.
+     * Paused streams are resumed, and the clock starts then. Streams started again ({@code restarted}) are
+     * clocked from RUNNING, or from the first output if that came earlier: with several stream threads the first
+     * thread can process the whole batch while a later rebalance still holds the instance out of RUNNING. The
+     * timeline holds (seconds since the clock started, outputs so far).
+     */
+    static Phase runUntilOutput(KafkaConsumer<byte[], byte[]> consumer, Started started, boolean restarted, long expected) {
+        AtomicLong running = started.runningNanos();
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         List<long[]> timeline = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = countingConsumer(bootstrap)) {
-            consumer.assign(from.keySet());
-            from.forEach(consumer::seek);
-            streams.start();
-            long count = 0;
-            long lastSample = 0;
-            CpuTime cpuStart = null;
-            while (count < expected) {
-                check(deadline, expected + " outputs (got " + count + ")");
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
-                long now = System.nanoTime();
-                if (count == 0 && !records.isEmpty()) {
-                    running.compareAndSet(0, now);
-                }
-                if (cpuStart == null && running.get() != 0) {
-                    // read within one poll (<= 20 ms) of the clock's start
-                    cpuStart = CpuTime.now();
-                    System.out.println("measuring");
-                }
-                count += records.count();
-                if (running.get() != 0 && (now - lastSample > 50_000_000L || count >= expected)) {
-                    timeline.add(new long[] {now, count});
-                    lastSample = now;
-                }
-            }
-            long done = System.nanoTime();
-            CpuTime cpuEnd = CpuTime.now();
-            if (running.get() == 0) {
-                running.set(started);
-            }
-            return new Phase(TimeUnit.NANOSECONDS.toMillis(running.get() - started), running.get(), done, timeline, count,
-                cpuStart == null ? cpuEnd : cpuStart, cpuEnd);
-        } finally {
-            close(streams);
+        long count = 0;
+        long lastSample = 0;
+        CpuTime cpuStart = null;
+        long clockStart = 0;
+        if (!restarted) {
+            cpuStart = CpuTime.now();
+            clockStart = System.nanoTime();
+            started.streams().resume();
+            System.out.println("measuring");
         }
+        while (count < expected) {
+            check(deadline, expected + " outputs (got " + count + ")");
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
+            long now = System.nanoTime();
+            if (clockStart == 0 && (running.get() != 0 || !records.isEmpty())) {
+                // read within one poll (<= 20 ms) of RUNNING, or at the first output
+                clockStart = running.get() != 0 ? running.get() : now;
+                cpuStart = CpuTime.now();
+                System.out.println("measuring");
+            }
+            count += records.count();
+            if (clockStart != 0 && (now - lastSample > 50_000_000L || count >= expected)) {
+                timeline.add(new long[] {now, count});
+                lastSample = now;
+            }
+        }
+        long done = System.nanoTime();
+        CpuTime cpuEnd = CpuTime.now();
+        long startup = running.get() == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(running.get() - started.startedNanos());
+        return new Phase(startup, clockStart, done, timeline, count, cpuStart == null ? cpuEnd : cpuStart, cpuEnd);
     }
 
     private static KafkaConsumer<byte[], byte[]> countingConsumer(String bootstrap) {
