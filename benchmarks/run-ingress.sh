@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Ingress throughput and latency, four targets in one run on loopback, each hit by wrk with the same
+# Ingress throughput and latency, five targets in one run on loopback, each hit by wrk with the same
 # signed 1 KB JSON POST over 64 connections:
 #   a0  nginx (Debian package) answering 200: the machine's HTTP ceiling
 #   a   /noop on the ingress JVM: WebFlux reads the body and answers 200 (the framework ceiling)
+#   a1  /noop-stored: the same, answered once the body is in Kafka with acks=all (the durable write alone)
 #   b   a dedicated hook (github signature preset + JSON respond), published to Kafka with acks=all
 #   c   the app's shared webhook, same directives
 # The broker runs in its own JVM; the ingress alone in another, with the same flags. Then b and c are
@@ -22,7 +23,7 @@ source "$(dirname "$0")/lib.sh"
 
 DURATION="${DURATION:-15}"     # seconds per measured wrk run
 WARMUP="${WARMUP:-60}"         # seconds of unrecorded load per JVM target before the first round
-ROUNDS="${ROUNDS:-3}"          # rounds over a0, a, b, c; the spread across rounds is the error bar
+ROUNDS="${ROUNDS:-3}"          # rounds over a0, a, a1, b, c; the spread across rounds is the error bar
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 PACED="${PACED:-20}"           # seconds of each half-rate run
@@ -74,6 +75,7 @@ url_of() {
   case "$1" in
     a0) echo "http://127.0.0.1:$NGINX_PORT$PATH_DEDICATED" ;;
     a) echo "http://127.0.0.1:$INGRESS_PORT/noop" ;;
+    a1) echo "http://127.0.0.1:$INGRESS_PORT/noop-stored" ;;
     b) echo "http://127.0.0.1:$INGRESS_PORT$PATH_DEDICATED" ;;
     c) echo "http://127.0.0.1:$INGRESS_PORT$PATH_SHARED" ;;
   esac
@@ -116,7 +118,7 @@ run_wrk() {
 }
 
 : >"$WORK/wrk-raw.txt"
-for t in a b c; do run_wrk "$t" warmup 0 "$WARMUP"; done
+for t in a a1 b c; do run_wrk "$t" warmup 0 "$WARMUP"; done
 
 
 if [ "${PROFILE:-0}" = 1 ]; then
@@ -141,7 +143,7 @@ print(f'CPU split for $t over {n} requests: ingress JVM {i:.1f} s ({1e6*i/n:.0f}
   exit 0
 fi
 for ((r = 1; r <= ROUNDS; r++)); do
-  for t in a0 a b c; do run_wrk "$t" max "$r" "$DURATION"; done
+  for t in a0 a a1 b c; do run_wrk "$t" max "$r" "$DURATION"; done
 done
 
 # half of each hook target's median maximum, paced per connection

@@ -32,6 +32,8 @@ public final class IngressSetup {
             var provisioner = Fixtures.provisioner(admin, 3);
             provisioner.ensureSystemTopics(names);
             provisioner.ensureTriggerTopic(names.triggerTopicOf(USER_ID));
+            // as many partitions as the raw events' topic, so that /noop-stored batches as the webhook routes do
+            provisioner.ensureTriggerTopic(NoopEndpoint.STORED_TOPIC);
         }
         Fixtures.writeState(bootstrap, topics, List.of(HOOK_ID), 2, i -> USER_ID, names::triggerTopicOf);
         byte[] body = Fixtures.body(1001, 1_700_000_000_000_000L, Fixtures.account(0), Fixtures.account(1));

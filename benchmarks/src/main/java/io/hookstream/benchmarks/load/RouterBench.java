@@ -133,11 +133,14 @@ public final class RouterBench {
             Iml iml = Iml.standard();
             EventRouter router = new EventRouter(new AppCatalog(new AppDefinitionParser(iml)),
                 new WebhookProcessor(iml, Clock.systemUTC()), DataSealer.ofBase64("k1", Fixtures.DATA_KEY), names, Clock.systemUTC(), new SimpleMeterRegistry());
+            // -Dbench.passthrough.bundles=2: a pass-through that writes as many bundles per event as b does
+            int passthroughBundles = Integer.getInteger("bench.passthrough.bundles", 1);
             java.util.function.Supplier<Topology> topology = () -> variant.equals("passthrough")
-                ? passThrough(topics, passthroughOut, config) : RouterTopology.build(topics, router, config);
+                ? passThrough(topics, passthroughOut, config, passthroughBundles) : RouterTopology.build(topics, router, config);
 
             String out = variant.equals("passthrough") ? passthroughOut : names.triggersShared();
-            long expected = variant.equals("passthrough") ? events : (long) events * Fixtures.ITEMS_PER_EVENT;
+            double perEvent = variant.equals("passthrough") ? passthroughBundles : Fixtures.ITEMS_PER_EVENT;
+            long expected = Math.round(events * perEvent);
             boolean restart = Boolean.getBoolean("bench.restart");
 
             // phase 1: state, warm-up events, subscription index; not measured
@@ -175,7 +178,6 @@ public final class RouterBench {
             produced.put(out, measured.outputs());
 
             double seconds = measured.seconds();
-            double perEvent = variant.equals("passthrough") ? 1 : Fixtures.ITEMS_PER_EVENT;
             String json = String.format(java.util.Locale.ROOT,
                 "{\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"between_phases\":\"%s\","
                     + "\"seconds\":%.3f,"
@@ -197,25 +199,42 @@ public final class RouterBench {
         System.exit(0);
     }
 
-    /** The ceiling: the same source and sink serdes and configuration, one bundle per event, no routing. */
-    static Topology passThrough(HookstreamTopics topics, String out, Properties config) {
+    /**
+     * The ceiling: the same source and sink serdes and configuration, {@code bundles} bundles per event (one unless
+     * asked otherwise, to see what a second record per event costs), no routing.
+     */
+    static Topology passThrough(HookstreamTopics topics, String out, Properties config, int bundles) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.eventsRaw().name(), Consumed.with(Serdes.String(), topics.eventsRaw().valueSerde())
-                .withName("raw-events-source"))
-            .mapValues(event -> TriggerBundle.newBuilder()
-                .setBundleId(event.getEventId() + ":0:" + event.getHookId())
-                .setEventId(event.getEventId())
-                .setItemIndex(0)
-                .setHookId(event.getHookId() == null ? event.getAppId() : event.getHookId())
-                .setAppId(event.getAppId())
-                .setWebhookName(event.getWebhookName())
-                .setUserId("user")
-                .setOutput(StandardCharsets.UTF_8.decode(event.getBody().duplicate()).toString())
-                .setReceivedAt(event.getReceivedAt())
-                .setEmittedAt(Instant.now())
-                .build(), Named.as("to-bundle"))
-            .to(out, Produced.with(Serdes.String(), topics.triggerBundleSerde()).withName("bundles-sink"));
+        var events = builder.stream(topics.eventsRaw().name(), Consumed.with(Serdes.String(), topics.eventsRaw().valueSerde())
+            .withName("raw-events-source"));
+        var produced = Produced.with(Serdes.String(), topics.triggerBundleSerde()).withName("bundles-sink");
+        if (bundles == 1) {
+            events.mapValues(event -> bundle(event, 0), Named.as("to-bundle")).to(out, produced);
+        } else {
+            events.flatMapValues(event -> {
+                List<TriggerBundle> list = new ArrayList<>(bundles);
+                for (int i = 0; i < bundles; i++) {
+                    list.add(bundle(event, i));
+                }
+                return list;
+            }, Named.as("to-bundles")).to(out, produced);
+        }
         return builder.build(config);
+    }
+
+    private static TriggerBundle bundle(RawWebhookEvent event, int index) {
+        return TriggerBundle.newBuilder()
+            .setBundleId(event.getEventId() + ":" + index + ":" + event.getHookId())
+            .setEventId(event.getEventId())
+            .setItemIndex(index)
+            .setHookId(event.getHookId() == null ? event.getAppId() : event.getHookId())
+            .setAppId(event.getAppId())
+            .setWebhookName(event.getWebhookName())
+            .setUserId("user")
+            .setOutput(StandardCharsets.UTF_8.decode(event.getBody().duplicate()).toString())
+            .setReceivedAt(event.getReceivedAt())
+            .setEmittedAt(Instant.now())
+            .build();
     }
 
     static TopicNames topicNames(String prefix) {
