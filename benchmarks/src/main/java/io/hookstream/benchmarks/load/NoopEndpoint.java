@@ -11,19 +11,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import io.hookstream.ingress.http.RequestBodies;
 import reactor.core.publisher.Mono;
 
 /**
- * The framework ceiling of the ingress benchmark: {@code ANY /noop} reads the whole body the way the
- * webhook handler does (joined data buffers, copied out, released) and answers {@code 200 Accepted}.
+ * The framework ceiling of the ingress benchmark: {@code ANY /noop} reads the whole body as the webhook
+ * handler does ({@link RequestBodies}) and answers {@code 200 Accepted}.
  * {@code ANY /noop-stored} does the same but answers only once the body, as it came, is in Kafka with the
  * ingress's producer settings ({@code acks=all}, idempotent, lz4, 1 ms linger): what the framework and a durable
  * write cost together, without resolving a hook, a signature, a spec, a respond or an Avro event.
@@ -67,16 +66,6 @@ public class NoopEndpoint {
     }
 
     private static Mono<byte[]> body(ServerRequest request) {
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()))
-            .map(buffer -> {
-                try {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    return bytes;
-                } finally {
-                    DataBufferUtils.release(buffer);
-                }
-            })
-            .defaultIfEmpty(new byte[0]);
+        return RequestBodies.read(request, Integer.MAX_VALUE);
     }
 }

@@ -12,12 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -131,7 +128,7 @@ class WebhookHandler {
         }
         Instant receivedAt = clock.instant();
         Scheduler eventLoop = eventLoops.of(request);
-        return readBody(request, limit)
+        return RequestBodies.read(request, limit)
             // with a fallback, Reactor does not name the operator chain for its own timeout message on every request
             .timeout(settings.readTimeout(), bodyTimedOut, eventLoop)
             .flatMap(body -> process(request, found, headerList, body, receivedAt, target, eventLoop))
@@ -208,20 +205,6 @@ class WebhookHandler {
             .setRemoteAddress(request.remoteAddress().map(a -> a.getAddress() == null ? a.getHostString()
                 : a.getAddress().getHostAddress()).orElse(null))
             .build();
-    }
-
-    private static Mono<byte[]> readBody(ServerRequest request, long limit) {
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), (int) Math.min(Integer.MAX_VALUE, limit))
-            .map(buffer -> {
-                try {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    return bytes;
-                } finally {
-                    DataBufferUtils.release(buffer);
-                }
-            })
-            .defaultIfEmpty(new byte[0]);
     }
 
     private void count(String outcome) {
