@@ -237,8 +237,8 @@ public final class RouterBench {
             .build();
     }
 
-    static TopicNames topicNames(String prefix) {
-        String p = prefix;
+    /** The benchmark's topics, each name starting with {@code p}. */
+    static TopicNames topicNames(String p) {
         return new TopicNames(p + "apps", p + "hooks", p + "connections", p + "events.raw", p + "events.replay",
             p + "events.dlq", p + "events.unmatched", p + "triggers.", p + "triggers");
     }
