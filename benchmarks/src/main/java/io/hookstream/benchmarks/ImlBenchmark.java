@@ -24,10 +24,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The same expressions in IML (compiled once), JSONata for Java (compiled once) and, for the path, raw
- * Jackson {@code JsonNode.at()} with a pre-compiled pointer as the floor. Inputs are converted once in
- * {@link #setup()}: IML gets {@link Value}s, JSONata plain Maps and Lists from its own parser, Jackson a tree.
- * Benchmark names are {@code <case>_<engine>} so that run-iml.sh can pair them.
+ * The same expressions in IML (compiled once), JSONata for Java (compiled once) and, for the path,
+ * raw Jackson {@code JsonNode.at()} with a pre-compiled pointer as the floor. Inputs are converted
+ * once in {@link #setup()}: IML gets {@link Value}s, JSONata plain Maps and Lists from its own
+ * parser, Jackson a tree. Benchmark names are {@code <case>_<engine>} so that run-iml.sh can pair
+ * them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,8 +64,15 @@ public class ImlBenchmark {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append("{\"id\":").append(i).append(",\"name\":\"item ").append(i)
-                    .append("\",\"qty\":").append(i % 7 + 1).append(",\"price\":").append(i).append(".25}");
+            sb.append("{\"id\":")
+                    .append(i)
+                    .append(",\"name\":\"item ")
+                    .append(i)
+                    .append("\",\"qty\":")
+                    .append(i % 7 + 1)
+                    .append(",\"price\":")
+                    .append(i)
+                    .append(".25}");
         }
         return sb.append("]}").toString();
     }
@@ -79,27 +87,37 @@ public class ImlBenchmark {
 
         Iml iml = Iml.standard();
         imlPath = iml.compileString("{{body.user.id}}", "bench.path");
-        imlInterpolate = iml.compileString(
-                "Order {{body.order.id}} for {{body.user.name}} ({{body.user.email}}) at {{body.order.total}}",
-                "bench.interpolate");
-        imlDate = iml.compileString("{{formatDate(parseDate(body.ts, 'X'), 'YYYY-MM-DD')}}", "bench.date");
+        imlInterpolate =
+                iml.compileString(
+                        "Order {{body.order.id}} for {{body.user.name}} ({{body.user.email}}) at {{body.order.total}}",
+                        "bench.interpolate");
+        imlDate =
+                iml.compileString(
+                        "{{formatDate(parseDate(body.ts, 'X'), 'YYYY-MM-DD')}}", "bench.date");
         imlJoin = iml.compileString("{{join(map(body.items, 'id'), ',')}}", "bench.join");
         imlIterate = iml.compileExpression("body.items", "bench.iterate");
-        imlOutput = iml.compile(mapper.readTree(
-                "{\"id\":\"{{item.id}}\",\"name\":\"{{upper(item.name)}}\",\"total\":\"{{item.qty * item.price}}\"}"),
-                "bench.output");
+        imlOutput =
+                iml.compile(
+                        mapper.readTree(
+                                "{\"id\":\"{{item.id}}\",\"name\":\"{{upper(item.name)}}\",\"total\":\"{{item.qty * item.price}}\"}"),
+                        "bench.output");
 
         jsonataPath = Jsonata.jsonata("user.id");
-        jsonataInterpolate = Jsonata.jsonata(
-                "'Order ' & order.id & ' for ' & user.name & ' (' & user.email & ') at ' & order.total");
+        jsonataInterpolate =
+                Jsonata.jsonata(
+                        "'Order ' & order.id & ' for ' & user.name & ' (' & user.email & ') at ' & order.total");
         jsonataDate = Jsonata.jsonata("$fromMillis($number(ts) * 1000, '[Y0001]-[M01]-[D01]')");
         jsonataJoin = Jsonata.jsonata("$join(items.($string(id)), ',')");
-        jsonataIterate = Jsonata.jsonata("items.{'id': id, 'name': $uppercase(name), 'total': qty * price}");
+        jsonataIterate =
+                Jsonata.jsonata("items.{'id': id, 'name': $uppercase(name), 'total': qty * price}");
 
         check();
     }
 
-    /** Refuses to measure engines that disagree, so a broken expression cannot produce a fast number. */
+    /**
+     * Refuses to measure engines that disagree, so a broken expression cannot produce a fast
+     * number.
+     */
     private void check() {
         require(Values.text(path_iml()).equals(String.valueOf(path_jsonata())), "path");
         require(path_jackson().asInt() == 42, "jackson path");

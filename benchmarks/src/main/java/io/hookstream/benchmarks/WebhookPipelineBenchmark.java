@@ -1,20 +1,5 @@
 package io.hookstream.benchmarks;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-
 import io.hookstream.benchmarks.load.Fixtures;
 import io.hookstream.iml.Iml;
 import io.hookstream.webhook.pipeline.EdgeOutcome;
@@ -27,12 +12,26 @@ import io.hookstream.webhook.request.WebhookRequest;
 import io.hookstream.webhook.spec.AppDefinition;
 import io.hookstream.webhook.spec.AppDefinitionParser;
 import io.hookstream.webhook.spec.WebhookDefinition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The library half of the ingress and router hot paths, on the load tests' app and 1 KB body:
- * {@code atEdge} (github signature, JSON respond) as the ingress runs it per request, {@code process}
- * (iterate over two items, output per item) as the router runs it per event, and the request parse both share.
+ * {@code atEdge} (github signature, JSON respond) as the ingress runs it per request, {@code
+ * process} (iterate over two items, output per item) as the router runs it per event, and the
+ * request parse both share.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,22 +49,43 @@ public class WebhookPipelineBenchmark {
         Iml iml = Iml.standard();
         processor = new WebhookProcessor(iml, Clock.systemUTC());
         parser = RequestParser.forLimits(iml.limits());
-        AppDefinition app = new AppDefinitionParser(iml).parse(Fixtures.APP_ID, Fixtures.appDefinition());
+        AppDefinition app =
+                new AppDefinitionParser(iml).parse(Fixtures.APP_ID, Fixtures.appDefinition());
         dedicated = app.webhook(Fixtures.DEDICATED);
         JsonMapper json = JsonMapper.builder().build();
-        scope = HookScope.of(app, json.readTree("{\"secret\":\"" + Fixtures.HOOK_SECRET + "\"}"), null, null);
-        byte[] body = Fixtures.body(1001, 1_700_000_000_000_000L, Fixtures.account(0), Fixtures.account(1));
+        scope =
+                HookScope.of(
+                        app,
+                        json.readTree("{\"secret\":\"" + Fixtures.HOOK_SECRET + "\"}"),
+                        null,
+                        null);
+        byte[] body =
+                Fixtures.body(
+                        1001, 1_700_000_000_000_000L, Fixtures.account(0), Fixtures.account(1));
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Host", "127.0.0.1:8080"));
         Fixtures.headers().forEach((k, v) -> headers.add(Map.entry(k, v)));
         headers.add(Map.entry("Content-Length", Integer.toString(body.length)));
-        headers.add(Map.entry("X-Hub-Signature-256", Fixtures.githubSignature(Fixtures.HOOK_SECRET, body)));
-        request = new WebhookRequest("POST", "/hooks/hook-bench-0", Headers.of(headers), "", "application/json", body,
-            Instant.now());
+        headers.add(
+                Map.entry(
+                        "X-Hub-Signature-256",
+                        Fixtures.githubSignature(Fixtures.HOOK_SECRET, body)));
+        request =
+                new WebhookRequest(
+                        "POST",
+                        "/hooks/hook-bench-0",
+                        Headers.of(headers),
+                        "",
+                        "application/json",
+                        body,
+                        Instant.now());
         if (!(processor.atEdge(dedicated.spec(), scope, request) instanceof EdgeOutcome.Accepted)) {
-            throw new IllegalStateException("the benchmark request is not accepted: " + processor.atEdge(dedicated.spec(), scope, request));
+            throw new IllegalStateException(
+                    "the benchmark request is not accepted: "
+                            + processor.atEdge(dedicated.spec(), scope, request));
         }
-        if (!(processor.process(dedicated.spec(), dedicated.type(), scope, request) instanceof ProcessingOutcome.Items items)
+        if (!(processor.process(dedicated.spec(), dedicated.type(), scope, request)
+                        instanceof ProcessingOutcome.Items items)
                 || items.items().size() != Fixtures.ITEMS_PER_EVENT) {
             throw new IllegalStateException("the benchmark request does not give two items");
         }

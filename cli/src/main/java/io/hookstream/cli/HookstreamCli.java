@@ -5,21 +5,21 @@ import picocli.CommandLine.Command;
 
 /** The {@code hookstream} command: operations on a running Hookstream and its topics. */
 @Command(
-    name = "hookstream",
-    mixinStandardHelpOptions = true,
-    version = "hookstream 0.1.0",
-    description = "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, check IML conformance.",
-    subcommands = {
-        CommandLine.HelpCommand.class,
-        io.hookstream.cli.conformance.ConformanceCommand.class,
-        io.hookstream.cli.tail.TailCommand.class,
-        io.hookstream.cli.replay.ReplayCommand.class,
-        io.hookstream.cli.dlq.DlqCommand.class,
-    })
+        name = "hookstream",
+        mixinStandardHelpOptions = true,
+        version = "hookstream 0.1.0",
+        description =
+                "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, check IML conformance.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            io.hookstream.cli.conformance.ConformanceCommand.class,
+            io.hookstream.cli.tail.TailCommand.class,
+            io.hookstream.cli.replay.ReplayCommand.class,
+            io.hookstream.cli.dlq.DlqCommand.class,
+        })
 public final class HookstreamCli implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HookstreamCli()).execute(args));

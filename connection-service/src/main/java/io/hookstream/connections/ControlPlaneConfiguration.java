@@ -1,11 +1,5 @@
 package io.hookstream.connections;
 
-import java.time.Clock;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
@@ -15,6 +9,10 @@ import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
 import io.hookstream.support.kafka.TopicViews;
 import io.hookstream.webhook.spec.AppDefinitionParser;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ControlPlaneConfiguration {
@@ -45,8 +43,17 @@ class ControlPlaneConfiguration {
     }
 
     @Bean
-    ControlPlaneStore controlPlaneStore(KafkaSettings kafka, HookstreamTopics topics, TopicViews views,
-            ControlPlaneSettings settings, @Value("${spring.application.name}") String application) {
-        return new ControlPlaneStore(kafka.bootstrapServers(), application + "-store", topics, views, settings.writeTimeout());
+    ControlPlaneStore controlPlaneStore(
+            KafkaSettings kafka,
+            HookstreamTopics topics,
+            TopicViews views,
+            ControlPlaneSettings settings,
+            @Value("${spring.application.name}") String application) {
+        return new ControlPlaneStore(
+                kafka.bootstrapServers(),
+                application + "-store",
+                topics,
+                views,
+                settings.writeTimeout());
     }
 }

@@ -1,18 +1,17 @@
 package io.hookstream.connections;
 
+import io.hookstream.connections.remote.RemoteLimits;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.hookstream.connections.remote.RemoteLimits;
-
 /**
- * @param ingressBaseUrl  the base of webhook URLs handed out, as senders reach the ingress
- * @param triggerStrategy {@code per-user}: one trigger topic per user; {@code shared}: one topic keyed by user id
- * @param writeTimeout    how long a write waits for the broker before the API answers 503
- * @param apiToken        the bearer token every {@code /api} call must carry; required
- * @param remote          bounds on requests to outside services (connection {@code info}, attach, detach)
+ * @param ingressBaseUrl the base of webhook URLs handed out, as senders reach the ingress
+ * @param triggerStrategy {@code per-user}: one trigger topic per user; {@code shared}: one topic
+ *     keyed by user id
+ * @param writeTimeout how long a write waits for the broker before the API answers 503
+ * @param apiToken the bearer token every {@code /api} call must carry; required
+ * @param remote bounds on requests to outside services (connection {@code info}, attach, detach)
  */
 @ConfigurationProperties("hookstream.control")
 public record ControlPlaneSettings(
@@ -22,11 +21,17 @@ public record ControlPlaneSettings(
         @Nullable String apiToken,
         @Nullable RemoteLimits remote) {
 
-    public enum TriggerStrategy { PER_USER, SHARED }
+    public enum TriggerStrategy {
+        PER_USER,
+        SHARED
+    }
 
-    /** Unset keys (null from the binder) take their defaults; the token has none and must be set. */
+    /**
+     * Unset keys (null from the binder) take their defaults; the token has none and must be set.
+     */
     public ControlPlaneSettings {
-        ingressBaseUrl = ingressBaseUrl == null ? "http://localhost:8080" : stripSlash(ingressBaseUrl);
+        ingressBaseUrl =
+                ingressBaseUrl == null ? "http://localhost:8080" : stripSlash(ingressBaseUrl);
         triggerStrategy = triggerStrategy == null ? TriggerStrategy.PER_USER : triggerStrategy;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
         apiToken = requireToken(apiToken);
@@ -36,7 +41,7 @@ public record ControlPlaneSettings(
     private static String requireToken(@Nullable String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException(
-                "hookstream.control.api-token is not set: the control plane API needs a bearer token (env HOOKSTREAM_CONTROL_API_TOKEN)");
+                    "hookstream.control.api-token is not set: the control plane API needs a bearer token (env HOOKSTREAM_CONTROL_API_TOKEN)");
         }
         return token.strip();
     }

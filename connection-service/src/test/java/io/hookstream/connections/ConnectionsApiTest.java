@@ -2,20 +2,18 @@ package io.hookstream.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.connections.RawHttpConnection.Response;
+import io.hookstream.connections.RunningControlPlane.Answer;
+import io.hookstream.schemas.avro.Connection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-
-import io.hookstream.connections.RunningControlPlane.Answer;
-import io.hookstream.connections.RawHttpConnection.Response;
-import io.hookstream.schemas.avro.Connection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,11 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The connections API against a real broker and a real HTTP provider: {@code info} decides what is
  * stored, and the compacted {@code connections} topic holds exactly that.
  */
-@EmbeddedKafka(count = 1, partitions = 3, brokerProperties = {
-    "transaction.state.log.replication.factor=1",
-    "transaction.state.log.min.isr=1",
-    "offsets.topic.replication.factor=1",
-    "group.initial.rebalance.delay.ms=0"})
+@EmbeddedKafka(
+        count = 1,
+        partitions = 3,
+        brokerProperties = {
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "offsets.topic.replication.factor=1",
+            "group.initial.rebalance.delay.ms=0"
+        })
 class ConnectionsApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,9 +40,12 @@ class ConnectionsApiTest {
     @BeforeAll
     static void start() throws Exception {
         provider = new FakeProvider();
-        control = RunningControlPlane.start(EmbeddedKafkaCondition.getBroker().getBrokersAsString());
+        control =
+                RunningControlPlane.start(EmbeddedKafkaCondition.getBroker().getBrokersAsString());
         control.putApp("acme", TestApps.acme(provider.baseUrl()));
-        control.putApp("down", TestApps.infoAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/api/me"));
+        control.putApp(
+                "down",
+                TestApps.infoAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/api/me"));
         control.putApp("slow", TestApps.infoAt(provider.baseUrl() + "/slow"));
         control.putApp("big", TestApps.infoAt(provider.baseUrl() + "/big"));
         control.putApp("relative", TestApps.infoAt("{{connection.baseUrl}}/api/me"));
@@ -63,22 +68,31 @@ class ConnectionsApiTest {
         String token = "tok-" + UUID.randomUUID();
         provider.identity(token, "acct-1", "ada@example.test", "Ada", "sess-" + UUID.randomUUID());
 
-        Answer created = control.post("/api/connections",
-            "{\"appId\":\"acme\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"},\"parameters\":{\"region\":\"eu\"}}");
+        Answer created =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"acme\",\"userId\":\""
+                                + user
+                                + "\",\"data\":{\"accessToken\":\""
+                                + token
+                                + "\"},\"parameters\":{\"region\":\"eu\"}}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.text("connectionId");
         assertThat(id).matches("[a-z2-7]{32}");
         assertThat(created.json().get("uid").asString()).isEqualTo("acct-1");
         assertThat(created.json().get("valid").asBoolean()).isTrue();
-        assertThat(created.json().get("metadata").toString()).isEqualTo("{\"type\":\"email\",\"value\":\"ada@example.test\"}");
-        assertThat(created.json().get("dataKeys").toString()).isEqualTo("[\"accessToken\",\"accountName\"]");
+        assertThat(created.json().get("metadata").toString())
+                .isEqualTo("{\"type\":\"email\",\"value\":\"ada@example.test\"}");
+        assertThat(created.json().get("dataKeys").toString())
+                .isEqualTo("[\"accessToken\",\"accountName\"]");
         assertThat(created.body()).doesNotContain(token);
 
         // the info request went out with the stored data bound as `connection` (D8)
         FakeProvider.Recorded info = last(provider.requests("GET", "/api/me"));
         assertThat(info.header("authorization")).isEqualTo("Bearer " + token);
-        assertThat(info.query()).isEmpty(); // no apiKey in the data: the undefined query parameter is left out
+        assertThat(info.query())
+                .isEmpty(); // no apiKey in the data: the undefined query parameter is left out
 
         Connection stored = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
         assertThat(stored).isNotNull();
@@ -89,12 +103,20 @@ class ConnectionsApiTest {
         assertThat(stored.getError()).isNull();
         assertThat(stored.getMetadata().getType()).isEqualTo("email");
         assertThat(stored.getMetadata().getValue()).isEqualTo("ada@example.test");
-        // sealed at rest: the token is not in the record's bytes, and the data opens with the service's key
+        // sealed at rest: the token is not in the record's bytes, and the data opens with the
+        // service's key
         assertThat(stored.getDataEncryption()).isEqualTo("AES-GCM:k1");
-        assertThat(new String(RunningControlPlane.bytes(stored.getData()), StandardCharsets.ISO_8859_1)).doesNotContain(token);
-        assertThat(RunningControlPlane.openData(stored)).isEqualTo(
-            JSON.readTree("{\"accessToken\":\"" + token + "\",\"accountName\":\"Ada\"}"));
-        assertThat(JSON.readTree(stored.getParameters())).isEqualTo(JSON.readTree("{\"region\":\"eu\"}"));
+        assertThat(
+                        new String(
+                                RunningControlPlane.bytes(stored.getData()),
+                                StandardCharsets.ISO_8859_1))
+                .doesNotContain(token);
+        assertThat(RunningControlPlane.openData(stored))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"accessToken\":\"" + token + "\",\"accountName\":\"Ada\"}"));
+        assertThat(JSON.readTree(stored.getParameters()))
+                .isEqualTo(JSON.readTree("{\"region\":\"eu\"}"));
 
         Answer read = control.get("/api/connections/" + id);
         assertThat(read.status()).isEqualTo(200);
@@ -110,11 +132,18 @@ class ConnectionsApiTest {
         String token = "revoked-" + UUID.randomUUID();
         int before = control.records(RunningControlPlane.TOPICS.connections()).size();
 
-        Answer refused = control.post("/api/connections",
-            "{\"appId\":\"acme\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}");
+        Answer refused =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"acme\",\"userId\":\""
+                                + user
+                                + "\",\"data\":{\"accessToken\":\""
+                                + token
+                                + "\"}}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-        // §7: error.<status>.message wins over error.message; the echoed token is the connection's own secret
+        // §7: error.<status>.message wins over error.message; the echoed token is the connection's
+        // own secret
         assertThat(refused.text("detail")).isEqualTo("Acme says: token ******** is revoked");
         assertThat(refused.text("errorType")).isEqualTo("AuthError");
         assertThat(refused.json().get("remoteStatus").asInt()).isEqualTo(401);
@@ -128,8 +157,12 @@ class ConnectionsApiTest {
         String user = user();
         int before = control.records(RunningControlPlane.TOPICS.connections()).size();
 
-        Answer failed = control.post("/api/connections",
-            "{\"appId\":\"down\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"t-unreachable\"}}");
+        Answer failed =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"down\",\"userId\":\""
+                                + user
+                                + "\",\"data\":{\"accessToken\":\"t-unreachable\"}}");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("unreachable");
@@ -139,8 +172,12 @@ class ConnectionsApiTest {
 
     @Test
     void aProviderThatDoesNotAnswerInTimeIs502() {
-        Answer failed = control.post("/api/connections",
-            "{\"appId\":\"slow\",\"userId\":\"" + user() + "\",\"data\":{\"accessToken\":\"t-slow\"}}");
+        Answer failed =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"slow\",\"userId\":\""
+                                + user()
+                                + "\",\"data\":{\"accessToken\":\"t-slow\"}}");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("timeout");
@@ -148,8 +185,12 @@ class ConnectionsApiTest {
 
     @Test
     void anAnswerLargerThanTheCapIs502() {
-        Answer failed = control.post("/api/connections",
-            "{\"appId\":\"big\",\"userId\":\"" + user() + "\",\"data\":{\"accessToken\":\"t-big\"}}");
+        Answer failed =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"big\",\"userId\":\""
+                                + user()
+                                + "\",\"data\":{\"accessToken\":\"t-big\"}}");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("too-large");
@@ -158,8 +199,12 @@ class ConnectionsApiTest {
     @Test
     void anInfoRequestThatCannotBeBuiltIs422WithTheDirectivePath() {
         // no baseUrl in the data: the URL evaluates to a relative path
-        Answer failed = control.post("/api/connections",
-            "{\"appId\":\"relative\",\"userId\":\"" + user() + "\",\"data\":{\"accessToken\":\"t-relative\"}}");
+        Answer failed =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"relative\",\"userId\":\""
+                                + user()
+                                + "\",\"data\":{\"accessToken\":\"t-relative\"}}");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(422);
         assertThat(failed.text("reason")).isEqualTo("render");
@@ -169,10 +214,30 @@ class ConnectionsApiTest {
 
     @Test
     void anAppWithoutConnectionOrAnUnknownAppIs422AndMalformedDataIs400() {
-        assertThat(control.post("/api/connections", "{\"appId\":\"plain\",\"userId\":\"u1\",\"data\":{}}").status()).isEqualTo(422);
-        assertThat(control.post("/api/connections", "{\"appId\":\"nope\",\"userId\":\"u1\",\"data\":{}}").status()).isEqualTo(422);
-        assertThat(control.post("/api/connections", "{\"appId\":\"acme\",\"userId\":\"u1\",\"data\":[1]}").status()).isEqualTo(400);
-        assertThat(control.post("/api/connections", "{\"appId\":\"acme\",\"userId\":\"a b\",\"data\":{}}").status()).isEqualTo(400);
+        assertThat(
+                        control.post(
+                                        "/api/connections",
+                                        "{\"appId\":\"plain\",\"userId\":\"u1\",\"data\":{}}")
+                                .status())
+                .isEqualTo(422);
+        assertThat(
+                        control.post(
+                                        "/api/connections",
+                                        "{\"appId\":\"nope\",\"userId\":\"u1\",\"data\":{}}")
+                                .status())
+                .isEqualTo(422);
+        assertThat(
+                        control.post(
+                                        "/api/connections",
+                                        "{\"appId\":\"acme\",\"userId\":\"u1\",\"data\":[1]}")
+                                .status())
+                .isEqualTo(400);
+        assertThat(
+                        control.post(
+                                        "/api/connections",
+                                        "{\"appId\":\"acme\",\"userId\":\"a b\",\"data\":{}}")
+                                .status())
+                .isEqualTo(400);
         assertThat(control.get("/api/connections/unknown").status()).isEqualTo(404);
         assertThat(control.send("GET", "/api/connections", null, false).status()).isEqualTo(401);
     }
@@ -182,8 +247,15 @@ class ConnectionsApiTest {
         String user = user();
         String token = "tok-" + UUID.randomUUID();
         provider.identity(token, "acct-old", "old@example.test", "Old", "s1");
-        String id = control.post("/api/connections",
-            "{\"appId\":\"acme\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}").text("connectionId");
+        String id =
+                control.post(
+                                "/api/connections",
+                                "{\"appId\":\"acme\",\"userId\":\""
+                                        + user
+                                        + "\",\"data\":{\"accessToken\":\""
+                                        + token
+                                        + "\"}}")
+                        .text("connectionId");
 
         provider.identity(token, "acct-new", "new@example.test", "New", "s2");
         Answer verified = control.post("/api/connections/" + id + "/verify", "{}");
@@ -193,7 +265,8 @@ class ConnectionsApiTest {
         Connection stored = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
         assertThat(stored.getUid()).isEqualTo("acct-new");
         assertThat(stored.getMetadata().getValue()).isEqualTo("new@example.test");
-        assertThat(RunningControlPlane.openData(stored).get("accountName").asString()).isEqualTo("New");
+        assertThat(RunningControlPlane.openData(stored).get("accountName").asString())
+                .isEqualTo("New");
         assertThat(control.get("/api/connections/" + id).text("uid")).isEqualTo("acct-new");
 
         provider.revoke(token);
@@ -205,7 +278,9 @@ class ConnectionsApiTest {
         Connection invalid = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
         assertThat(invalid.getValid()).isFalse();
         assertThat(invalid.getError()).isEqualTo("Acme says: token ******** is revoked");
-        assertThat(invalid.getUid()).as("the identity is kept until the connection is fixed").isEqualTo("acct-new");
+        assertThat(invalid.getUid())
+                .as("the identity is kept until the connection is fixed")
+                .isEqualTo("acct-new");
     }
 
     @Test
@@ -215,45 +290,73 @@ class ConnectionsApiTest {
         String second = "tok-" + UUID.randomUUID();
         provider.identity(first, "acct-a", "a@example.test", "A", "s");
         provider.identity(second, "acct-b", "b@example.test", "B", "s");
-        String id = control.post("/api/connections",
-            "{\"appId\":\"acme\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + first + "\"}}").text("connectionId");
+        String id =
+                control.post(
+                                "/api/connections",
+                                "{\"appId\":\"acme\",\"userId\":\""
+                                        + user
+                                        + "\",\"data\":{\"accessToken\":\""
+                                        + first
+                                        + "\"}}")
+                        .text("connectionId");
 
-        Answer refused = control.put("/api/connections/" + id, "{\"data\":{\"accessToken\":\"not-a-token\"}}");
+        Answer refused =
+                control.put(
+                        "/api/connections/" + id, "{\"data\":{\"accessToken\":\"not-a-token\"}}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         Connection unchanged = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
-        assertThat(RunningControlPlane.openData(unchanged).get("accessToken").asString()).isEqualTo(first);
+        assertThat(RunningControlPlane.openData(unchanged).get("accessToken").asString())
+                .isEqualTo(first);
 
-        Answer updated = control.put("/api/connections/" + id, "{\"data\":{\"accessToken\":\"" + second + "\"},\"parameters\":{\"x\":1}}");
+        Answer updated =
+                control.put(
+                        "/api/connections/" + id,
+                        "{\"data\":{\"accessToken\":\"" + second + "\"},\"parameters\":{\"x\":1}}");
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.text("uid")).isEqualTo("acct-b");
         Connection stored = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
         assertThat(stored.getUid()).isEqualTo("acct-b");
-        assertThat(RunningControlPlane.openData(stored).get("accessToken").asString()).isEqualTo(second);
+        assertThat(RunningControlPlane.openData(stored).get("accessToken").asString())
+                .isEqualTo(second);
         assertThat(stored.getParameters()).isEqualTo("{\"x\":1}");
         assertThat(stored.getCreatedAt()).isEqualTo(unchanged.getCreatedAt());
     }
 
     /**
-     * A client that reuses its connection may send the next request before the server has finished the
-     * previous one. The server queues it; once the queue is drained, it must read the connection again, or
-     * every later request on it waits until the client gives up (seen as 30 s timeouts of bodyless requests
-     * right after another one, fixed in Reactor Netty 1.3.8).
+     * A client that reuses its connection may send the next request before the server has finished
+     * the previous one. The server queues it; once the queue is drained, it must read the
+     * connection again, or every later request on it waits until the client gives up (seen as 30 s
+     * timeouts of bodyless requests right after another one, fixed in Reactor Netty 1.3.8).
      */
     @Test
     void aConnectionIsReadAgainAfterARequestQueuedBehindASlowerOneIsAnswered() throws Exception {
         String user = user();
-        try (RawHttpConnection connection = new RawHttpConnection(control.baseUrl(), java.time.Duration.ofSeconds(10))) {
+        try (RawHttpConnection connection =
+                new RawHttpConnection(control.baseUrl(), java.time.Duration.ofSeconds(10))) {
             // the info call of app "slow" never gets an answer: 502 after the 1 s response timeout
-            String slow = connection.request("POST", "/api/connections", RunningControlPlane.TOKEN,
-                "{\"appId\":\"slow\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"t-slow\"}}");
-            String list = connection.request("GET", "/api/connections?userId=" + user, RunningControlPlane.TOKEN, null);
+            String slow =
+                    connection.request(
+                            "POST",
+                            "/api/connections",
+                            RunningControlPlane.TOKEN,
+                            "{\"appId\":\"slow\",\"userId\":\""
+                                    + user
+                                    + "\",\"data\":{\"accessToken\":\"t-slow\"}}");
+            String list =
+                    connection.request(
+                            "GET",
+                            "/api/connections?userId=" + user,
+                            RunningControlPlane.TOKEN,
+                            null);
             connection.send(slow, list);
             assertThat(connection.read().status()).isEqualTo(502);
             assertThat(connection.read()).isEqualTo(new Response(200, "[]"));
 
             for (int i = 0; i < 3; i++) {
                 connection.send(list);
-                assertThat(connection.read()).as("request %d after the queued one", i).isEqualTo(new Response(200, "[]"));
+                assertThat(connection.read())
+                        .as("request %d after the queued one", i)
+                        .isEqualTo(new Response(200, "[]"));
             }
         }
     }
@@ -263,13 +366,21 @@ class ConnectionsApiTest {
         String user = user();
         String token = "tok-" + UUID.randomUUID();
         provider.identity(token, "acct-l", "l@example.test", "L", "s");
-        String id = control.post("/api/connections",
-            "{\"appId\":\"acme\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}").text("connectionId");
+        String id =
+                control.post(
+                                "/api/connections",
+                                "{\"appId\":\"acme\",\"userId\":\""
+                                        + user
+                                        + "\",\"data\":{\"accessToken\":\""
+                                        + token
+                                        + "\"}}")
+                        .text("connectionId");
 
         JsonNode mine = control.get("/api/connections?userId=" + user + "&appId=acme").json();
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("connectionId").asString()).isEqualTo(id);
-        assertThat(control.get("/api/connections?userId=" + user + "&appId=other").json()).isEmpty();
+        assertThat(control.get("/api/connections?userId=" + user + "&appId=other").json())
+                .isEmpty();
         assertThat(control.get("/api/connections?userId=" + user()).json()).isEmpty();
     }
 
@@ -278,10 +389,23 @@ class ConnectionsApiTest {
         String user = user();
         String token = "tok-" + UUID.randomUUID();
         provider.identity(token, "acct-d", "d@example.test", "D", "s");
-        String id = control.post("/api/connections",
-            "{\"appId\":\"acme\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}").text("connectionId");
-        Answer hook = control.post("/api/hooks",
-            "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + user + "\",\"connectionId\":\"" + id + "\"}");
+        String id =
+                control.post(
+                                "/api/connections",
+                                "{\"appId\":\"acme\",\"userId\":\""
+                                        + user
+                                        + "\",\"data\":{\"accessToken\":\""
+                                        + token
+                                        + "\"}}")
+                        .text("connectionId");
+        Answer hook =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\""
+                                + user
+                                + "\",\"connectionId\":\""
+                                + id
+                                + "\"}");
         assertThat(hook.status()).as(hook.body()).isEqualTo(201);
 
         Answer refused = control.delete("/api/connections/" + id);
@@ -291,10 +415,14 @@ class ConnectionsApiTest {
         assertThat(control.delete("/api/hooks/" + hook.text("hookId")).status()).isEqualTo(204);
         assertThat(control.delete("/api/connections/" + id).status()).isEqualTo(204);
 
-        List<ConsumerRecord<String, Connection>> records = control.records(RunningControlPlane.TOPICS.connections()).stream()
-            .filter(r -> r.key().equals(id)).toList();
+        List<ConsumerRecord<String, Connection>> records =
+                control.records(RunningControlPlane.TOPICS.connections()).stream()
+                        .filter(r -> r.key().equals(id))
+                        .toList();
         assertThat(records).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(records.get(records.size() - 1).value()).as("the last record is a tombstone").isNull();
+        assertThat(records.get(records.size() - 1).value())
+                .as("the last record is a tombstone")
+                .isNull();
         assertThat(control.get("/api/connections/" + id).status()).isEqualTo(404);
         assertThat(control.delete("/api/connections/" + id).status()).isEqualTo(404);
     }
@@ -306,9 +434,15 @@ class ConnectionsApiTest {
         assertThat(docs.status()).as(docs.body()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asString()).startsWith("3.");
         assertThat(docs.json().get("paths").propertyNames())
-            .contains("/api/connections", "/api/connections/{connectionId}", "/api/connections/{connectionId}/verify",
-                "/api/hooks", "/api/hooks/{hookId}", "/api/apps/{appId}");
-        assertThat(docs.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+                .contains(
+                        "/api/connections",
+                        "/api/connections/{connectionId}",
+                        "/api/connections/{connectionId}/verify",
+                        "/api/hooks",
+                        "/api/hooks/{hookId}",
+                        "/api/apps/{appId}");
+        assertThat(docs.json().at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
     }
 
     private static String user() {

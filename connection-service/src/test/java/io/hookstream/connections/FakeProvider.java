@@ -1,5 +1,7 @@
 package io.hookstream.connections;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,31 +15,31 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A real HTTP server on 127.0.0.1 playing an outside service's API:
+ *
  * <ul>
- *   <li>{@code GET /api/me}: the identity of the bearer token, {@code {id, email, name, session_secret}};
- *       401 {@code {"message": "token <token> is revoked"}} for an unknown token (providers do echo them);</li>
- *   <li>{@code POST /webhooks}: registers the body's {@code target}, {@code 201 {"id": "ext-<n>"}}, or
- *       {@link #attachStatus}; 401 without a known bearer token;</li>
- *   <li>{@code DELETE /webhooks/{id}}: {@link #detachStatus}, 204 by default;</li>
- *   <li>{@code GET /big}: a valid identity padded to {@link #BIG_BODY_BYTES};</li>
- *   <li>{@code GET /slow}: answers only when released, to provoke a timeout.</li>
+ *   <li>{@code GET /api/me}: the identity of the bearer token, {@code {id, email, name,
+ *       session_secret}}; 401 {@code {"message": "token <token> is revoked"}} for an unknown token
+ *       (providers do echo them);
+ *   <li>{@code POST /webhooks}: registers the body's {@code target}, {@code 201 {"id": "ext-<n>"}},
+ *       or {@link #attachStatus}; 401 without a known bearer token;
+ *   <li>{@code DELETE /webhooks/{id}}: {@link #detachStatus}, 204 by default;
+ *   <li>{@code GET /big}: a valid identity padded to {@link #BIG_BODY_BYTES};
+ *   <li>{@code GET /slow}: answers only when released, to provoke a timeout.
  * </ul>
+ *
  * Every request is recorded.
  */
 final class FakeProvider implements AutoCloseable {
 
     /** A request as the provider saw it; header names lower-cased. */
-    record Recorded(String method, String path, String query, Map<String, String> headers, String body) {
+    record Recorded(
+            String method, String path, String query, Map<String, String> headers, String body) {
 
         String header(String name) {
             return headers.get(name);
@@ -69,10 +71,18 @@ final class FakeProvider implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The token now stands for this identity; {@code sessionSecret} is a field the app's log.sanitize masks. */
+    /**
+     * The token now stands for this identity; {@code sessionSecret} is a field the app's
+     * log.sanitize masks.
+     */
     void identity(String token, String id, String email, String name, String sessionSecret) {
-        identities.put(token, JSON.createObjectNode().put("id", id).put("email", email).put("name", name)
-            .put("session_secret", sessionSecret));
+        identities.put(
+                token,
+                JSON.createObjectNode()
+                        .put("id", id)
+                        .put("email", email)
+                        .put("name", name)
+                        .put("session_secret", sessionSecret));
     }
 
     void revoke(String token) {
@@ -89,24 +99,35 @@ final class FakeProvider implements AutoCloseable {
     }
 
     List<Recorded> requests(String method, String pathPrefix) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
+                .toList();
     }
 
     /** A port on which nothing listens: bound, then released. */
     static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body =
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new java.util.LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
-                String.join(", ", values)));
+            exchange.getRequestHeaders()
+                    .forEach(
+                            (name, values) ->
+                                    headers.put(
+                                            name.toLowerCase(java.util.Locale.ROOT),
+                                            String.join(", ", values)));
             String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            String query =
+                    exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : exchange.getRequestURI().getRawQuery();
             String method = exchange.getRequestMethod();
             requests.add(new Recorded(method, path, query, headers, body));
             String token = bearer(headers.get("authorization"));
@@ -124,13 +145,19 @@ final class FakeProvider implements AutoCloseable {
                     externalIds.put(JSON.readTree(body).path("target").asString(), externalId);
                     send(exchange, status, "{\"id\":\"" + externalId + "\"}");
                 } else {
-                    send(exchange, status / 100 == 2 ? 401 : status, "{\"message\":\"not allowed\"}");
+                    send(
+                            exchange,
+                            status / 100 == 2 ? 401 : status,
+                            "{\"message\":\"not allowed\"}");
                 }
             } else if (method.equals("DELETE") && path.startsWith("/webhooks/")) {
                 int status = detachStatus;
                 exchange.sendResponseHeaders(status, -1);
             } else if (path.equals("/big")) {
-                send(exchange, 200, "{\"id\":\"big\",\"padding\":\"" + "x".repeat(BIG_BODY_BYTES) + "\"}");
+                send(
+                        exchange,
+                        200,
+                        "{\"id\":\"big\",\"padding\":\"" + "x".repeat(BIG_BODY_BYTES) + "\"}");
             } else if (path.equals("/slow")) {
                 releaseSlow.await(30, TimeUnit.SECONDS);
                 send(exchange, 200, "{\"id\":\"late\"}");
@@ -143,7 +170,9 @@ final class FakeProvider implements AutoCloseable {
     }
 
     private static String bearer(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+        return authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring(7)
+                : null;
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

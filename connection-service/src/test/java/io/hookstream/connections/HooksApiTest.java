@@ -2,31 +2,33 @@ package io.hookstream.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.connections.RunningControlPlane.Answer;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.HookStatus;
+import io.hookstream.schemas.avro.WebhookKind;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-
-import io.hookstream.connections.RunningControlPlane.Answer;
-import io.hookstream.schemas.avro.Hook;
-import io.hookstream.schemas.avro.HookStatus;
-import io.hookstream.schemas.avro.WebhookKind;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hooks API against a real broker and a real HTTP provider: shared subscriptions through a
  * connection, attached dedicated hooks (attach on create, detach on delete) and status changes.
  */
-@EmbeddedKafka(count = 1, partitions = 3, brokerProperties = {
-    "transaction.state.log.replication.factor=1",
-    "transaction.state.log.min.isr=1",
-    "offsets.topic.replication.factor=1",
-    "group.initial.rebalance.delay.ms=0"})
+@EmbeddedKafka(
+        count = 1,
+        partitions = 3,
+        brokerProperties = {
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "offsets.topic.replication.factor=1",
+            "group.initial.rebalance.delay.ms=0"
+        })
 class HooksApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,10 +39,13 @@ class HooksApiTest {
     @BeforeAll
     static void start() throws Exception {
         provider = new FakeProvider();
-        control = RunningControlPlane.start(EmbeddedKafkaCondition.getBroker().getBrokersAsString());
+        control =
+                RunningControlPlane.start(EmbeddedKafkaCondition.getBroker().getBrokersAsString());
         control.putApp("acme", TestApps.acme(provider.baseUrl()));
         control.putApp("other", TestApps.other(provider.baseUrl()));
-        control.putApp("down", TestApps.attachAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/webhooks"));
+        control.putApp(
+                "down",
+                TestApps.attachAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/webhooks"));
     }
 
     @AfterAll
@@ -64,14 +69,21 @@ class HooksApiTest {
         String user = user();
         String connection = connection("acme", user, "acct-s1");
 
-        Answer created = control.post("/api/hooks",
-            "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + user + "\",\"connectionId\":\"" + connection + "\"}");
+        Answer created =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\""
+                                + user
+                                + "\",\"connectionId\":\""
+                                + connection
+                                + "\"}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.text("kind")).isEqualTo("shared");
         assertThat(created.text("url")).isEqualTo("http://ingress.test/apps/acme/webhooks/events");
         assertThat(created.text("triggerTopic")).isEqualTo("hookstream.triggers." + user);
-        Hook stored = control.latest(RunningControlPlane.TOPICS.hooks()).get(created.text("hookId"));
+        Hook stored =
+                control.latest(RunningControlPlane.TOPICS.hooks()).get(created.text("hookId"));
         assertThat(stored.getKind()).isEqualTo(WebhookKind.SHARED);
         assertThat(stored.getConnectionId()).isEqualTo(connection);
         assertThat(stored.getUserId()).isEqualTo(user);
@@ -88,15 +100,40 @@ class HooksApiTest {
         String alicesOther = connection("other", alice, "acct-s3");
         int before = control.records(RunningControlPlane.TOPICS.hooks()).size();
 
-        Answer otherUser = control.post("/api/hooks",
-            "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + bob + "\",\"connectionId\":\"" + alicesAcme + "\"}");
-        Answer otherApp = control.post("/api/hooks",
-            "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + alice + "\",\"connectionId\":\"" + alicesOther + "\"}");
-        Answer none = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + alice + "\"}");
-        Answer unknown = control.post("/api/hooks",
-            "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + alice + "\",\"connectionId\":\"nosuchconnection\"}");
-        Answer noWebhook = control.post("/api/hooks",
-            "{\"appId\":\"acme\",\"webhook\":\"nope\",\"userId\":\"" + alice + "\",\"connectionId\":\"" + alicesAcme + "\"}");
+        Answer otherUser =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\""
+                                + bob
+                                + "\",\"connectionId\":\""
+                                + alicesAcme
+                                + "\"}");
+        Answer otherApp =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\""
+                                + alice
+                                + "\",\"connectionId\":\""
+                                + alicesOther
+                                + "\"}");
+        Answer none =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\"" + alice + "\"}");
+        Answer unknown =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"events\",\"userId\":\""
+                                + alice
+                                + "\",\"connectionId\":\"nosuchconnection\"}");
+        Answer noWebhook =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"nope\",\"userId\":\""
+                                + alice
+                                + "\",\"connectionId\":\""
+                                + alicesAcme
+                                + "\"}");
 
         assertThat(otherUser.status()).as(otherUser.body()).isEqualTo(422);
         assertThat(otherUser.text("detail")).contains("does not belong to user " + bob);
@@ -116,24 +153,40 @@ class HooksApiTest {
         provider.identity(token, "acct-a1", "a1@example.test", "A1", "s");
         String connection = createConnection("acme", user, token);
 
-        Answer created = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"tasks\",\"userId\":\"" + user
-            + "\",\"connectionId\":\"" + connection + "\",\"parameters\":{\"events\":\"task.created\"}}");
+        Answer created =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"tasks\",\"userId\":\""
+                                + user
+                                + "\",\"connectionId\":\""
+                                + connection
+                                + "\",\"parameters\":{\"events\":\"task.created\"}}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String hookId = created.text("hookId");
         assertThat(created.text("url")).isEqualTo("http://ingress.test/hooks/" + hookId);
         assertThat(created.json().get("attached").asBoolean()).isTrue();
-        FakeProvider.Recorded attach = only(provider.requests("POST", "/webhooks").stream()
-            .filter(r -> r.body().contains(hookId)).toList());
+        FakeProvider.Recorded attach =
+                only(
+                        provider.requests("POST", "/webhooks").stream()
+                                .filter(r -> r.body().contains(hookId))
+                                .toList());
         assertThat(attach.header("authorization")).isEqualTo("Bearer " + token);
         assertThat(attach.header("content-type")).startsWith("application/json");
-        assertThat(JSON.readTree(attach.body())).isEqualTo(JSON.readTree("{\"target\":\"http://ingress.test/hooks/" + hookId
-            + "\",\"hookstreamId\":\"" + hookId + "\",\"events\":\"task.created\"}"));
+        assertThat(JSON.readTree(attach.body()))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"target\":\"http://ingress.test/hooks/"
+                                        + hookId
+                                        + "\",\"hookstreamId\":\""
+                                        + hookId
+                                        + "\",\"events\":\"task.created\"}"));
         String externalId = provider.externalIdOf("http://ingress.test/hooks/" + hookId);
         assertThat(externalId).startsWith("ext-");
         Hook stored = control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId);
         assertThat(stored.getKind()).isEqualTo(WebhookKind.DEDICATED);
-        assertThat(JSON.readTree(stored.getWebhookData())).isEqualTo(JSON.readTree("{\"externalHookId\":\"" + externalId + "\"}"));
+        assertThat(JSON.readTree(stored.getWebhookData()))
+                .isEqualTo(JSON.readTree("{\"externalHookId\":\"" + externalId + "\"}"));
 
         Answer deleted = control.delete("/api/hooks/" + hookId);
 
@@ -141,7 +194,8 @@ class HooksApiTest {
         FakeProvider.Recorded detach = only(provider.requests("DELETE", "/webhooks/" + externalId));
         assertThat(detach.path()).isEqualTo("/webhooks/" + externalId);
         assertThat(detach.header("authorization")).isEqualTo("Bearer " + token);
-        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId).getStatus()).isEqualTo(HookStatus.DELETED);
+        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId).getStatus())
+                .isEqualTo(HookStatus.DELETED);
         assertThat(control.get("/api/hooks/" + hookId).text("status")).isEqualTo("deleted");
     }
 
@@ -153,8 +207,14 @@ class HooksApiTest {
         String connection = createConnection("acme", user, token);
         provider.attachStatus = 403;
 
-        Answer refused = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"tasks\",\"userId\":\"" + user
-            + "\",\"connectionId\":\"" + connection + "\",\"parameters\":{}}");
+        Answer refused =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"tasks\",\"userId\":\""
+                                + user
+                                + "\",\"connectionId\":\""
+                                + connection
+                                + "\",\"parameters\":{}}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(502);
         assertThat(refused.json().get("remoteStatus").asInt()).isEqualTo(403);
@@ -165,7 +225,10 @@ class HooksApiTest {
     void anUnreachableAttachIs502AndNoHookIsStored() {
         String user = user();
 
-        Answer failed = control.post("/api/hooks", "{\"appId\":\"down\",\"webhook\":\"tasks\",\"userId\":\"" + user + "\"}");
+        Answer failed =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"down\",\"webhook\":\"tasks\",\"userId\":\"" + user + "\"}");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("unreachable");
@@ -178,7 +241,12 @@ class HooksApiTest {
         String token = "tok-" + UUID.randomUUID();
         provider.identity(token, "acct-a3", "a3@example.test", "A3", "s");
         String connection = createConnection("acme", user, token);
-        String body = "{\"appId\":\"acme\",\"webhook\":\"tasks\",\"userId\":\"" + user + "\",\"connectionId\":\"" + connection + "\"}";
+        String body =
+                "{\"appId\":\"acme\",\"webhook\":\"tasks\",\"userId\":\""
+                        + user
+                        + "\",\"connectionId\":\""
+                        + connection
+                        + "\"}";
         String kept = control.post("/api/hooks", body).text("hookId");
         String gone = control.post("/api/hooks", body).text("hookId");
 
@@ -186,60 +254,93 @@ class HooksApiTest {
         Answer refused = control.delete("/api/hooks/" + kept);
         assertThat(refused.status()).as(refused.body()).isEqualTo(502);
         assertThat(refused.json().get("remoteStatus").asInt()).isEqualTo(500);
-        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(kept).getStatus()).isEqualTo(HookStatus.ACTIVE);
+        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(kept).getStatus())
+                .isEqualTo(HookStatus.ACTIVE);
 
         Answer forced = control.delete("/api/hooks/" + kept + "?force=true");
         assertThat(forced.status()).as(forced.body()).isEqualTo(204);
-        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(kept).getStatus()).isEqualTo(HookStatus.DELETED);
+        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(kept).getStatus())
+                .isEqualTo(HookStatus.DELETED);
 
         provider.detachStatus = 404;
         assertThat(control.delete("/api/hooks/" + gone).status()).isEqualTo(204);
-        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(gone).getStatus()).isEqualTo(HookStatus.DELETED);
+        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(gone).getStatus())
+                .isEqualTo(HookStatus.DELETED);
     }
 
     @Test
     void aHookCanBeDisabledAndEnabledAgainButNotPatchedAfterDeletion() {
         String user = user();
-        String hookId = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\"" + user + "\"}")
-            .text("hookId");
+        String hookId =
+                control.post(
+                                "/api/hooks",
+                                "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                        + user
+                                        + "\"}")
+                        .text("hookId");
 
         Answer disabled = control.patch("/api/hooks/" + hookId, "{\"status\":\"disabled\"}");
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
         assertThat(disabled.text("status")).isEqualTo("disabled");
-        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId).getStatus()).isEqualTo(HookStatus.DISABLED);
+        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId).getStatus())
+                .isEqualTo(HookStatus.DISABLED);
 
         Answer active = control.patch("/api/hooks/" + hookId, "{\"status\":\"active\"}");
         assertThat(active.text("status")).isEqualTo("active");
-        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId).getStatus()).isEqualTo(HookStatus.ACTIVE);
+        assertThat(control.latest(RunningControlPlane.TOPICS.hooks()).get(hookId).getStatus())
+                .isEqualTo(HookStatus.ACTIVE);
 
-        assertThat(control.patch("/api/hooks/" + hookId, "{\"status\":\"deleted\"}").status()).isEqualTo(400);
-        assertThat(control.patch("/api/hooks/nosuchhook", "{\"status\":\"active\"}").status()).isEqualTo(404);
+        assertThat(control.patch("/api/hooks/" + hookId, "{\"status\":\"deleted\"}").status())
+                .isEqualTo(400);
+        assertThat(control.patch("/api/hooks/nosuchhook", "{\"status\":\"active\"}").status())
+                .isEqualTo(404);
         assertThat(control.delete("/api/hooks/" + hookId).status()).isEqualTo(204);
-        assertThat(control.patch("/api/hooks/" + hookId, "{\"status\":\"active\"}").status()).isEqualTo(409);
+        assertThat(control.patch("/api/hooks/" + hookId, "{\"status\":\"active\"}").status())
+                .isEqualTo(409);
     }
 
     @Test
     void aHookMayCarryItsOwnLimitsWhichAreValidatedLikeAnApps() {
         String user = user();
-        Answer created = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\"" + user
-            + "\",\"limits\":{\"maxBodyBytes\":2048,\"rateLimit\":{\"requests\":5,\"periodSeconds\":60}}}");
+        Answer created =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                + user
+                                + "\",\"limits\":{\"maxBodyBytes\":2048,\"rateLimit\":{\"requests\":5,\"periodSeconds\":60}}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var limits = control.latest(RunningControlPlane.TOPICS.hooks()).get(created.text("hookId")).getLimits();
+        var limits =
+                control.latest(RunningControlPlane.TOPICS.hooks())
+                        .get(created.text("hookId"))
+                        .getLimits();
         assertThat(limits.getMaxBodyBytes()).isEqualTo(2048L);
         assertThat(limits.getRateLimitRequests()).isEqualTo(5);
         assertThat(limits.getRateLimitPeriodSeconds()).isEqualTo(60L);
 
-        Answer invalid = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\"" + user
-            + "\",\"limits\":{\"maxBodyBytes\":0,\"rateLimit\":{\"requests\":5}}}");
+        Answer invalid =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                + user
+                                + "\",\"limits\":{\"maxBodyBytes\":0,\"rateLimit\":{\"requests\":5}}}");
         assertThat(invalid.status()).isEqualTo(422);
-        assertThat(invalid.body()).contains("limits.maxBodyBytes").contains("limits.rateLimit.periodSeconds");
+        assertThat(invalid.body())
+                .contains("limits.maxBodyBytes")
+                .contains("limits.rateLimit.periodSeconds");
     }
 
     @Test
     void anAppIsDeletedOnlyOnceNothingBelongsToItAnyMore() {
-        control.putApp("short-lived", "{\"webhooks\": {\"plain\": {\"type\": \"dedicated\", \"spec\": {}}}}");
-        String hookId = control.post("/api/hooks", "{\"appId\":\"short-lived\",\"webhook\":\"plain\",\"userId\":\"" + user() + "\"}")
-            .text("hookId");
+        control.putApp(
+                "short-lived",
+                "{\"webhooks\": {\"plain\": {\"type\": \"dedicated\", \"spec\": {}}}}");
+        String hookId =
+                control.post(
+                                "/api/hooks",
+                                "{\"appId\":\"short-lived\",\"webhook\":\"plain\",\"userId\":\""
+                                        + user()
+                                        + "\"}")
+                        .text("hookId");
 
         Answer refused = control.delete("/api/apps/short-lived");
         assertThat(refused.status()).isEqualTo(409);
@@ -249,7 +350,8 @@ class HooksApiTest {
         assertThat(control.delete("/api/apps/short-lived").status()).isEqualTo(204);
         assertThat(control.get("/api/apps/short-lived").status()).isEqualTo(404);
         assertThat(control.delete("/api/apps/short-lived").status()).isEqualTo(404);
-        assertThat(control.latest(RunningControlPlane.TOPICS.apps())).containsEntry("short-lived", null);
+        assertThat(control.latest(RunningControlPlane.TOPICS.apps()))
+                .containsEntry("short-lived", null);
     }
 
     private static String user() {
@@ -264,14 +366,24 @@ class HooksApiTest {
     }
 
     private static String createConnection(String app, String user, String token) {
-        Answer created = control.post("/api/connections",
-            "{\"appId\":\"" + app + "\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}");
+        Answer created =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\""
+                                + app
+                                + "\",\"userId\":\""
+                                + user
+                                + "\",\"data\":{\"accessToken\":\""
+                                + token
+                                + "\"}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.text("connectionId");
     }
 
     private static List<Hook> hooksOf(String user) {
-        return control.latestValues(RunningControlPlane.TOPICS.hooks()).filter(h -> h.getUserId().equals(user)).toList();
+        return control.latestValues(RunningControlPlane.TOPICS.hooks())
+                .filter(h -> h.getUserId().equals(user))
+                .toList();
     }
 
     private static <T> T only(List<T> items) {

@@ -17,15 +17,16 @@ import java.util.Locale;
 final class RawHttpConnection implements AutoCloseable {
 
     /** The status code and the body of a response. */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final String host;
 
-    /** @param patience how long any single read may wait before the test fails instead of hanging */
+    /**
+     * @param patience how long any single read may wait before the test fails instead of hanging
+     */
     RawHttpConnection(String baseUrl, Duration patience) throws IOException {
         URI uri = URI.create(baseUrl);
         this.socket = new Socket(uri.getHost(), uri.getPort());
@@ -36,18 +37,27 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     /**
-     * The text of a request; {@code token} (a bearer token) and {@code json} (the body) may be null.
+     * The text of a request; {@code token} (a bearer token) and {@code json} (the body) may be
+     * null.
      */
     String request(String method, String path, String token, String json) {
-        StringBuilder request = new StringBuilder()
-            .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-            .append("Host: ").append(host).append("\r\n");
+        StringBuilder request =
+                new StringBuilder()
+                        .append(method)
+                        .append(' ')
+                        .append(path)
+                        .append(" HTTP/1.1\r\n")
+                        .append("Host: ")
+                        .append(host)
+                        .append("\r\n");
         if (token != null) {
             request.append("Authorization: Bearer ").append(token).append("\r\n");
         }
         if (json != null) {
             request.append("Content-Type: application/json\r\n")
-                .append("Content-Length: ").append(json.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+                    .append("Content-Length: ")
+                    .append(json.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n");
         }
         return request.append("\r\n").append(json == null ? "" : json).toString();
     }

@@ -1,44 +1,44 @@
 package io.hookstream.connections;
 
+import io.hookstream.schemas.avro.Connection;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.schemas.topic.Topic;
+import io.hookstream.support.secrets.DataSealer;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.hookstream.schemas.avro.Connection;
-import io.hookstream.schemas.topic.HookstreamTopics;
-import io.hookstream.support.secrets.DataSealer;
-import io.hookstream.schemas.topic.Topic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The connection service running on a random port against a real broker, with an HTTP client for its
- * API and readers of the compacted topics it writes.
+ * The connection service running on a random port against a real broker, with an HTTP client for
+ * its API and readers of the compacted topics it writes.
  */
 final class RunningControlPlane implements AutoCloseable {
 
     static final String TOKEN = "test-api-token";
     static final HookstreamTopics TOPICS = HookstreamTopics.defaults();
+
     /** The key connection data is sealed with; tests open stored data with it. */
     static final String DATA_KEY = randomKey();
+
     private static final DataSealer SEALER = DataSealer.ofBase64("k1", DATA_KEY);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,28 +53,33 @@ final class RunningControlPlane implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final String bootstrapServers;
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Answer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RunningControlPlane(ConfigurableApplicationContext context, String bootstrapServers) {
         this.context = context;
         this.bootstrapServers = bootstrapServers;
-        this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.baseUrl =
+                "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     static RunningControlPlane start(String bootstrapServers, String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
-            "--server.port=0",
-            "--hookstream.secrets.data-key=" + DATA_KEY,
-            "--hookstream.kafka.bootstrap-servers=" + bootstrapServers,
-            "--hookstream.control.api-token=" + TOKEN,
-            "--hookstream.control.ingress-base-url=http://ingress.test",
-            "--hookstream.control.remote.response-timeout=1s",
-            "--hookstream.control.remote.max-response-size=64KB",
-            "--management.endpoints.web.exposure.include=health"));
+        List<String> arguments =
+                new ArrayList<>(
+                        List.of(
+                                "--server.port=0",
+                                "--hookstream.secrets.data-key=" + DATA_KEY,
+                                "--hookstream.kafka.bootstrap-servers=" + bootstrapServers,
+                                "--hookstream.control.api-token=" + TOKEN,
+                                "--hookstream.control.ingress-base-url=http://ingress.test",
+                                "--hookstream.control.remote.response-timeout=1s",
+                                "--hookstream.control.remote.max-response-size=64KB",
+                                "--management.endpoints.web.exposure.include=health"));
         arguments.addAll(List.of(extraArguments));
-        return new RunningControlPlane(ConnectionServiceApplication.builder().run(arguments.toArray(String[]::new)),
-            bootstrapServers);
+        return new RunningControlPlane(
+                ConnectionServiceApplication.builder().run(arguments.toArray(String[]::new)),
+                bootstrapServers);
     }
 
     String baseUrl() {
@@ -107,8 +112,14 @@ final class RunningControlPlane implements AutoCloseable {
     }
 
     Answer send(String method, String path, String json, boolean authorized) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -116,9 +127,13 @@ final class RunningControlPlane implements AutoCloseable {
             request.header("Authorization", "Bearer " + TOKEN);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            JsonNode parsed = body.isBlank() || !(body.startsWith("{") || body.startsWith("[")) ? tools.jackson.databind.node.MissingNode.getInstance() : JSON.readTree(body);
+            JsonNode parsed =
+                    body.isBlank() || !(body.startsWith("{") || body.startsWith("["))
+                            ? tools.jackson.databind.node.MissingNode.getInstance()
+                            : JSON.readTree(body);
             Answer answer = new Answer(response.statusCode(), body, parsed);
             answers.add(answer);
             return answer;
@@ -138,28 +153,46 @@ final class RunningControlPlane implements AutoCloseable {
         }
     }
 
-    /** Every record of a compacted topic, in offset order per partition; a tombstone's value is null. */
+    /**
+     * Every record of a compacted topic, in offset order per partition; a tombstone's value is
+     * null.
+     */
     <V> List<ConsumerRecord<String, V>> records(Topic<String, V> topic) {
-        Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest");
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(topic.name(), p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            while (ends.entrySet().stream()
+                    .anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("could not read " + topic.name() + " to its end");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
-                    V value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, value));
+                    V value =
+                            r.value() == null
+                                    ? null
+                                    : topic.valueSerde()
+                                            .deserializer()
+                                            .deserialize(r.topic(), r.value());
+                    records.add(
+                            new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, value));
                 }
             }
         }
@@ -181,7 +214,11 @@ final class RunningControlPlane implements AutoCloseable {
 
     /** A stored connection's data, opened with the test key. */
     static JsonNode openData(Connection connection) {
-        return JSON.readTree(SEALER.open(bytes(connection.getData()), connection.getDataEncryption(), connection.getConnectionId()));
+        return JSON.readTree(
+                SEALER.open(
+                        bytes(connection.getData()),
+                        connection.getDataEncryption(),
+                        connection.getConnectionId()));
     }
 
     static byte[] bytes(ByteBuffer buffer) {

@@ -3,17 +3,20 @@ package io.hookstream.connections;
 /** App definitions whose requests go to a {@link FakeProvider}. */
 final class TestApps {
 
-    /** Every path the apps below sanitize: the bearer token, a query key and a secret in the identity answer. */
-    static final String SANITIZE = """
+    /**
+     * Every path the apps below sanitize: the bearer token, a query key and a secret in the
+     * identity answer.
+     */
+    static final String SANITIZE =
+            """
         ["request.headers.authorization", "request.qs.api_key", "response.body.session_secret"]""";
 
-    private TestApps() {
-    }
+    private TestApps() {}
 
     /**
      * An app with a connection ({@code info} learns uid, metadata and extra data; it also sends the
-     * app's common secret in a header that log.sanitize does not list), a shared webhook,
-     * an attached dedicated webhook ({@code tasks}) and a plain dedicated one ({@code plain}).
+     * app's common secret in a header that log.sanitize does not list), a shared webhook, an
+     * attached dedicated webhook ({@code tasks}) and a plain dedicated one ({@code plain}).
      * Connection data: {@code accessToken}, optionally {@code apiKey}.
      */
     static String acme(String providerUrl) {
@@ -55,10 +58,13 @@ final class TestApps {
                 },
                 "plain": {"type": "dedicated", "spec": {}}
               }
-            }""".formatted(providerUrl, SANITIZE);
+            }"""
+                .formatted(providerUrl, SANITIZE);
     }
 
-    /** A second app with the same kind of connection, to check that connections do not cross apps. */
+    /**
+     * A second app with the same kind of connection, to check that connections do not cross apps.
+     */
     static String other(String providerUrl) {
         return """
             {
@@ -68,7 +74,8 @@ final class TestApps {
                 "log": {"sanitize": ["request.headers.authorization"]}
               },
               "webhooks": {"events": {"type": "shared", "spec": {"uid": "{{body.accountId}}"}}}
-            }""".formatted(providerUrl);
+            }"""
+                .formatted(providerUrl);
     }
 
     /** An app whose info URL is {@code infoUrl}, e.g. a closed port or a slow endpoint. */
@@ -76,13 +83,15 @@ final class TestApps {
         return """
             {"connection": {"info": {"url": "%s", "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
                                      "response": {"uid": "{{body.id}}"}},
-                            "log": {"sanitize": ["request.headers.authorization"]}}}""".formatted(infoUrl);
+                            "log": {"sanitize": ["request.headers.authorization"]}}}"""
+                .formatted(infoUrl);
     }
 
     /** An app whose attached webhook registers at {@code attachUrl}. */
     static String attachAt(String attachUrl) {
         return """
             {"webhooks": {"tasks": {"type": "dedicated", "spec": {},
-              "attach": {"url": "%s", "method": "POST", "response": {"data": {"externalHookId": "{{body.id}}"}}}}}}""".formatted(attachUrl);
+              "attach": {"url": "%s", "method": "POST", "response": {"data": {"externalHookId": "{{body.id}}"}}}}}}"""
+                .formatted(attachUrl);
     }
 }

@@ -10,13 +10,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The devstack's data key, created on first start and kept beside the Kafka data, so that connection
- * data sealed in one run still opens in the next. Readable by its owner only.
+ * The devstack's data key, created on first start and kept beside the Kafka data, so that
+ * connection data sealed in one run still opens in the next. Readable by its owner only.
  */
 final class DataKeyFile {
 
-    private DataKeyFile() {
-    }
+    private DataKeyFile() {}
 
     static String load(Path file) {
         try {

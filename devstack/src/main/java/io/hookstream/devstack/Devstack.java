@@ -1,5 +1,7 @@
 package io.hookstream.devstack;
 
+import io.hookstream.localkafka.LocalKafka;
+import io.hookstream.localkafka.LocalKafkaConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,9 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
-import io.hookstream.localkafka.LocalKafka;
-import io.hookstream.localkafka.LocalKafkaConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,17 +17,23 @@ import picocli.CommandLine.Option;
  * The whole of Hookstream on one machine: a real single-node KRaft broker and the three services in
  * this JVM, with the example apps registered. Data stays under {@code --data-dir} across restarts.
  */
-@Command(name = "hookstream-devstack", mixinStandardHelpOptions = true,
-    description = "Run Kafka (embedded KRaft) and the Hookstream services in one process.")
+@Command(
+        name = "hookstream-devstack",
+        mixinStandardHelpOptions = true,
+        description = "Run Kafka (embedded KRaft) and the Hookstream services in one process.")
 public final class Devstack implements Callable<Integer> {
 
-    @Option(names = "--data-dir", description = "Kafka data and router state (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-dir",
+            description = "Kafka data and router state (default: ${DEFAULT-VALUE})")
     Path dataDir = Path.of(System.getProperty("user.home"), ".hookstream");
 
     @Option(names = "--kafka-port", description = "Kafka listener port (default: ${DEFAULT-VALUE})")
     int kafkaPort = LocalKafkaConfig.DEFAULT_PORT;
 
-    @Option(names = "--external-kafka", description = "Use this cluster instead of starting the embedded broker")
+    @Option(
+            names = "--external-kafka",
+            description = "Use this cluster instead of starting the embedded broker")
     String externalKafka;
 
     @Option(names = "--ingress-port", description = "default: ${DEFAULT-VALUE}")
@@ -40,10 +45,14 @@ public final class Devstack implements Callable<Integer> {
     @Option(names = "--router-port", description = "default: ${DEFAULT-VALUE}")
     int routerPort = 8082;
 
-    @Option(names = "--apps-dir", description = "Apps registered at start (default: examples/apps here or one folder up)")
+    @Option(
+            names = "--apps-dir",
+            description = "Apps registered at start (default: examples/apps here or one folder up)")
     Path appsDir;
 
-    @Option(names = "--api-token", description = "Bearer token of the control plane API (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--api-token",
+            description = "Bearer token of the control plane API (default: ${DEFAULT-VALUE})")
     String apiToken = "dev-token";
 
     public static void main(String[] args) {
@@ -59,32 +68,76 @@ public final class Devstack implements Callable<Integer> {
         LocalKafka kafka = null;
         String bootstrap = externalKafka;
         if (bootstrap == null) {
-            kafka = new LocalKafka(LocalKafkaConfig.builder(dataDir.resolve("kafka")).port(kafkaPort).build()).start();
+            kafka =
+                    new LocalKafka(
+                                    LocalKafkaConfig.builder(dataDir.resolve("kafka"))
+                                            .port(kafkaPort)
+                                            .build())
+                            .start();
             bootstrap = kafka.bootstrapServers();
         }
-        HookstreamSystem system = HookstreamSystem.start(new HookstreamSystem.Options(bootstrap, ingressPort, controlPort,
-            routerPort, dataDir.resolve("router-state"), Map.of("hookstream.control.api-token", apiToken,
-                "hookstream.secrets.data-key", DataKeyFile.load(dataDir.resolve("data.key")))));
+        HookstreamSystem system =
+                HookstreamSystem.start(
+                        new HookstreamSystem.Options(
+                                bootstrap,
+                                ingressPort,
+                                controlPort,
+                                routerPort,
+                                dataDir.resolve("router-state"),
+                                Map.of(
+                                        "hookstream.control.api-token",
+                                        apiToken,
+                                        "hookstream.secrets.data-key",
+                                        DataKeyFile.load(dataDir.resolve("data.key")))));
         CountDownLatch stopped = new CountDownLatch(1);
         LocalKafka broker = kafka;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            system.close();
-            if (broker != null) {
-                broker.close();
-            }
-            stopped.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    system.close();
+                                    if (broker != null) {
+                                        broker.close();
+                                    }
+                                    stopped.countDown();
+                                },
+                                "devstack-shutdown"));
 
         Path apps = appsDir != null ? appsDir : locateExamples();
-        var loaded = apps == null ? java.util.List.<ExampleApps.Loaded>of() : ExampleApps.load(apps, system.controlUrl(), apiToken);
+        var loaded =
+                apps == null
+                        ? java.util.List.<ExampleApps.Loaded>of()
+                        : ExampleApps.load(apps, system.controlUrl(), apiToken);
         System.out.println();
-        System.out.println("Hookstream is running (ready in " + Duration.between(started, Instant.now()).toMillis() + " ms)");
-        System.out.println("  Kafka           " + bootstrap + (broker != null ? "  (embedded KRaft, data in " + dataDir.resolve("kafka") + ")" : ""));
-        System.out.println("  Ingress         " + system.ingressUrl() + "/hooks/{hookId}   " + system.ingressUrl() + "/apps/{appId}/webhooks/{name}");
-        System.out.println("  Control plane   " + system.controlUrl() + "/api   (Authorization: Bearer " + apiToken + ")");
-        System.out.println("  Router health   http://localhost:" + system.routerPort() + "/actuator/health");
+        System.out.println(
+                "Hookstream is running (ready in "
+                        + Duration.between(started, Instant.now()).toMillis()
+                        + " ms)");
+        System.out.println(
+                "  Kafka           "
+                        + bootstrap
+                        + (broker != null
+                                ? "  (embedded KRaft, data in " + dataDir.resolve("kafka") + ")"
+                                : ""));
+        System.out.println(
+                "  Ingress         "
+                        + system.ingressUrl()
+                        + "/hooks/{hookId}   "
+                        + system.ingressUrl()
+                        + "/apps/{appId}/webhooks/{name}");
+        System.out.println(
+                "  Control plane   "
+                        + system.controlUrl()
+                        + "/api   (Authorization: Bearer "
+                        + apiToken
+                        + ")");
+        System.out.println(
+                "  Router health   http://localhost:" + system.routerPort() + "/actuator/health");
         for (ExampleApps.Loaded app : loaded) {
-            System.out.println("  App " + String.format("%-18s", app.appId()) + (app.ok() ? "loaded" : "REFUSED " + app.status() + " " + app.body()));
+            System.out.println(
+                    "  App "
+                            + String.format("%-18s", app.appId())
+                            + (app.ok() ? "loaded" : "REFUSED " + app.status() + " " + app.body()));
         }
         System.out.println("Stop with Ctrl-C.");
         stopped.await();
@@ -92,7 +145,8 @@ public final class Devstack implements Callable<Integer> {
     }
 
     private static Path locateExamples() {
-        for (Path candidate : new Path[] {Path.of("examples", "apps"), Path.of("..", "examples", "apps")}) {
+        for (Path candidate :
+                new Path[] {Path.of("examples", "apps"), Path.of("..", "examples", "apps")}) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();
             }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Registers every {@code *.json} of a folder as an app, through the control plane's public API, so the
- * examples are validated exactly as a user's app would be. The app id is the file name without
+ * Registers every {@code *.json} of a folder as an app, through the control plane's public API, so
+ * the examples are validated exactly as a user's app would be. The app id is the file name without
  * {@code .json}.
  */
 final class ExampleApps {
@@ -26,30 +26,35 @@ final class ExampleApps {
         }
     }
 
-    private ExampleApps() {
-    }
+    private ExampleApps() {}
 
-    static List<Loaded> load(Path folder, String controlUrl, String apiToken) throws IOException, InterruptedException {
+    static List<Loaded> load(Path folder, String controlUrl, String apiToken)
+            throws IOException, InterruptedException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files =
+                    listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                            .sorted()
+                            .toList();
         }
         List<Loaded> loaded = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
             String appId = name.substring(0, name.length() - ".json".length());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(controlUrl + "/api/apps/" + appId))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofFile(file));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(controlUrl + "/api/apps/" + appId))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofFile(file));
             if (!apiToken.isEmpty()) {
                 request.header("Authorization", "Bearer " + apiToken);
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             loaded.add(new Loaded(appId, response.statusCode(), response.body()));
         }
         return loaded;

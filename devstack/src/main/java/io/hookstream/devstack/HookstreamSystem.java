@@ -1,34 +1,37 @@
 package io.hookstream.devstack;
 
+import io.hookstream.connections.ConnectionServiceApplication;
+import io.hookstream.ingress.IngressApplication;
+import io.hookstream.router.RouterApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.hookstream.connections.ConnectionServiceApplication;
-import io.hookstream.ingress.IngressApplication;
-import io.hookstream.router.RouterApplication;
-
 /**
- * The three services started in this JVM against one Kafka cluster. Each keeps its own Spring context
- * and configuration file; what is passed here overrides the files. Every service creates the topics it
- * needs, so the order only serves the URLs: the ingress starts first, so that the control plane hands
- * out URLs with the port the ingress actually bound.
+ * The three services started in this JVM against one Kafka cluster. Each keeps its own Spring
+ * context and configuration file; what is passed here overrides the files. Every service creates
+ * the topics it needs, so the order only serves the URLs: the ingress starts first, so that the
+ * control plane hands out URLs with the port the ingress actually bound.
  */
 public final class HookstreamSystem implements AutoCloseable {
 
     /**
      * @param bootstrapServers the Kafka cluster
-     * @param ingressPort      0 picks a free port (likewise the others)
-     * @param routerStateDir   Kafka Streams state of the router
-     * @param extra            further properties for all three services (e.g. topic names)
+     * @param ingressPort 0 picks a free port (likewise the others)
+     * @param routerStateDir Kafka Streams state of the router
+     * @param extra further properties for all three services (e.g. topic names)
      */
-    public record Options(String bootstrapServers, int ingressPort, int controlPort, int routerPort, Path routerStateDir,
+    public record Options(
+            String bootstrapServers,
+            int ingressPort,
+            int controlPort,
+            int routerPort,
+            Path routerStateDir,
             Map<String, String> extra) {
 
         public Options {
@@ -52,18 +55,39 @@ public final class HookstreamSystem implements AutoCloseable {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             Map<String, Object> common = new LinkedHashMap<>(options.extra());
-            // the embedded default seals connection data with a key of its own when none is configured
+            // the embedded default seals connection data with a key of its own when none is
+            // configured
             common.putIfAbsent("hookstream.secrets.data-key", randomKey());
             common.put("hookstream.kafka.bootstrap-servers", options.bootstrapServers());
-            // with a free port chosen at random, the URLs handed out must name the port actually bound; set below
-            ConfigurableApplicationContext ingress = run(IngressApplication.builder(), common,
-                Map.of("server.port", options.ingressPort()));
+            // with a free port chosen at random, the URLs handed out must name the port actually
+            // bound; set below
+            ConfigurableApplicationContext ingress =
+                    run(
+                            IngressApplication.builder(),
+                            common,
+                            Map.of("server.port", options.ingressPort()));
             started.add(ingress);
             String ingressUrl = "http://localhost:" + port(ingress);
-            started.add(run(ConnectionServiceApplication.builder(), common, Map.of("server.port", options.controlPort(),
-                "hookstream.control.ingress-base-url", ingressUrl, "hookstream.ingress.public-base-url", ingressUrl)));
-            started.add(run(RouterApplication.builder(), common, Map.of("server.port", options.routerPort(),
-                "hookstream.router.state-dir", options.routerStateDir().toString())));
+            started.add(
+                    run(
+                            ConnectionServiceApplication.builder(),
+                            common,
+                            Map.of(
+                                    "server.port",
+                                    options.controlPort(),
+                                    "hookstream.control.ingress-base-url",
+                                    ingressUrl,
+                                    "hookstream.ingress.public-base-url",
+                                    ingressUrl)));
+            started.add(
+                    run(
+                            RouterApplication.builder(),
+                            common,
+                            Map.of(
+                                    "server.port",
+                                    options.routerPort(),
+                                    "hookstream.router.state-dir",
+                                    options.routerStateDir().toString())));
             return new HookstreamSystem(started);
         } catch (RuntimeException e) {
             closeAll(started);
@@ -77,11 +101,14 @@ public final class HookstreamSystem implements AutoCloseable {
         return java.util.Base64.getEncoder().encodeToString(key);
     }
 
-    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, Map<String, Object> common,
-            Map<String, Object> own) {
+    private static ConfigurableApplicationContext run(
+            SpringApplicationBuilder builder, Map<String, Object> common, Map<String, Object> own) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(own);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args =
+                properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new);
         return builder.run(args);
     }
 

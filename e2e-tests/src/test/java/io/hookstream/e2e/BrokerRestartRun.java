@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Load at a fixed rate while the broker goes away and comes back on the same data: what the senders were answered,
- * and whether every accepted request's bundles arrived, once. Shared by the small run in the test suite and the
- * large one of {@code benchmarks/reliability/broker-restart.sh}.
+ * Load at a fixed rate while the broker goes away and comes back on the same data: what the senders
+ * were answered, and whether every accepted request's bundles arrived, once. Shared by the small
+ * run in the test suite and the large one of {@code benchmarks/reliability/broker-restart.sh}.
  */
 final class BrokerRestartRun {
 
@@ -24,44 +24,82 @@ final class BrokerRestartRun {
     }
 
     /**
-     * @param unavailable           503 answers
+     * @param unavailable 503 answers
      * @param unavailableRetryAfter 503 answers carrying {@code Retry-After}
-     * @param unavailableWhileDown  503 answers to requests sent while the broker was stopped
-     * @param storedAfterRefusal    bundles of no accepted request: events the broker stored after their sender had
-     *                              already been answered 503 (the sender retries, so these are delivered twice
-     *                              under different event ids, never lost)
+     * @param unavailableWhileDown 503 answers to requests sent while the broker was stopped
+     * @param storedAfterRefusal bundles of no accepted request: events the broker stored after
+     *     their sender had already been answered 503 (the sender retries, so these are delivered
+     *     twice under different event ids, never lost)
      */
-    record Report(int requests, long accepted, long unavailable, long unavailableRetryAfter, long unavailableWhileDown,
-            Map<Integer, Long> statuses, int expectedBundles, int bundles, int duplicates, int missing, int storedAfterRefusal) {
+    record Report(
+            int requests,
+            long accepted,
+            long unavailable,
+            long unavailableRetryAfter,
+            long unavailableWhileDown,
+            Map<Integer, Long> statuses,
+            int expectedBundles,
+            int bundles,
+            int duplicates,
+            int missing,
+            int storedAfterRefusal) {
 
         String summary() {
-            return "requests=" + requests + " 2xx=" + accepted + " 503=" + unavailable + " 503_with_retry_after="
-                + unavailableRetryAfter + " 503_while_down=" + unavailableWhileDown + " statuses=" + statuses
-                + " expected_bundles=" + expectedBundles + " bundles=" + bundles + " duplicates=" + duplicates
-                + " missing=" + missing + " stored_after_503=" + storedAfterRefusal;
+            return "requests="
+                    + requests
+                    + " 2xx="
+                    + accepted
+                    + " 503="
+                    + unavailable
+                    + " 503_with_retry_after="
+                    + unavailableRetryAfter
+                    + " 503_while_down="
+                    + unavailableWhileDown
+                    + " statuses="
+                    + statuses
+                    + " expected_bundles="
+                    + expectedBundles
+                    + " bundles="
+                    + bundles
+                    + " duplicates="
+                    + duplicates
+                    + " missing="
+                    + missing
+                    + " stored_after_503="
+                    + storedAfterRefusal;
         }
     }
 
-    private BrokerRestartRun() {
-    }
+    private BrokerRestartRun() {}
 
     /**
      * @param stopAfter requests sent before the broker is stopped
-     * @param down      how long the broker stays away while requests keep coming
+     * @param down how long the broker stays away while requests keep coming
      */
-    static Report run(Services services, Broker broker, int users, int requests, int perSecond, int stopAfter, Duration down,
-            Duration deliveryTimeout) throws Exception {
+    static Report run(
+            Services services,
+            Broker broker,
+            int users,
+            int requests,
+            int perSecond,
+            int stopAfter,
+            Duration down,
+            Duration deliveryTimeout)
+            throws Exception {
         LoadScenario scenario = LoadScenario.create(services, users, 1);
         scenario.warmUp(Duration.ofSeconds(90));
-        FixedRateLoad load = new FixedRateLoad(scenario.targets(), requests, perSecond, scenario::body);
-        CompletableFuture<List<FixedRateLoad.Outcome>> answers = CompletableFuture.supplyAsync(() -> {
-            try {
-                return load.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        FixedRateLoad load =
+                new FixedRateLoad(scenario.targets(), requests, perSecond, scenario::body);
+        CompletableFuture<List<FixedRateLoad.Outcome>> answers =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return load.run();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException(e);
+                            }
+                        });
         while (load.sent() < stopAfter && !answers.isDone()) {
             Thread.sleep(5);
         }
@@ -70,17 +108,40 @@ final class BrokerRestartRun {
         Thread.sleep(down.toMillis());
         int firstAfterRestart = load.sent();
         broker.start();
-        List<FixedRateLoad.Outcome> outcomes = answers.get(requests / perSecond + 300L, TimeUnit.SECONDS);
+        List<FixedRateLoad.Outcome> outcomes =
+                answers.get(requests / perSecond + 300L, TimeUnit.SECONDS);
 
         Set<String> expected = scenario.expectedBundles(outcomes);
-        BundleLedger ledger = BundleLedger.read(services.bootstrapServers(), scenario.triggerTopics(), expected, deliveryTimeout);
+        BundleLedger ledger =
+                BundleLedger.read(
+                        services.bootstrapServers(),
+                        scenario.triggerTopics(),
+                        expected,
+                        deliveryTimeout);
         Map<Integer, Long> statuses = new TreeMap<>();
         outcomes.forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
         long accepted = outcomes.stream().filter(FixedRateLoad.Outcome::accepted).count();
-        List<FixedRateLoad.Outcome> refused = outcomes.stream().filter(o -> o.status() == 503).toList();
-        long withRetryAfter = refused.stream().filter(o -> o.retryAfter() != null && !o.retryAfter().isBlank()).count();
-        long whileDown = refused.stream().filter(o -> o.index() >= firstWhileDown && o.index() < firstAfterRestart).count();
-        return new Report(outcomes.size(), accepted, refused.size(), withRetryAfter, whileDown, statuses, expected.size(),
-            ledger.bundles(), ledger.duplicates(), ledger.missing().size(), ledger.unexpected().size());
+        List<FixedRateLoad.Outcome> refused =
+                outcomes.stream().filter(o -> o.status() == 503).toList();
+        long withRetryAfter =
+                refused.stream()
+                        .filter(o -> o.retryAfter() != null && !o.retryAfter().isBlank())
+                        .count();
+        long whileDown =
+                refused.stream()
+                        .filter(o -> o.index() >= firstWhileDown && o.index() < firstAfterRestart)
+                        .count();
+        return new Report(
+                outcomes.size(),
+                accepted,
+                refused.size(),
+                withRetryAfter,
+                whileDown,
+                statuses,
+                expected.size(),
+                ledger.bundles(),
+                ledger.duplicates(),
+                ledger.missing().size(),
+                ledger.unexpected().size());
     }
 }

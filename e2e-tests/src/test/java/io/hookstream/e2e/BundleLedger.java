@@ -1,5 +1,7 @@
 package io.hookstream.e2e;
 
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.serde.AvroSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,20 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.hookstream.schemas.avro.TriggerBundle;
-import io.hookstream.schemas.serde.AvroSerde;
-
 /**
- * Every committed bundle on a set of trigger topics, counted by bundle id, as a consumer that deduplicates nothing
- * would see them. Reads until every expected bundle has arrived (or the timeout), then a while longer, so that a late
- * duplicate is counted too.
+ * Every committed bundle on a set of trigger topics, counted by bundle id, as a consumer that
+ * deduplicates nothing would see them. Reads until every expected bundle has arrived (or the
+ * timeout), then a while longer, so that a late duplicate is counted too.
  */
 final class BundleLedger {
 
@@ -34,19 +32,30 @@ final class BundleLedger {
         this.expected = expected;
     }
 
-    static BundleLedger read(String bootstrapServers, List<String> topics, Set<String> expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            // what a downstream consumer of trigger topics sees: bundles of aborted transactions never happened
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    static BundleLedger read(
+            String bootstrapServers, List<String> topics, Set<String> expected, Duration timeout) {
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        // what a downstream consumer of trigger topics sees: bundles of aborted
+                        // transactions never happened
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000);
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, TriggerBundle> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                AvroSerde.of(TriggerBundle.class).deserializer())) {
+        try (KafkaConsumer<String, TriggerBundle> consumer =
+                new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        AvroSerde.of(TriggerBundle.class).deserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -54,7 +63,8 @@ final class BundleLedger {
             long deadline = System.nanoTime() + timeout.toNanos();
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, TriggerBundle> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, TriggerBundle> record :
+                        consumer.poll(Duration.ofMillis(200))) {
                     counts.merge(record.value().getBundleId(), 1, Integer::sum);
                     missing.remove(record.value().getBundleId());
                 }
@@ -83,7 +93,10 @@ final class BundleLedger {
         return missing;
     }
 
-    /** Bundle ids seen that were not expected, e.g. of events stored after their sender was answered 503. */
+    /**
+     * Bundle ids seen that were not expected, e.g. of events stored after their sender was answered
+     * 503.
+     */
     Set<String> unexpected() {
         Set<String> unexpected = new HashSet<>(counts.keySet());
         unexpected.removeAll(expected);
@@ -93,11 +106,12 @@ final class BundleLedger {
     /** Bundle ids seen more than once, for a failure message. */
     Map<String, Integer> duplicated() {
         Map<String, Integer> duplicated = new HashMap<>();
-        counts.forEach((id, n) -> {
-            if (n > 1) {
-                duplicated.put(id, n);
-            }
-        });
+        counts.forEach(
+                (id, n) -> {
+                    if (n > 1) {
+                        duplicated.put(id, n);
+                    }
+                });
         return duplicated;
     }
 }

@@ -2,6 +2,11 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.connections.ControlPlaneSettings;
+import io.hookstream.ingress.IngressSettings;
+import io.hookstream.router.RouterSettings;
+import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.secrets.SecretsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -12,32 +17,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.yaml.snakeyaml.Yaml;
 
-import io.hookstream.connections.ControlPlaneSettings;
-import io.hookstream.ingress.IngressSettings;
-import io.hookstream.router.RouterSettings;
-import io.hookstream.support.kafka.KafkaSettings;
-import io.hookstream.support.secrets.SecretsSettings;
-
 /**
- * No Docker engine runs here, so docker-compose.yml is checked by reading it: every service exists, is
- * built from a Dockerfile, publishes the port its own configuration file serves, and every environment
- * variable binds (by Spring's relaxed rules) to a property the service really has.
+ * No Docker engine runs here, so docker-compose.yml is checked by reading it: every service exists,
+ * is built from a Dockerfile, publishes the port its own configuration file serves, and every
+ * environment variable binds (by Spring's relaxed rules) to a property the service really has.
  */
 class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    private static final Map<String, List<Class<?>>> SETTINGS = Map.of(
-        "ingress-service", List.of(KafkaSettings.class, IngressSettings.class, SecretsSettings.class),
-        "router-service", List.of(KafkaSettings.class, RouterSettings.class, SecretsSettings.class),
-        "connection-service", List.of(KafkaSettings.class, ControlPlaneSettings.class, SecretsSettings.class));
+    private static final Map<String, List<Class<?>>> SETTINGS =
+            Map.of(
+                    "ingress-service",
+                            List.of(
+                                    KafkaSettings.class,
+                                    IngressSettings.class,
+                                    SecretsSettings.class),
+                    "router-service",
+                            List.of(
+                                    KafkaSettings.class,
+                                    RouterSettings.class,
+                                    SecretsSettings.class),
+                    "connection-service",
+                            List.of(
+                                    KafkaSettings.class,
+                                    ControlPlaneSettings.class,
+                                    SecretsSettings.class));
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> services() throws IOException {
@@ -49,7 +60,9 @@ class ComposeFileTest {
 
     @Test
     void composeRunsKafkaAndTheThreeServices() throws IOException {
-        assertThat(services()).containsOnlyKeys("kafka", "ingress-service", "router-service", "connection-service");
+        assertThat(services())
+                .containsOnlyKeys(
+                        "kafka", "ingress-service", "router-service", "connection-service");
     }
 
     @ParameterizedTest
@@ -63,13 +76,15 @@ class ComposeFileTest {
         Map<String, Object> environment = (Map<String, Object>) service.get("environment");
         int configuredPort = serverPort(name);
         assertThat(environment.get("SERVER_PORT")).isEqualTo(configuredPort);
-        assertThat((List<String>) service.get("ports")).containsExactly(configuredPort + ":" + configuredPort);
+        assertThat((List<String>) service.get("ports"))
+                .containsExactly(configuredPort + ":" + configuredPort);
         assertThat(environment.get("HOOKSTREAM_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
 
         Set<String> known = knownProperties(name);
         for (String variable : environment.keySet()) {
-            assertThat(known).as("%s sets %s, which binds to no property of the service", name, variable)
-                .contains(canonical(variable));
+            assertThat(known)
+                    .as("%s sets %s, which binds to no property of the service", name, variable)
+                    .contains(canonical(variable));
         }
     }
 

@@ -5,12 +5,14 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** The same scenario on a containerised Kafka, where a Docker engine exists; skipped where none does. */
+/**
+ * The same scenario on a containerised Kafka, where a Docker engine exists; skipped where none
+ * does.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class DedicatedWebhookIT {
 
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka-native:4.1.0");
+    @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka-native:4.1.0");
 
     @Test
     void aWebhookBecomesExactlyOneBundleOnItsOwnersTriggerTopic() throws Exception {

@@ -1,5 +1,7 @@
 package io.hookstream.e2e;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -7,18 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
- * A real HTTP server on loopback standing in for providers' APIs (connection info, webhook attach and
- * detach), so that the control plane's outgoing calls leave the process and are recorded.
+ * A real HTTP server on loopback standing in for providers' APIs (connection info, webhook attach
+ * and detach), so that the control plane's outgoing calls leave the process and are recorded.
  */
 final class FakeProviderApi implements AutoCloseable {
 
     /** One request the control plane made. */
-    record Call(String method, String path, String body) {
-    }
+    record Call(String method, String path, String body) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -47,11 +45,18 @@ final class FakeProviderApi implements AutoCloseable {
         if (method.equals("DELETE")) {
             status = 204;
             answer = "";
-        } else if (path.endsWith("/me") || path.contains("auth.test") || path.contains("users/me")) {
+        } else if (path.endsWith("/me")
+                || path.contains("auth.test")
+                || path.contains("users/me")) {
             answer = "{\"ok\":true,\"id\":\"me-1\",\"team_id\":\"T1\",\"data\":{\"gid\":\"me-1\"}}";
         } else {
             // attach: every provider answers with the id of the subscription it created
-            answer = "{\"id\":\"sub-" + calls.size() + "\",\"data\":{\"gid\":\"sub-" + calls.size() + "\"}}";
+            answer =
+                    "{\"id\":\"sub-"
+                            + calls.size()
+                            + "\",\"data\":{\"gid\":\"sub-"
+                            + calls.size()
+                            + "\"}}";
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

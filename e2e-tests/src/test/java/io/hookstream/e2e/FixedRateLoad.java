@@ -13,32 +13,38 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends a fixed number of webhook requests at a fixed rate, round-robin over hook URLs, without waiting for answers
- * (a sender whose requests are slow to answer does not slow down), and records each answer. Bounded and
- * self-stopping: after the last request it only waits for the answers, each bounded by the client's timeout.
+ * Sends a fixed number of webhook requests at a fixed rate, round-robin over hook URLs, without
+ * waiting for answers (a sender whose requests are slow to answer does not slow down), and records
+ * each answer. Bounded and self-stopping: after the last request it only waits for the answers,
+ * each bounded by the client's timeout.
  */
 final class FixedRateLoad {
 
     /**
-     * @param eventId    the {@code Hookstream-Event-Id} of an accepted request
+     * @param eventId the {@code Hookstream-Event-Id} of an accepted request
      * @param retryAfter the {@code Retry-After} header of a refused one
-     * @param status     the HTTP status, or -1 when no answer came (connection failure or client timeout)
+     * @param status the HTTP status, or -1 when no answer came (connection failure or client
+     *     timeout)
      */
-    record Outcome(int index, String hookId, int status, @Nullable String eventId, @Nullable String retryAfter) {
+    record Outcome(
+            int index,
+            String hookId,
+            int status,
+            @Nullable String eventId,
+            @Nullable String retryAfter) {
 
         boolean accepted() {
             return status >= 200 && status < 300;
         }
     }
 
-    record Target(String hookId, String url) {
-    }
+    record Target(String hookId, String url) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Target> targets;
     private final int requests;
     private final int perSecond;
@@ -55,13 +61,16 @@ final class FixedRateLoad {
 
     /** Sends every request and answers all outcomes, in request order. */
     List<Outcome> run() throws InterruptedException {
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fixed-rate-load");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService clock =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "fixed-rate-load");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
-            clock.scheduleAtFixedRate(this::sendNext, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+            clock.scheduleAtFixedRate(
+                    this::sendNext, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
             while (sent.get() < requests) {
                 Thread.sleep(20);
             }
@@ -89,14 +98,28 @@ final class FixedRateLoad {
             return;
         }
         Target target = targets.get(index % targets.size());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url())).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.apply(index))).build();
-        CompletableFuture<Outcome> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-            .thenApply(response -> new Outcome(index, target.hookId(), response.statusCode(),
-                response.headers().firstValue("hookstream-event-id").orElse(null),
-                response.headers().firstValue("retry-after").orElse(null)))
-            .exceptionally(failure -> new Outcome(index, target.hookId(), -1, null, null));
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(target.url()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.apply(index)))
+                        .build();
+        CompletableFuture<Outcome> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                        .thenApply(
+                                response ->
+                                        new Outcome(
+                                                index,
+                                                target.hookId(),
+                                                response.statusCode(),
+                                                response.headers()
+                                                        .firstValue("hookstream-event-id")
+                                                        .orElse(null),
+                                                response.headers()
+                                                        .firstValue("retry-after")
+                                                        .orElse(null)))
+                        .exceptionally(
+                                failure -> new Outcome(index, target.hookId(), -1, null, null));
         synchronized (answers) {
             answers.add(answer);
         }

@@ -2,6 +2,8 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.localkafka.LocalKafka;
+import io.hookstream.localkafka.LocalKafkaConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,17 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.hookstream.localkafka.LocalKafka;
-import io.hookstream.localkafka.LocalKafkaConfig;
-
 /**
- * A router that keeps its tables on the heap ({@code hookstream.router.state-stores: in-memory}) has nothing on disk
- * when it stops, so the router that replaces it must read hooks, apps and connections again from their compacted
- * topics before it routes: events sent after the restart reach their hooks' users instead of becoming dead letters.
+ * A router that keeps its tables on the heap ({@code hookstream.router.state-stores: in-memory})
+ * has nothing on disk when it stops, so the router that replaces it must read hooks, apps and
+ * connections again from their compacted topics before it routes: events sent after the restart
+ * reach their hooks' users instead of becoming dead letters.
  */
 @Timeout(180)
 class InMemoryStoresRestartTest {
@@ -28,33 +27,52 @@ class InMemoryStoresRestartTest {
     private static final int REQUESTS = 40;
 
     @Test
-    void aRouterWithItsTablesOnTheHeapRoutesAfterARestartFromWhatItReadsBackFromTheTopics() throws Exception {
+    void aRouterWithItsTablesOnTheHeapRoutesAfterARestartFromWhatItReadsBackFromTheTopics()
+            throws Exception {
         Path data = Services.tempDir("in-memory-stores-kafka-");
         Path state = Services.tempDir("in-memory-stores-state-");
         String applicationId = "in-memory-stores-" + UUID.randomUUID().toString().substring(0, 8);
-        try (LocalKafka kafka = new LocalKafka(LocalKafkaConfig.builder(data).port(0).build()).start();
-             Services services = new Services(kafka.bootstrapServers(), state, applicationId,
-                 Map.of("hookstream.router.state-stores", "in-memory"))) {
+        try (LocalKafka kafka =
+                        new LocalKafka(LocalKafkaConfig.builder(data).port(0).build()).start();
+                Services services =
+                        new Services(
+                                kafka.bootstrapServers(),
+                                state,
+                                applicationId,
+                                Map.of("hookstream.router.state-stores", "in-memory"))) {
             // Given a router that has routed to every hook of a scenario
-            services.startRouterProcess(Services.tempDir("in-memory-stores-log-").resolve("router.log"));
+            services.startRouterProcess(
+                    Services.tempDir("in-memory-stores-log-").resolve("router.log"));
             LoadScenario scenario = LoadScenario.create(services, 3, 2);
             scenario.warmUp(Duration.ofSeconds(90));
 
-            // When it stops and another starts in its place, with no table kept on disk between them
+            // When it stops and another starts in its place, with no table kept on disk between
+            // them
             services.stopRouterProcess();
-            assertThat(rocksDbDirectories(state)).as("RocksDB directories under the router's state directory").isEmpty();
+            assertThat(rocksDbDirectories(state))
+                    .as("RocksDB directories under the router's state directory")
+                    .isEmpty();
             services.startRouter();
 
             // Then every request sent afterwards becomes its bundles, once each
-            List<FixedRateLoad.Outcome> answered = new FixedRateLoad(scenario.targets(), REQUESTS, 20, scenario::body).run();
+            List<FixedRateLoad.Outcome> answered =
+                    new FixedRateLoad(scenario.targets(), REQUESTS, 20, scenario::body).run();
             assertThat(answered).allMatch(FixedRateLoad.Outcome::accepted);
             Set<String> expected = scenario.expectedBundles(answered);
-            BundleLedger ledger = BundleLedger.read(kafka.bootstrapServers(), scenario.triggerTopics(), expected,
-                Duration.ofSeconds(60));
-            assertThat(ledger.missing()).as("bundles of requests sent after the restart never delivered").isEmpty();
+            BundleLedger ledger =
+                    BundleLedger.read(
+                            kafka.bootstrapServers(),
+                            scenario.triggerTopics(),
+                            expected,
+                            Duration.ofSeconds(60));
+            assertThat(ledger.missing())
+                    .as("bundles of requests sent after the restart never delivered")
+                    .isEmpty();
             assertThat(ledger.duplicated()).as("bundles delivered more than once").isEmpty();
             assertThat(ledger.unexpected()).as("bundles nobody sent").isEmpty();
-            assertThat(ledger.bundles()).isEqualTo(expected.size()).isGreaterThanOrEqualTo(2 * REQUESTS);
+            assertThat(ledger.bundles())
+                    .isEqualTo(expected.size())
+                    .isGreaterThanOrEqualTo(2 * REQUESTS);
         }
     }
 

@@ -6,15 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.assertj.core.api.Assertions;
-
 import tools.jackson.databind.JsonNode;
 
 /**
- * One app whose webhook turns each request into {@code items} bundles (one per element of {@code body.items}), with
- * a dedicated hook for each of several users, so that load spreads over partitions and trigger topics. Knows which
- * bundles an accepted request must produce: {@code <eventId>:<index>:<hookId>}.
+ * One app whose webhook turns each request into {@code items} bundles (one per element of {@code
+ * body.items}), with a dedicated hook for each of several users, so that load spreads over
+ * partitions and trigger topics. Knows which bundles an accepted request must produce: {@code
+ * <eventId>:<index>:<hookId>}.
  */
 final class LoadScenario {
 
@@ -35,12 +34,16 @@ final class LoadScenario {
     static LoadScenario create(Services services, int users, int items) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         LoadScenario scenario = new LoadScenario(services, "load-" + suffix, items);
-        services.putApp(scenario.appId, """
+        services.putApp(
+                scenario.appId,
+                """
             {"name": "Load", "webhooks": {"orders": {"type": "dedicated", "spec": {
               "iterate": "{{body.items}}", "output": {"n": "{{body.n}}", "sku": "{{item.sku}}"}}}}}""");
         for (int u = 0; u < users; u++) {
             JsonNode hook = services.createHook(scenario.appId, "orders", "u" + u + "-" + suffix);
-            scenario.targets.add(new FixedRateLoad.Target(hook.get("hookId").asString(), hook.get("url").asString()));
+            scenario.targets.add(
+                    new FixedRateLoad.Target(
+                            hook.get("hookId").asString(), hook.get("url").asString()));
             scenario.triggerTopics.add(hook.get("triggerTopic").asString());
         }
         return scenario;
@@ -55,29 +58,42 @@ final class LoadScenario {
     }
 
     /**
-     * Sends one request per hook and waits until its bundles are delivered, so that measuring starts with a router
-     * that runs and knows every hook and the app. The router joins events with its own copies of the hooks and apps
-     * topics; an event that overtakes its just-created hook there becomes a dead letter, so a hook whose first
-     * request did not arrive is sent another.
+     * Sends one request per hook and waits until its bundles are delivered, so that measuring
+     * starts with a router that runs and knows every hook and the app. The router joins events with
+     * its own copies of the hooks and apps topics; an event that overtakes its just-created hook
+     * there becomes a dead letter, so a hook whose first request did not arrive is sent another.
      */
     void warmUp(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<FixedRateLoad.Target> pending = new ArrayList<>(targets);
         while (!pending.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the router delivered no bundle for hooks " + pending + " within " + timeout);
+                throw new AssertionError(
+                        "the router delivered no bundle for hooks "
+                                + pending
+                                + " within "
+                                + timeout);
             }
             Set<String> expected = new HashSet<>();
             for (FixedRateLoad.Target target : pending) {
                 var answer = services.post(target.url(), body(-1));
                 Assertions.assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-                expected.addAll(bundleIds(answer.headers().firstValue("hookstream-event-id").orElseThrow(), target.hookId()));
+                expected.addAll(
+                        bundleIds(
+                                answer.headers().firstValue("hookstream-event-id").orElseThrow(),
+                                target.hookId()));
             }
-            BundleLedger ledger = BundleLedger.read(services.bootstrapServers(), triggerTopics, expected, Duration.ofSeconds(20));
+            BundleLedger ledger =
+                    BundleLedger.read(
+                            services.bootstrapServers(),
+                            triggerTopics,
+                            expected,
+                            Duration.ofSeconds(20));
             Set<String> missing = ledger.missing();
             expected.removeAll(missing);
             warmUpBundles.addAll(expected);
-            pending.removeIf(target -> missing.stream().noneMatch(id -> id.endsWith(":" + target.hookId())));
+            pending.removeIf(
+                    target -> missing.stream().noneMatch(id -> id.endsWith(":" + target.hookId())));
         }
     }
 

@@ -2,6 +2,8 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.devstack.HookstreamSystem;
+import io.hookstream.schemas.topic.HookstreamTopics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,9 +28,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import io.hookstream.devstack.HookstreamSystem;
-import io.hookstream.schemas.topic.HookstreamTopics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,22 +40,33 @@ final class RunningSystem implements AutoCloseable {
 
     static final String TOKEN = "e2e-token";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern PROVIDER_HOST = Pattern.compile("https://[a-z0-9.-]+\\.(com|net|io)");
+    private static final Pattern PROVIDER_HOST =
+            Pattern.compile("https://[a-z0-9.-]+\\.(com|net|io)");
 
     final HookstreamSystem system;
     final FakeProviderApi providers;
     final String bootstrapServers;
     final HookstreamTopics topics = HookstreamTopics.defaults();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Admin admin;
 
     RunningSystem(String bootstrapServers) throws Exception {
         this.bootstrapServers = bootstrapServers;
         this.providers = new FakeProviderApi();
-        Path state = Path.of(System.getProperty("java.io.tmpdir"), "router-state-" + UUID.randomUUID());
-        this.system = HookstreamSystem.start(new HookstreamSystem.Options(bootstrapServers, 0, 0, 0, state,
-            Map.of("hookstream.control.api-token", TOKEN)));
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        Path state =
+                Path.of(System.getProperty("java.io.tmpdir"), "router-state-" + UUID.randomUUID());
+        this.system =
+                HookstreamSystem.start(
+                        new HookstreamSystem.Options(
+                                bootstrapServers,
+                                0,
+                                0,
+                                0,
+                                state,
+                                Map.of("hookstream.control.api-token", TOKEN)));
+        this.admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         registerExampleApps();
     }
 
@@ -70,35 +79,61 @@ final class RunningSystem implements AutoCloseable {
         assertThat(files).isNotEmpty();
         for (Path file : files) {
             String name = file.getFileName().toString().replace(".json", "");
-            String definition = PROVIDER_HOST.matcher(Files.readString(file)).replaceAll(providers.baseUrl());
+            String definition =
+                    PROVIDER_HOST.matcher(Files.readString(file)).replaceAll(providers.baseUrl());
             HttpResponse<String> put = control("PUT", "/api/apps/" + name, definition);
             assertThat(put.statusCode()).as("%s: %s", name, put.body()).isIn(200, 201);
         }
     }
 
-    HttpResponse<String> control(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.controlUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    HttpResponse<String> control(String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(system.controlUrl() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Creates a hook and answers its JSON (hookId, url, triggerTopic, ...). */
-    JsonNode createHook(String appId, String webhook, String userId, String parametersJson) throws Exception {
-        HttpResponse<String> created = control("POST", "/api/hooks", "{\"appId\":\"" + appId + "\",\"webhook\":\"" + webhook
-            + "\",\"userId\":\"" + userId + "\",\"parameters\":" + parametersJson + "}");
+    JsonNode createHook(String appId, String webhook, String userId, String parametersJson)
+            throws Exception {
+        HttpResponse<String> created =
+                control(
+                        "POST",
+                        "/api/hooks",
+                        "{\"appId\":\""
+                                + appId
+                                + "\",\"webhook\":\""
+                                + webhook
+                                + "\",\"userId\":\""
+                                + userId
+                                + "\",\"parameters\":"
+                                + parametersJson
+                                + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body());
     }
 
     /** A request to the ingress with headers as name/value pairs. */
-    HttpResponse<String> send(String method, String url, String contentType, String body, String... headers)
+    HttpResponse<String> send(
+            String method, String url, String contentType, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -108,32 +143,51 @@ final class RunningSystem implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** How many raw events the ingress has published so far (the raw topic is written without transactions). */
+    /**
+     * How many raw events the ingress has published so far (the raw topic is written without
+     * transactions).
+     */
     long rawEventCount() throws Exception {
         String topic = topics.eventsRaw().name();
-        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
+        var partitions =
+                admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions();
         Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+        partitions.forEach(
+                p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                .mapToLong(o -> o.offset())
+                .sum();
     }
 
     /**
-     * Reads committed records of {@code topic} until {@code expected} arrived, then a little longer, so
-     * that a late duplicate or an extra record fails the caller's assertion too.
+     * Reads committed records of {@code topic} until {@code expected} arrived, then a little
+     * longer, so that a late duplicate or an extra record fails the caller's assertion too.
      */
-    <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    <V> List<ConsumerRecord<String, V>> read(
+            String topic, Deserializer<V> values, int expected, Duration timeout) {
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false);
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, V> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             // a topic created a moment ago may not be in this broker's metadata yet
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                partitions =
+                        consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                                .map(p -> new TopicPartition(topic, p.partition()))
+                                .toList();
             }
             assertThat(partitions).as("partitions of " + topic).isNotEmpty();
             consumer.assign(partitions);

@@ -2,6 +2,9 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.connections.ConnectionServiceApplication;
+import io.hookstream.ingress.IngressApplication;
+import io.hookstream.router.RouterApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,21 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.hookstream.connections.ConnectionServiceApplication;
-import io.hookstream.ingress.IngressApplication;
-import io.hookstream.router.RouterApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three services started one by one against a broker, unlike {@code HookstreamSystem}, so that a test can crash
- * and restart the router alone: in this JVM, or as a child process that can be killed with SIGKILL.
+ * The three services started one by one against a broker, unlike {@code HookstreamSystem}, so that
+ * a test can crash and restart the router alone: in this JVM, or as a child process that can be
+ * killed with SIGKILL.
  */
 final class Services implements AutoCloseable {
 
@@ -45,12 +44,17 @@ final class Services implements AutoCloseable {
     private final ConfigurableApplicationContext control;
     private final List<ConfigurableApplicationContext> routers = new ArrayList<>();
     private @Nullable Process routerProcess;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param extra properties for all three services, over what is set here
      */
-    Services(String bootstrapServers, Path routerStateDir, String routerApplicationId, Map<String, String> extra) {
+    Services(
+            String bootstrapServers,
+            Path routerStateDir,
+            String routerApplicationId,
+            Map<String, String> extra) {
         this.bootstrapServers = bootstrapServers;
         this.routerStateDir = routerStateDir;
         this.routerApplicationId = routerApplicationId;
@@ -62,15 +66,24 @@ final class Services implements AutoCloseable {
         // connection data is sealed at rest; every service of one system must hold the same key
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
-        properties.put("hookstream.secrets.data-key", java.util.Base64.getEncoder().encodeToString(key));
+        properties.put(
+                "hookstream.secrets.data-key", java.util.Base64.getEncoder().encodeToString(key));
         properties.putAll(extra);
         this.common = Map.copyOf(properties);
         this.ingress = run(IngressApplication.builder(), Map.of("server.port", 0));
         String ingressUrl = "http://localhost:" + port(ingress);
         ConfigurableApplicationContext started;
         try {
-            started = run(ConnectionServiceApplication.builder(), Map.of("server.port", 0,
-                "hookstream.control.ingress-base-url", ingressUrl, "hookstream.ingress.public-base-url", ingressUrl));
+            started =
+                    run(
+                            ConnectionServiceApplication.builder(),
+                            Map.of(
+                                    "server.port",
+                                    0,
+                                    "hookstream.control.ingress-base-url",
+                                    ingressUrl,
+                                    "hookstream.ingress.public-base-url",
+                                    ingressUrl));
         } catch (RuntimeException e) {
             ingress.close();
             throw e;
@@ -93,13 +106,23 @@ final class Services implements AutoCloseable {
 
     /** Starts the router as a child JVM with this test's class path, its output in {@code log}. */
     void startRouterProcess(Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-            "-cp", System.getProperty("java.class.path"), RouterApplication.class.getName()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx384m",
+                                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                RouterApplication.class.getName()));
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(routerProperties());
         command.addAll(arguments(properties));
-        routerProcess = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        routerProcess =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
     }
 
     /** SIGKILL: the router process gets no chance to commit, abort or leave its group. */
@@ -108,9 +131,10 @@ final class Services implements AutoCloseable {
     }
 
     /**
-     * SIGTERM: the router process shuts down as in production, committing, closing its stores and leaving its group.
-     * (A router in this JVM cannot be stopped alone: closing its context disposes Reactor Netty's shared event
-     * loops, which the ingress and the control plane serve on.)
+     * SIGTERM: the router process shuts down as in production, committing, closing its stores and
+     * leaving its group. (A router in this JVM cannot be stopped alone: closing its context
+     * disposes Reactor Netty's shared event loops, which the ingress and the control plane serve
+     * on.)
      */
     void stopRouterProcess() throws InterruptedException {
         endRouterProcess(false, Duration.ofSeconds(60));
@@ -119,28 +143,43 @@ final class Services implements AutoCloseable {
     private void endRouterProcess(boolean forcibly, Duration wait) throws InterruptedException {
         Process process = routerProcess;
         assertThat(process).as("a router process").isNotNull();
-        assertThat(process.isAlive()).as("the router process still runs before it is ended").isTrue();
+        assertThat(process.isAlive())
+                .as("the router process still runs before it is ended")
+                .isTrue();
         if (forcibly) {
             process.destroyForcibly();
         } else {
             process.destroy();
         }
-        assertThat(process.waitFor(wait.toSeconds(), TimeUnit.SECONDS)).as("router process ended").isTrue();
+        assertThat(process.waitFor(wait.toSeconds(), TimeUnit.SECONDS))
+                .as("router process ended")
+                .isTrue();
         routerProcess = null;
     }
 
     private Map<String, Object> routerProperties() {
-        return Map.of("server.port", 0, "hookstream.router.state-dir", routerStateDir.toString(),
-            "hookstream.router.application-id", routerApplicationId);
+        return Map.of(
+                "server.port",
+                0,
+                "hookstream.router.state-dir",
+                routerStateDir.toString(),
+                "hookstream.router.application-id",
+                routerApplicationId);
     }
 
-    HttpResponse<String> control(String method, String path, @Nullable String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(control) + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    HttpResponse<String> control(String method, String path, @Nullable String body)
+            throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port(control) + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -150,22 +189,37 @@ final class Services implements AutoCloseable {
     }
 
     /** Creates a dedicated hook and answers its JSON (hookId, url, triggerTopic, ...). */
-    JsonNode createHook(String appId, String webhook, String userId) throws IOException, InterruptedException {
-        HttpResponse<String> created = control("POST", "/api/hooks", "{\"appId\":\"" + appId + "\",\"webhook\":\"" + webhook
-            + "\",\"userId\":\"" + userId + "\",\"parameters\":{}}");
+    JsonNode createHook(String appId, String webhook, String userId)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created =
+                control(
+                        "POST",
+                        "/api/hooks",
+                        "{\"appId\":\""
+                                + appId
+                                + "\",\"webhook\":\""
+                                + webhook
+                                + "\",\"userId\":\""
+                                + userId
+                                + "\",\"parameters\":{}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body());
     }
 
     HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A free port on loopback, for a broker that must come back on the same address. */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -174,14 +228,17 @@ final class Services implements AutoCloseable {
         return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), prefix);
     }
 
-    private ConfigurableApplicationContext run(SpringApplicationBuilder builder, Map<String, Object> own) {
+    private ConfigurableApplicationContext run(
+            SpringApplicationBuilder builder, Map<String, Object> own) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(own);
         return builder.run(arguments(properties).toArray(String[]::new));
     }
 
     private static List<String> arguments(Map<String, Object> properties) {
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     private static int port(ConfigurableApplicationContext context) {

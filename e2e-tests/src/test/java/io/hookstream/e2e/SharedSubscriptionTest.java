@@ -2,6 +2,9 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.avro.UnmatchedItem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,41 +15,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-
-import com.sun.net.httpserver.HttpServer;
-
-import io.hookstream.schemas.avro.TriggerBundle;
-import io.hookstream.schemas.avro.UnmatchedItem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The control plane's half of shared webhooks, through the whole system: a connection's {@code info}
- * request learns its uid from a provider over real HTTP, a shared subscription names the connection,
- * and a delivery to the app's shared URL reaches the subscriber's trigger topic. When the provider
- * later reports another identity, verifying the connection moves the subscription to the new uid.
+ * The control plane's half of shared webhooks, through the whole system: a connection's {@code
+ * info} request learns its uid from a provider over real HTTP, a shared subscription names the
+ * connection, and a delivery to the app's shared URL reaches the subscriber's trigger topic. When
+ * the provider later reports another identity, verifying the connection moves the subscription to
+ * the new uid.
  */
-@EmbeddedKafka(count = 1, partitions = 3, brokerProperties = {
-    "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-    "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"})
+@EmbeddedKafka(
+        count = 1,
+        partitions = 3,
+        brokerProperties = {
+            "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+            "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"
+        })
 class SharedSubscriptionTest {
 
     @Test
-    void aDeliveryToTheSharedUrlReachesTheSubscriberWhoseConnectionHasItsUid(EmbeddedKafkaBroker broker) throws Exception {
+    void aDeliveryToTheSharedUrlReachesTheSubscriberWhoseConnectionHasItsUid(
+            EmbeddedKafkaBroker broker) throws Exception {
         Map<String, String> teamOfToken = new ConcurrentHashMap<>();
         HttpServer provider = teamsProvider(teamOfToken);
         try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
-            String app = """
+            String app =
+                    """
                 {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
                                          "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
                                          "response": {"uid": "{{body.team}}"}},
                                 "log": {"sanitize": ["request.headers.authorization"]}},
                  "webhooks": {"events": {"type": "shared", "spec": {"uid": "{{body.team}}", "output": {"n": "{{body.n}}"}}}}}
-                """.formatted(provider.getAddress().getPort());
+                """
+                            .formatted(provider.getAddress().getPort());
             HttpResponse<String> put = hs.control("PUT", "/api/apps/teams", app);
             assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
 
@@ -56,43 +61,91 @@ class SharedSubscriptionTest {
             String secondTeam = "T-" + UUID.randomUUID();
             teamOfToken.put(token, firstTeam);
 
-            HttpResponse<String> connection = hs.control("POST", "/api/connections",
-                "{\"appId\":\"teams\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}");
+            HttpResponse<String> connection =
+                    hs.control(
+                            "POST",
+                            "/api/connections",
+                            "{\"appId\":\"teams\",\"userId\":\""
+                                    + user
+                                    + "\",\"data\":{\"accessToken\":\""
+                                    + token
+                                    + "\"}}");
             assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
             JsonNode created = RunningSystem.JSON.readTree(connection.body());
             assertThat(created.get("uid").asString()).isEqualTo(firstTeam);
             String connectionId = created.get("connectionId").asString();
 
-            HttpResponse<String> hook = hs.control("POST", "/api/hooks",
-                "{\"appId\":\"teams\",\"webhook\":\"events\",\"userId\":\"" + user + "\",\"connectionId\":\"" + connectionId + "\"}");
+            HttpResponse<String> hook =
+                    hs.control(
+                            "POST",
+                            "/api/hooks",
+                            "{\"appId\":\"teams\",\"webhook\":\"events\",\"userId\":\""
+                                    + user
+                                    + "\",\"connectionId\":\""
+                                    + connectionId
+                                    + "\"}");
             assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
             String sharedUrl = RunningSystem.JSON.readTree(hook.body()).get("url").asString();
             assertThat(sharedUrl).isEqualTo(hs.system.ingressUrl() + "/apps/teams/webhooks/events");
 
             // the subscription index is built asynchronously from the hooks and connections topics
             List<TriggerBundle> first = deliverUntilRouted(hs, sharedUrl, firstTeam, user);
-            assertThat(first).isNotEmpty().allSatisfy(b -> {
-                assertThat(b.getUserId()).isEqualTo(user);
-                assertThat(b.getHookId()).isEqualTo(RunningSystem.JSON.readTree(hook.body()).get("hookId").asString());
-                assertThat(RunningSystem.JSON.readTree(b.getOutput()).get("n").asString()).isEqualTo(firstTeam);
-            });
+            assertThat(first)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            b -> {
+                                assertThat(b.getUserId()).isEqualTo(user);
+                                assertThat(b.getHookId())
+                                        .isEqualTo(
+                                                RunningSystem.JSON
+                                                        .readTree(hook.body())
+                                                        .get("hookId")
+                                                        .asString());
+                                assertThat(
+                                                RunningSystem.JSON
+                                                        .readTree(b.getOutput())
+                                                        .get("n")
+                                                        .asString())
+                                        .isEqualTo(firstTeam);
+                            });
 
             teamOfToken.put(token, secondTeam);
-            HttpResponse<String> verified = hs.control("POST", "/api/connections/" + connectionId + "/verify", "{}");
+            HttpResponse<String> verified =
+                    hs.control("POST", "/api/connections/" + connectionId + "/verify", "{}");
             assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
-            assertThat(RunningSystem.JSON.readTree(verified.body()).get("uid").asString()).isEqualTo(secondTeam);
+            assertThat(RunningSystem.JSON.readTree(verified.body()).get("uid").asString())
+                    .isEqualTo(secondTeam);
 
             List<TriggerBundle> second = deliverUntilRouted(hs, sharedUrl, secondTeam, user);
-            assertThat(second).isNotEmpty().allSatisfy(b ->
-                assertThat(RunningSystem.JSON.readTree(b.getOutput()).get("n").asString()).isEqualTo(secondTeam));
+            assertThat(second)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            b ->
+                                    assertThat(
+                                                    RunningSystem.JSON
+                                                            .readTree(b.getOutput())
+                                                            .get("n")
+                                                            .asString())
+                                            .isEqualTo(secondTeam));
 
             // the old uid has no subscriber any more
-            HttpResponse<String> stale = hs.send("POST", sharedUrl, "application/json",
-                "{\"team\":\"" + firstTeam + "\",\"n\":\"stale\"}");
+            HttpResponse<String> stale =
+                    hs.send(
+                            "POST",
+                            sharedUrl,
+                            "application/json",
+                            "{\"team\":\"" + firstTeam + "\",\"n\":\"stale\"}");
             assertThat(stale.statusCode()).isEqualTo(200);
-            List<ConsumerRecord<String, UnmatchedItem>> unmatched = hs.read(hs.topics.eventsUnmatched().name(),
-                hs.topics.eventsUnmatched().valueSerde().deserializer(), 1, Duration.ofSeconds(60)).stream()
-                .filter(r -> r.key().equals("teams:" + firstTeam)).toList();
+            List<ConsumerRecord<String, UnmatchedItem>> unmatched =
+                    hs
+                            .read(
+                                    hs.topics.eventsUnmatched().name(),
+                                    hs.topics.eventsUnmatched().valueSerde().deserializer(),
+                                    1,
+                                    Duration.ofSeconds(60))
+                            .stream()
+                            .filter(r -> r.key().equals("teams:" + firstTeam))
+                            .toList();
             assertThat(unmatched).isNotEmpty();
         } finally {
             provider.stop(0);
@@ -100,17 +153,20 @@ class SharedSubscriptionTest {
     }
 
     @Test
-    void eachItemReachesEveryHookOfItsUidOnlyAndStopsWhenTheSubscriptionIsGone(EmbeddedKafkaBroker broker) throws Exception {
+    void eachItemReachesEveryHookOfItsUidOnlyAndStopsWhenTheSubscriptionIsGone(
+            EmbeddedKafkaBroker broker) throws Exception {
         Map<String, String> teamOfToken = new ConcurrentHashMap<>();
         HttpServer provider = teamsProvider(teamOfToken);
         try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
-            String app = """
+            String app =
+                    """
                 {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
                                          "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
                                          "response": {"uid": "{{body.team}}"}}},
                  "webhooks": {"feed": {"type": "shared",
                    "spec": {"iterate": "{{body.items}}", "uid": "{{item.team}}", "output": {"n": "{{item.n}}"}}}}}
-                """.formatted(provider.getAddress().getPort());
+                """
+                            .formatted(provider.getAddress().getPort());
             assertThat(hs.control("PUT", "/api/apps/feeds", app).statusCode()).isIn(200, 201);
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String alice = "alice-" + suffix;
@@ -129,38 +185,76 @@ class SharedSubscriptionTest {
             String marker = null;
             while (System.nanoTime() < deadline) {
                 marker = "m-" + UUID.randomUUID();
-                assertThat(hs.send("POST", url, "application/json", items(marker, teamA, teamB, "nobody-" + suffix)).statusCode())
-                    .isEqualTo(200);
-                if (bundles(hs, alice, marker, 2).size() == 2 && bundles(hs, bob, marker, 1).size() == 1) {
+                assertThat(
+                                hs.send(
+                                                "POST",
+                                                url,
+                                                "application/json",
+                                                items(marker, teamA, teamB, "nobody-" + suffix))
+                                        .statusCode())
+                        .isEqualTo(200);
+                if (bundles(hs, alice, marker, 2).size() == 2
+                        && bundles(hs, bob, marker, 1).size() == 1) {
                     break;
                 }
             }
             // the last delivery: alice's two hooks got item 0, bob's hook item 1, nobody item 2
             List<TriggerBundle> toAlice = bundles(hs, alice, marker, 2);
-            assertThat(toAlice).extracting(TriggerBundle::getHookId).containsExactlyInAnyOrder(aliceHook1, aliceHook2);
+            assertThat(toAlice)
+                    .extracting(TriggerBundle::getHookId)
+                    .containsExactlyInAnyOrder(aliceHook1, aliceHook2);
             assertThat(toAlice).extracting(TriggerBundle::getItemIndex).containsOnly(0);
             List<TriggerBundle> toBob = bundles(hs, bob, marker, 1);
             assertThat(toBob).extracting(TriggerBundle::getHookId).containsExactly(bobHook);
             assertThat(toBob).extracting(TriggerBundle::getItemIndex).containsExactly(1);
             String lastMarker = marker;
-            assertThat(hs.read(hs.topics.eventsUnmatched().name(), hs.topics.eventsUnmatched().valueSerde().deserializer(), 1,
-                    Duration.ofSeconds(30)).stream()
-                .filter(r -> r.key().equals("feeds:nobody-" + suffix) && r.value().getOutput().contains(lastMarker))).hasSize(1);
+            assertThat(
+                            hs
+                                    .read(
+                                            hs.topics.eventsUnmatched().name(),
+                                            hs.topics.eventsUnmatched().valueSerde().deserializer(),
+                                            1,
+                                            Duration.ofSeconds(30))
+                                    .stream()
+                                    .filter(
+                                            r ->
+                                                    r.key().equals("feeds:nobody-" + suffix)
+                                                            && r.value()
+                                                                    .getOutput()
+                                                                    .contains(lastMarker)))
+                    .hasSize(1);
 
             // bob unsubscribes and removes his connection: his uid now belongs to nobody
-            assertThat(hs.control("DELETE", "/api/hooks/" + bobHook, null).statusCode()).isEqualTo(204);
-            assertThat(hs.control("DELETE", "/api/connections/" + bobConnection, null).statusCode()).isEqualTo(204);
+            assertThat(hs.control("DELETE", "/api/hooks/" + bobHook, null).statusCode())
+                    .isEqualTo(204);
+            assertThat(hs.control("DELETE", "/api/connections/" + bobConnection, null).statusCode())
+                    .isEqualTo(204);
             String after = null;
             boolean unmatchedNow = false;
-            for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < end && !unmatchedNow; ) {
+            for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    System.nanoTime() < end && !unmatchedNow; ) {
                 after = "m-" + UUID.randomUUID();
-                assertThat(hs.send("POST", url, "application/json", items(after, teamA, teamB)).statusCode()).isEqualTo(200);
+                assertThat(
+                                hs.send("POST", url, "application/json", items(after, teamA, teamB))
+                                        .statusCode())
+                        .isEqualTo(200);
                 String sent = after;
-                unmatchedNow = hs.read(hs.topics.eventsUnmatched().name(), hs.topics.eventsUnmatched().valueSerde().deserializer(), 1,
-                        Duration.ofSeconds(5)).stream()
-                    .anyMatch(r -> r.key().equals("feeds:" + teamB) && r.value().getOutput().contains(sent));
+                unmatchedNow =
+                        hs
+                                .read(
+                                        hs.topics.eventsUnmatched().name(),
+                                        hs.topics.eventsUnmatched().valueSerde().deserializer(),
+                                        1,
+                                        Duration.ofSeconds(5))
+                                .stream()
+                                .anyMatch(
+                                        r ->
+                                                r.key().equals("feeds:" + teamB)
+                                                        && r.value().getOutput().contains(sent));
             }
-            assertThat(unmatchedNow).as("bob's uid unmatched after his subscription is gone").isTrue();
+            assertThat(unmatchedNow)
+                    .as("bob's uid unmatched after his subscription is gone")
+                    .isTrue();
             assertThat(bundles(hs, bob, after, 1)).isEmpty();
             assertThat(bundles(hs, alice, after, 2)).hasSize(2);
         } finally {
@@ -171,30 +265,70 @@ class SharedSubscriptionTest {
     private static String items(String marker, String... teams) {
         StringBuilder json = new StringBuilder("{\"items\":[");
         for (int i = 0; i < teams.length; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"team\":\"").append(teams[i]).append("\",\"n\":\"").append(marker).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"team\":\"")
+                    .append(teams[i])
+                    .append("\",\"n\":\"")
+                    .append(marker)
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }
 
-    private static List<TriggerBundle> bundles(RunningSystem hs, String user, String marker, int expected) {
-        return hs.read("hookstream.triggers." + user, hs.topics.triggerBundleSerde().deserializer(), expected, Duration.ofSeconds(5))
-            .stream().map(ConsumerRecord::value).filter(b -> b.getOutput().contains(marker)).toList();
+    private static List<TriggerBundle> bundles(
+            RunningSystem hs, String user, String marker, int expected) {
+        return hs
+                .read(
+                        "hookstream.triggers." + user,
+                        hs.topics.triggerBundleSerde().deserializer(),
+                        expected,
+                        Duration.ofSeconds(5))
+                .stream()
+                .map(ConsumerRecord::value)
+                .filter(b -> b.getOutput().contains(marker))
+                .toList();
     }
 
-    private static String connect(RunningSystem hs, Map<String, String> teamOfToken, String appId, String user, String team)
+    private static String connect(
+            RunningSystem hs,
+            Map<String, String> teamOfToken,
+            String appId,
+            String user,
+            String team)
             throws IOException, InterruptedException {
         String token = "tok-" + UUID.randomUUID();
         teamOfToken.put(token, team);
-        HttpResponse<String> created = hs.control("POST", "/api/connections",
-            "{\"appId\":\"" + appId + "\",\"userId\":\"" + user + "\",\"data\":{\"accessToken\":\"" + token + "\"}}");
+        HttpResponse<String> created =
+                hs.control(
+                        "POST",
+                        "/api/connections",
+                        "{\"appId\":\""
+                                + appId
+                                + "\",\"userId\":\""
+                                + user
+                                + "\",\"data\":{\"accessToken\":\""
+                                + token
+                                + "\"}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return RunningSystem.JSON.readTree(created.body()).get("connectionId").asString();
     }
 
-    private static String subscribe(RunningSystem hs, String appId, String webhook, String user, String connectionId)
+    private static String subscribe(
+            RunningSystem hs, String appId, String webhook, String user, String connectionId)
             throws IOException, InterruptedException {
-        HttpResponse<String> hook = hs.control("POST", "/api/hooks", "{\"appId\":\"" + appId + "\",\"webhook\":\"" + webhook
-            + "\",\"userId\":\"" + user + "\",\"connectionId\":\"" + connectionId + "\"}");
+        HttpResponse<String> hook =
+                hs.control(
+                        "POST",
+                        "/api/hooks",
+                        "{\"appId\":\""
+                                + appId
+                                + "\",\"webhook\":\""
+                                + webhook
+                                + "\",\"userId\":\""
+                                + user
+                                + "\",\"connectionId\":\""
+                                + connectionId
+                                + "\"}");
         assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
         return RunningSystem.JSON.readTree(hook.body()).get("hookId").asString();
     }
@@ -202,16 +336,25 @@ class SharedSubscriptionTest {
     /** A provider whose {@code /api/me} answers the team of the bearer token. */
     private static HttpServer teamsProvider(Map<String, String> teamOfToken) throws IOException {
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/api/me", exchange -> {
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String team = authorization == null ? null : teamOfToken.get(authorization.replace("Bearer ", ""));
-            byte[] body = (team == null ? "{\"message\":\"unknown token\"}" : "{\"team\":\"" + team + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(team == null ? 401 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        provider.createContext(
+                "/api/me",
+                exchange -> {
+                    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    String team =
+                            authorization == null
+                                    ? null
+                                    : teamOfToken.get(authorization.replace("Bearer ", ""));
+                    byte[] body =
+                            (team == null
+                                            ? "{\"message\":\"unknown token\"}"
+                                            : "{\"team\":\"" + team + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(team == null ? 401 : 200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
         provider.start();
         return provider;
     }
@@ -220,21 +363,40 @@ class SharedSubscriptionTest {
      * Sends deliveries for {@code team} (their output is the team) until one reaches {@code user}'s
      * trigger topic, and answers that topic's bundles for {@code team}.
      */
-    private static List<TriggerBundle> deliverUntilRouted(RunningSystem hs, String url, String team, String user)
+    private static List<TriggerBundle> deliverUntilRouted(
+            RunningSystem hs, String url, String team, String user)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> delivery = hs.send("POST", url, "application/json", "{\"team\":\"" + team + "\",\"n\":\"" + team + "\"}");
+            HttpResponse<String> delivery =
+                    hs.send(
+                            "POST",
+                            url,
+                            "application/json",
+                            "{\"team\":\"" + team + "\",\"n\":\"" + team + "\"}");
             assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
-            List<TriggerBundle> bundles = hs.read("hookstream.triggers." + user, hs.topics.triggerBundleSerde().deserializer(), 1,
-                    Duration.ofSeconds(5)).stream()
-                .map(ConsumerRecord::value)
-                .filter(b -> RunningSystem.JSON.readTree(b.getOutput()).path("n").asString().equals(team))
-                .toList();
+            List<TriggerBundle> bundles =
+                    hs
+                            .read(
+                                    "hookstream.triggers." + user,
+                                    hs.topics.triggerBundleSerde().deserializer(),
+                                    1,
+                                    Duration.ofSeconds(5))
+                            .stream()
+                            .map(ConsumerRecord::value)
+                            .filter(
+                                    b ->
+                                            RunningSystem.JSON
+                                                    .readTree(b.getOutput())
+                                                    .path("n")
+                                                    .asString()
+                                                    .equals(team))
+                            .toList();
             if (!bundles.isEmpty()) {
                 return bundles;
             }
         }
-        throw new AssertionError("no delivery for uid " + team + " reached " + user + " within 90 s");
+        throw new AssertionError(
+                "no delivery for uid " + team + " reached " + user + " within 90 s");
     }
 }

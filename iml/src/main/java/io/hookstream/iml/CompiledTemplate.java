@@ -2,7 +2,9 @@ package io.hookstream.iml;
 
 import io.hookstream.iml.value.Value;
 
-/** A compiled JSON template. Immutable and thread-safe: evaluate it concurrently as often as needed. */
+/**
+ * A compiled JSON template. Immutable and thread-safe: evaluate it concurrently as often as needed.
+ */
 public interface CompiledTemplate {
 
     /**

@@ -3,9 +3,9 @@ package io.hookstream.iml;
 import java.text.MessageFormat;
 
 /**
- * Stable error codes, rendered like {@code IML-P0203}. Tests and callers should check the code, never the
- * message text. Phases: L lex, P parse, T type, E evaluation, F functions (a block of ten per function
- * family).
+ * Stable error codes, rendered like {@code IML-P0203}. Tests and callers should check the code,
+ * never the message text. Phases: L lex, P parse, T type, E evaluation, F functions (a block of ten
+ * per function family).
  */
 public enum ErrorCode {
     // lexer

@@ -12,17 +12,18 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The inputs of one evaluation: root variables, the time zone (D16, default UTC) and optionally a fixed
- * "now" (otherwise the clock is read once per evaluation). Immutable and shareable; derive variants with
- * {@link #rebuild()} or, cheaply, with {@link #with(String, Value)}.
+ * The inputs of one evaluation: root variables, the time zone (D16, default UTC) and optionally a
+ * fixed "now" (otherwise the clock is read once per evaluation). Immutable and shareable; derive
+ * variants with {@link #rebuild()} or, cheaply, with {@link #with(String, Value)}.
  *
- * <p>A variable may be bound lazily ({@link Builder#lazyVariable}): its value is computed the first time an
- * evaluation reads it, once, so that an expensive input (a parsed request body) costs nothing when no
- * expression reads it.
+ * <p>A variable may be bound lazily ({@link Builder#lazyVariable}): its value is computed the first
+ * time an evaluation reads it, once, so that an expensive input (a parsed request body) costs
+ * nothing when no expression reads it.
  */
 public final class EvalContext {
 
-    private static final EvalContext EMPTY = new EvalContext(Map.of(), Map.of(), null, null, null, ZoneOffset.UTC, null);
+    private static final EvalContext EMPTY =
+            new EvalContext(Map.of(), Map.of(), null, null, null, ZoneOffset.UTC, null);
 
     private final Map<String, Value> variables;
     private final Map<String, Lazy> lazy;
@@ -32,8 +33,14 @@ public final class EvalContext {
     private final ZoneId timezone;
     private final @Nullable Instant now;
 
-    private EvalContext(Map<String, Value> variables, Map<String, Lazy> lazy, @Nullable EvalContext parent,
-            @Nullable String extraName, @Nullable Value extraValue, ZoneId timezone, @Nullable Instant now) {
+    private EvalContext(
+            Map<String, Value> variables,
+            Map<String, Lazy> lazy,
+            @Nullable EvalContext parent,
+            @Nullable String extraName,
+            @Nullable Value extraValue,
+            ZoneId timezone,
+            @Nullable Instant now) {
         this.variables = variables;
         this.lazy = lazy;
         this.parent = parent;
@@ -67,8 +74,8 @@ public final class EvalContext {
     }
 
     /**
-     * This context plus one variable (shadowing a variable of the same name), without copying the others:
-     * meant for binding {@code item} once per iterated element.
+     * This context plus one variable (shadowing a variable of the same name), without copying the
+     * others: meant for binding {@code item} once per iterated element.
      */
     public EvalContext with(String name, Value value) {
         Objects.requireNonNull(name, "name");
@@ -157,19 +164,19 @@ public final class EvalContext {
         private ZoneId timezone = ZoneOffset.UTC;
         private @Nullable Instant now;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder variable(String name, Value value) {
-            variables.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            variables.put(
+                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             lazy.remove(name);
             return this;
         }
 
         /**
-         * Binds a variable whose value is computed by {@code value} the first time an evaluation reads it (at
-         * most once per built context). The supplier must not return null; what it throws reaches the
-         * evaluation that read the variable.
+         * Binds a variable whose value is computed by {@code value} the first time an evaluation
+         * reads it (at most once per built context). The supplier must not return null; what it
+         * throws reaches the evaluation that read the variable.
          */
         public Builder lazyVariable(String name, Supplier<Value> value) {
             Objects.requireNonNull(value, "value");
@@ -194,8 +201,14 @@ public final class EvalContext {
         }
 
         public EvalContext build() {
-            return new EvalContext(Collections.unmodifiableMap(new LinkedHashMap<>(variables)),
-                    lazy.isEmpty() ? Map.of() : Map.copyOf(lazy), null, null, null, timezone, now);
+            return new EvalContext(
+                    Collections.unmodifiableMap(new LinkedHashMap<>(variables)),
+                    lazy.isEmpty() ? Map.of() : Map.copyOf(lazy),
+                    null,
+                    null,
+                    null,
+                    timezone,
+                    now);
         }
     }
 }

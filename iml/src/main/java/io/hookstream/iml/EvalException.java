@@ -3,8 +3,8 @@ package io.hookstream.iml;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error while evaluating a compiled template or expression. Function implementations throw it without a
- * position; the evaluator adds the call site's span and the template path.
+ * An error while evaluating a compiled template or expression. Function implementations throw it
+ * without a position; the evaluator adds the call site's span and the template path.
  */
 public final class EvalException extends ImlException {
 
@@ -18,14 +18,20 @@ public final class EvalException extends ImlException {
         super(code, Span.NONE, "", null, cause, args);
     }
 
-    private EvalException(ErrorCode code, Span span, String path, @Nullable String source,
-            @Nullable Throwable cause, Object[] args) {
+    private EvalException(
+            ErrorCode code,
+            Span span,
+            String path,
+            @Nullable String source,
+            @Nullable Throwable cause,
+            Object[] args) {
         super(code, span, path, source, cause, args);
     }
 
     @Override
     ImlException copy(Span span, String path, @Nullable String source) {
-        EvalException copy = new EvalException(code(), span, path, source, getCause(), args().toArray());
+        EvalException copy =
+                new EvalException(code(), span, path, source, getCause(), args().toArray());
         copy.setStackTrace(getStackTrace());
         return copy;
     }

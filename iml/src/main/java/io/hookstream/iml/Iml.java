@@ -6,8 +6,8 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The entry point: compiles IML templates and expressions against a function registry and {@link Limits}.
- * Immutable and thread-safe; compile once, evaluate many times.
+ * The entry point: compiles IML templates and expressions against a function registry and {@link
+ * Limits}. Immutable and thread-safe; compile once, evaluate many times.
  *
  * <pre>{@code
  * Iml iml = Iml.standard();
@@ -52,7 +52,8 @@ public final class Iml {
      * Compiles any JSON value holding IML strings (§2).
      *
      * @param path prefix of error paths, e.g. {@code webhooks.orders.output}
-     * @throws ParseException on a syntax error, an unknown function, a wrong argument count or a broken limit
+     * @throws ParseException on a syntax error, an unknown function, a wrong argument count or a
+     *     broken limit
      */
     public CompiledTemplate compile(JsonNode template, String path) {
         return Compilation.template(template, path, functions, limits);

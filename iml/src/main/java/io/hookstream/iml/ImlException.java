@@ -4,13 +4,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every error the engine throws. Carries a stable {@link ErrorCode}, the {@link Span} in the IML
- * string (never null, {@link Span#NONE} when unknown), the template path (e.g.
- * {@code webhooks.orders.output.id}, empty when unknown) and the message arguments. {@link #getMessage()}
+ * Base of every error the engine throws. Carries a stable {@link ErrorCode}, the {@link Span} in
+ * the IML string (never null, {@link Span#NONE} when unknown), the template path (e.g. {@code
+ * webhooks.orders.output.id}, empty when unknown) and the message arguments. {@link #getMessage()}
  * decorates the plain message with code, path, line:column and a caret snippet.
  *
- * <p>Instances are immutable; the engine adds position and path on the way up by creating copies with
- * {@link #at(Span, String)} and {@link #inPath(String)}.
+ * <p>Instances are immutable; the engine adds position and path on the way up by creating copies
+ * with {@link #at(Span, String)} and {@link #inPath(String)}.
  */
 public class ImlException extends RuntimeException {
 
@@ -22,7 +22,12 @@ public class ImlException extends RuntimeException {
     private final List<Object> args;
     private final @Nullable String source;
 
-    ImlException(ErrorCode code, Span span, String path, @Nullable String source, @Nullable Throwable cause,
+    ImlException(
+            ErrorCode code,
+            Span span,
+            String path,
+            @Nullable String source,
+            @Nullable Throwable cause,
             Object... args) {
         super(code.format(args), cause);
         this.code = code;
@@ -67,7 +72,9 @@ public class ImlException extends RuntimeException {
         return super.getMessage();
     }
 
-    /** A copy located at {@code span} in {@code source}, unless this error already has a position. */
+    /**
+     * A copy located at {@code span} in {@code source}, unless this error already has a position.
+     */
     public ImlException at(Span span, @Nullable String source) {
         if (!this.span.isNone() || span.isNone()) {
             return this;
@@ -96,7 +103,10 @@ public class ImlException extends RuntimeException {
             sb.append(" at ").append(path);
         }
         if (!span.isNone()) {
-            sb.append(path.isEmpty() ? " at " : " ").append(span.line()).append(':').append(span.column());
+            sb.append(path.isEmpty() ? " at " : " ")
+                    .append(span.line())
+                    .append(':')
+                    .append(span.column());
         }
         sb.append(": ").append(originalMessage());
         if (!span.isNone() && source != null) {

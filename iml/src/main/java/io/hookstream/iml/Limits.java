@@ -1,22 +1,26 @@
 package io.hookstream.iml;
 
 /**
- * Resource caps that keep hostile templates and data bounded in time and memory. Each broken limit has its
- * own {@link ErrorCode}.
+ * Resource caps that keep hostile templates and data bounded in time and memory. Each broken limit
+ * has its own {@link ErrorCode}.
  *
- * @param maxExpressionLength characters in one IML string (default 100,000; {@link ErrorCode#EXPRESSION_TOO_LONG})
- * @param maxNestingDepth     nesting of parentheses, calls, unary operators and operator chains inside one
- *                            expression (default 256; {@link ErrorCode#NESTING_TOO_DEEP})
- * @param maxTemplateDepth    nesting of the JSON template itself (default 128; {@link ErrorCode#TEMPLATE_TOO_DEEP})
- * @param maxValueDepth       nesting of values read by {@code parseJSON} and {@link io.hookstream.iml.value.Values#fromJson}
- *                            (default 256; {@link ErrorCode#VALUE_TOO_DEEP})
- * @param maxEvaluationSteps  work units per evaluation: one per function call, operator and template node,
- *                            plus one per element an array function touches (default 1,000,000;
- *                            {@link ErrorCode#STEP_LIMIT})
- * @param maxStringLength     characters of any text produced (default 10,000,000; {@link ErrorCode#STRING_TOO_LONG})
- * @param maxArraySize        items of any array produced (default 100,000; {@link ErrorCode#ARRAY_TOO_LARGE})
- * @param maxOutputSize       approximate JSON characters of one template result (default 20,000,000;
- *                            {@link ErrorCode#OUTPUT_TOO_LARGE})
+ * @param maxExpressionLength characters in one IML string (default 100,000; {@link
+ *     ErrorCode#EXPRESSION_TOO_LONG})
+ * @param maxNestingDepth nesting of parentheses, calls, unary operators and operator chains inside
+ *     one expression (default 256; {@link ErrorCode#NESTING_TOO_DEEP})
+ * @param maxTemplateDepth nesting of the JSON template itself (default 128; {@link
+ *     ErrorCode#TEMPLATE_TOO_DEEP})
+ * @param maxValueDepth nesting of values read by {@code parseJSON} and {@link
+ *     io.hookstream.iml.value.Values#fromJson} (default 256; {@link ErrorCode#VALUE_TOO_DEEP})
+ * @param maxEvaluationSteps work units per evaluation: one per function call, operator and template
+ *     node, plus one per element an array function touches (default 1,000,000; {@link
+ *     ErrorCode#STEP_LIMIT})
+ * @param maxStringLength characters of any text produced (default 10,000,000; {@link
+ *     ErrorCode#STRING_TOO_LONG})
+ * @param maxArraySize items of any array produced (default 100,000; {@link
+ *     ErrorCode#ARRAY_TOO_LARGE})
+ * @param maxOutputSize approximate JSON characters of one template result (default 20,000,000;
+ *     {@link ErrorCode#OUTPUT_TOO_LARGE})
  */
 public record Limits(
         int maxExpressionLength,
@@ -78,18 +82,56 @@ public record Limits(
             maxOutputSize = l.maxOutputSize;
         }
 
-        public Builder maxExpressionLength(int v) { maxExpressionLength = v; return this; }
-        public Builder maxNestingDepth(int v) { maxNestingDepth = v; return this; }
-        public Builder maxTemplateDepth(int v) { maxTemplateDepth = v; return this; }
-        public Builder maxValueDepth(int v) { maxValueDepth = v; return this; }
-        public Builder maxEvaluationSteps(long v) { maxEvaluationSteps = v; return this; }
-        public Builder maxStringLength(int v) { maxStringLength = v; return this; }
-        public Builder maxArraySize(int v) { maxArraySize = v; return this; }
-        public Builder maxOutputSize(long v) { maxOutputSize = v; return this; }
+        public Builder maxExpressionLength(int v) {
+            maxExpressionLength = v;
+            return this;
+        }
+
+        public Builder maxNestingDepth(int v) {
+            maxNestingDepth = v;
+            return this;
+        }
+
+        public Builder maxTemplateDepth(int v) {
+            maxTemplateDepth = v;
+            return this;
+        }
+
+        public Builder maxValueDepth(int v) {
+            maxValueDepth = v;
+            return this;
+        }
+
+        public Builder maxEvaluationSteps(long v) {
+            maxEvaluationSteps = v;
+            return this;
+        }
+
+        public Builder maxStringLength(int v) {
+            maxStringLength = v;
+            return this;
+        }
+
+        public Builder maxArraySize(int v) {
+            maxArraySize = v;
+            return this;
+        }
+
+        public Builder maxOutputSize(long v) {
+            maxOutputSize = v;
+            return this;
+        }
 
         public Limits build() {
-            return new Limits(maxExpressionLength, maxNestingDepth, maxTemplateDepth, maxValueDepth,
-                    maxEvaluationSteps, maxStringLength, maxArraySize, maxOutputSize);
+            return new Limits(
+                    maxExpressionLength,
+                    maxNestingDepth,
+                    maxTemplateDepth,
+                    maxValueDepth,
+                    maxEvaluationSteps,
+                    maxStringLength,
+                    maxArraySize,
+                    maxOutputSize);
         }
     }
 }

@@ -1,4 +1,6 @@
-/** The IML expression engine: compile IML templates and expressions once, evaluate them many times. */
+/**
+ * The IML expression engine: compile IML templates and expressions once, evaluate them many times.
+ */
 @NullMarked
 package io.hookstream.iml;
 

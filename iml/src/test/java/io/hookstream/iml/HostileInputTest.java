@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile templates and data end with an {@link ImlException}, never a hang, a StackOverflowError or a
- * foreign exception. The timeouts are generous hang guards, not performance assertions.
+ * Hostile templates and data end with an {@link ImlException}, never a hang, a StackOverflowError
+ * or a foreign exception. The timeouts are generous hang guards, not performance assertions.
  */
 class HostileInputTest {
 
@@ -25,32 +25,53 @@ class HostileInputTest {
     @Test
     void tenThousandNestedParentheses() {
         String src = "{{" + "(".repeat(10_000) + "1" + ")".repeat(10_000) + "}}";
-        ParseException e = assertTimeoutPreemptively(GUARD,
-                () -> assertThrows(ParseException.class, () -> Iml.standard().compileString(src, "p")));
+        ParseException e =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                assertThrows(
+                                        ParseException.class,
+                                        () -> Iml.standard().compileString(src, "p")));
         assertThat(e.code()).isEqualTo(ErrorCode.NESTING_TOO_DEEP);
     }
 
     @Test
     void tenThousandNestedCallsAndNots() {
         String calls = "{{" + "upper(".repeat(10_000) + "'a'" + ")".repeat(10_000) + "}}";
-        assertThat(assertThrows(ParseException.class, () -> Iml.standard().compileString(calls, "p")).code())
+        assertThat(
+                        assertThrows(
+                                        ParseException.class,
+                                        () -> Iml.standard().compileString(calls, "p"))
+                                .code())
                 .isEqualTo(ErrorCode.NESTING_TOO_DEEP);
         String nots = "{{" + "!".repeat(10_000) + "1}}";
-        assertThat(assertThrows(ParseException.class, () -> Iml.standard().compileString(nots, "p")).code())
+        assertThat(
+                        assertThrows(
+                                        ParseException.class,
+                                        () -> Iml.standard().compileString(nots, "p"))
+                                .code())
                 .isEqualTo(ErrorCode.NESTING_TOO_DEEP);
     }
 
     @Test
     void longOperatorChainWithinLength() {
         String src = "{{1" + "+1".repeat(40_000) + "}}";
-        assertThat(assertThrows(ParseException.class, () -> Iml.standard().compileString(src, "p")).code())
+        assertThat(
+                        assertThrows(
+                                        ParseException.class,
+                                        () -> Iml.standard().compileString(src, "p"))
+                                .code())
                 .isEqualTo(ErrorCode.NESTING_TOO_DEEP);
     }
 
     @Test
     void hugeTemplateStringIsRefused() {
         String src = "x".repeat(200_000) + "{{1}}";
-        assertThat(assertThrows(ParseException.class, () -> Iml.standard().compileString(src, "p")).code())
+        assertThat(
+                        assertThrows(
+                                        ParseException.class,
+                                        () -> Iml.standard().compileString(src, "p"))
+                                .code())
                 .isEqualTo(ErrorCode.EXPRESSION_TOO_LONG);
     }
 
@@ -58,19 +79,36 @@ class HostileInputTest {
     void regexBombRunsInLinearTime() {
         String evil = "a".repeat(100_000) + "!";
         EvalContext ctx = EvalContext.builder().variable("x", Values.text(evil)).build();
-        Value out = assertTimeoutPreemptively(GUARD,
-                () -> Iml.standard().compileString("{{replace(x, '/(a+)+$/', '')}}", "p").evaluate(ctx));
+        Value out =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                Iml.standard()
+                                        .compileString("{{replace(x, '/(a+)+$/', '')}}", "p")
+                                        .evaluate(ctx));
         assertThat(Values.text(out)).isEqualTo(evil);
-        Value nested = assertTimeoutPreemptively(GUARD,
-                () -> Iml.standard().compileString("{{replace(x, '/(a|aa)*$/g', '-')}}", "p").evaluate(ctx));
+        Value nested =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                Iml.standard()
+                                        .compileString("{{replace(x, '/(a|aa)*$/g', '-')}}", "p")
+                                        .evaluate(ctx));
         assertThat(Values.text(nested)).endsWith("!-");
     }
 
     @Test
     void backreferencesAreRejectedNotBacktracked() {
-        EvalException e = assertThrows(EvalException.class,
-                () -> Iml.standard().compileString("{{replace(x, '/(a*)\\1$/', '')}}", "p")
-                        .evaluate(EvalContext.builder().variable("x", Values.text("aaaa")).build()));
+        EvalException e =
+                assertThrows(
+                        EvalException.class,
+                        () ->
+                                Iml.standard()
+                                        .compileString("{{replace(x, '/(a*)\\1$/', '')}}", "p")
+                                        .evaluate(
+                                                EvalContext.builder()
+                                                        .variable("x", Values.text("aaaa"))
+                                                        .build()));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REGEX);
     }
 
@@ -78,8 +116,16 @@ class HostileInputTest {
     void hugeStringsHitTheStringLimit() {
         String big = "x".repeat(6_000_000);
         EvalContext ctx = EvalContext.builder().variable("s", Values.text(big)).build();
-        EvalException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(EvalException.class,
-                () -> Iml.standard().compileString("{{s + s}}", "p").evaluate(ctx)));
+        EvalException e =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                assertThrows(
+                                        EvalException.class,
+                                        () ->
+                                                Iml.standard()
+                                                        .compileString("{{s + s}}", "p")
+                                                        .evaluate(ctx)));
         assertThat(e.code()).isEqualTo(ErrorCode.STRING_TOO_LONG);
     }
 
@@ -90,11 +136,15 @@ class HostileInputTest {
             v = Values.array(List.of(v));
         }
         EvalContext ctx = EvalContext.builder().variable("d", v).build();
-        ImlException text = assertThrows(ImlException.class,
-                () -> Iml.standard().compileString("x{{d}}", "p").evaluate(ctx));
+        ImlException text =
+                assertThrows(
+                        ImlException.class,
+                        () -> Iml.standard().compileString("x{{d}}", "p").evaluate(ctx));
         assertThat(text.code()).isEqualTo(ErrorCode.VALUE_TOO_DEEP);
-        ImlException created = assertThrows(ImlException.class,
-                () -> Iml.standard().compileString("{{createJSON(d)}}", "p").evaluate(ctx));
+        ImlException created =
+                assertThrows(
+                        ImlException.class,
+                        () -> Iml.standard().compileString("{{createJSON(d)}}", "p").evaluate(ctx));
         assertThat(created.code()).isEqualTo(ErrorCode.VALUE_TOO_DEEP);
         assertThat(assertThrows(ImlException.class, () -> Values.toJson(ctx.variable("d"))).code())
                 .isEqualTo(ErrorCode.VALUE_TOO_DEEP);
@@ -104,16 +154,34 @@ class HostileInputTest {
     void deepJsonTextInParseJson() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         EvalContext ctx = EvalContext.builder().variable("s", Values.text(deep)).build();
-        ImlException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ImlException.class,
-                () -> Iml.standard().compileString("{{parseJSON(s)}}", "p").evaluate(ctx)));
+        ImlException e =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                assertThrows(
+                                        ImlException.class,
+                                        () ->
+                                                Iml.standard()
+                                                        .compileString("{{parseJSON(s)}}", "p")
+                                                        .evaluate(ctx)));
         assertThat(e.code()).isIn(ErrorCode.VALUE_TOO_DEEP, ErrorCode.INVALID_JSON);
     }
 
     @Test
     void hugeNumbersAreRefusedNotExpanded() {
         EvalContext ctx = EvalContext.builder().build();
-        ImlException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ImlException.class,
-                () -> Iml.standard().compileString("{{formatNumber(parseJSON('1e999999999'), 2)}}", "p").evaluate(ctx)));
+        ImlException e =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                assertThrows(
+                                        ImlException.class,
+                                        () ->
+                                                Iml.standard()
+                                                        .compileString(
+                                                                "{{formatNumber(parseJSON('1e999999999'), 2)}}",
+                                                                "p")
+                                                        .evaluate(ctx)));
         assertThat(e.code()).isEqualTo(ErrorCode.NUMBER_OUT_OF_RANGE);
     }
 
@@ -127,29 +195,52 @@ class HostileInputTest {
         body.put("a", Values.array(items));
         EvalContext ctx = EvalContext.builder().variable("body", Values.object(body)).build();
         String src = "{{" + "length(sort(body.a)) + ".repeat(20) + "0}}";
-        EvalException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(EvalException.class,
-                () -> Iml.standard().compileString(src, "p").evaluate(ctx)));
+        EvalException e =
+                assertTimeoutPreemptively(
+                        GUARD,
+                        () ->
+                                assertThrows(
+                                        EvalException.class,
+                                        () ->
+                                                Iml.standard()
+                                                        .compileString(src, "p")
+                                                        .evaluate(ctx)));
         assertThat(e.code()).isEqualTo(ErrorCode.STEP_LIMIT);
     }
 
     @Test
     void deepTemplateJson() {
         String deep = "{\"a\":".repeat(400) + "1" + "}".repeat(400);
-        ParseException e = assertThrows(ParseException.class,
-                () -> Iml.standard().compile(json(deep.replace("1}", "\"{{1}}\"}")), "out"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () ->
+                                Iml.standard()
+                                        .compile(json(deep.replace("1}", "\"{{1}}\"}")), "out"));
         assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_TOO_DEEP);
     }
 
     @Test
     void bugsInFunctionsAreWrapped() {
-        io.hookstream.iml.func.FunctionRegistry broken = io.hookstream.iml.func.FunctionRegistry.standard().toBuilder()
-                .add(io.hookstream.iml.func.FunctionSpec.builder("boom")
-                        .eager((args, cx) -> {
-                            throw new IllegalStateException("bug");
-                        }).impure().build())
-                .build();
-        EvalException e = assertThrows(EvalException.class,
-                () -> Iml.standard().withFunctions(broken).compileString("x {{boom()}}", "out.y").evaluate(EvalContext.empty()));
+        io.hookstream.iml.func.FunctionRegistry broken =
+                io.hookstream.iml.func.FunctionRegistry.standard().toBuilder()
+                        .add(
+                                io.hookstream.iml.func.FunctionSpec.builder("boom")
+                                        .eager(
+                                                (args, cx) -> {
+                                                    throw new IllegalStateException("bug");
+                                                })
+                                        .impure()
+                                        .build())
+                        .build();
+        EvalException e =
+                assertThrows(
+                        EvalException.class,
+                        () ->
+                                Iml.standard()
+                                        .withFunctions(broken)
+                                        .compileString("x {{boom()}}", "out.y")
+                                        .evaluate(EvalContext.empty()));
         assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(e.span().start()).isEqualTo(4);
         assertThat(e.path()).isEqualTo("out.y");

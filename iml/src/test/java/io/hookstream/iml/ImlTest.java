@@ -21,23 +21,39 @@ class ImlTest {
 
     @Test
     void errorPathsArePrefixedWithTheTemplatePath() {
-        CompiledTemplate t = Iml.standard().compile(json("{\"id\":\"{{body.a / 0}}\",\"list\":[1,\"{{1}}\",\"x{{parseJSON('[')}}\"]}"),
-                "webhooks.orders.output");
-        EvalException e = assertThrows(EvalException.class, () -> t.evaluate(context("{\"body\":{\"a\":1}}")));
+        CompiledTemplate t =
+                Iml.standard()
+                        .compile(
+                                json(
+                                        "{\"id\":\"{{body.a / 0}}\",\"list\":[1,\"{{1}}\",\"x{{parseJSON('[')}}\"]}"),
+                                "webhooks.orders.output");
+        EvalException e =
+                assertThrows(
+                        EvalException.class, () -> t.evaluate(context("{\"body\":{\"a\":1}}")));
         assertThat(e.path()).isEqualTo("webhooks.orders.output.id");
         assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO);
         assertThat(e.span()).isEqualTo(new Span(1, 3, 2, 12));
-        assertThat(e.getMessage()).startsWith("IML-E0401 at webhooks.orders.output.id 1:3: division by zero");
+        assertThat(e.getMessage())
+                .startsWith("IML-E0401 at webhooks.orders.output.id 1:3: division by zero");
 
-        CompiledTemplate list = Iml.standard().compile(json("{\"list\":[1,\"x{{parseJSON('[')}}\"]}"), "out");
-        assertThat(assertThrows(EvalException.class, () -> list.evaluate(EvalContext.empty())).path())
+        CompiledTemplate list =
+                Iml.standard().compile(json("{\"list\":[1,\"x{{parseJSON('[')}}\"]}"), "out");
+        assertThat(
+                        assertThrows(EvalException.class, () -> list.evaluate(EvalContext.empty()))
+                                .path())
                 .isEqualTo("out.list[1]");
     }
 
     @Test
     void parseErrorsAtCompileTimeCarryPathLineAndColumn() {
-        ParseException e = assertThrows(ParseException.class,
-                () -> Iml.standard().compile(json("{\"a\":{\"b\":\"ok {{ upper( }}\"}}"), "webhooks.x.output"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () ->
+                                Iml.standard()
+                                        .compile(
+                                                json("{\"a\":{\"b\":\"ok {{ upper( }}\"}}"),
+                                                "webhooks.x.output"));
         assertThat(e.path()).isEqualTo("webhooks.x.output.a.b");
         assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_TOKEN);
         assertThat(e.span()).isEqualTo(new Span(1, 14, 13, 15));
@@ -46,23 +62,33 @@ class ImlTest {
 
     @Test
     void bareExpressionsForIterate() {
-        CompiledExpression iterate = Iml.standard().compileExpression("body.data", "webhooks.h.iterate");
+        CompiledExpression iterate =
+                Iml.standard().compileExpression("body.data", "webhooks.h.iterate");
         Value items = iterate.evaluate(context("{\"body\":{\"data\":[1,2]}}"));
         assertThat(items).isEqualTo(Values.array(List.of(Values.number(1), Values.number(2))));
-        ParseException e = assertThrows(ParseException.class,
-                () -> Iml.standard().compileExpression("body.data +", "webhooks.h.iterate"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () ->
+                                Iml.standard()
+                                        .compileExpression("body.data +", "webhooks.h.iterate"));
         assertThat(e.path()).isEqualTo("webhooks.h.iterate");
     }
 
     @Test
     void contextWithAddsOneVariableCheaply() {
-        EvalContext base = EvalContext.builder().variable("body", Values.text("b"))
-                .variable("item", Values.text("old")).build();
+        EvalContext base =
+                EvalContext.builder()
+                        .variable("body", Values.text("b"))
+                        .variable("item", Values.text("old"))
+                        .build();
         EvalContext derived = base.with("item", Values.number(1));
         CompiledTemplate t = Iml.standard().compileString("{{body}}-{{item}}", "t");
         assertThat(t.evaluate(derived)).isEqualTo(Values.text("b-1"));
         assertThat(t.evaluate(base)).isEqualTo(Values.text("b-old"));
-        assertThat(derived.variables()).containsEntry("item", Values.number(1)).containsEntry("body", Values.text("b"));
+        assertThat(derived.variables())
+                .containsEntry("item", Values.number(1))
+                .containsEntry("body", Values.text("b"));
         assertThat(derived.rebuild().build().variable("item")).isEqualTo(Values.number(1));
     }
 
@@ -71,7 +97,8 @@ class ImlTest {
         Instant fixed = Instant.parse("2021-06-01T10:00:00Z");
         EvalContext ctx = EvalContext.builder().now(fixed).build();
         assertThat(ctx.timezone().getId()).isEqualTo("Z");
-        assertThat(Iml.standard().compileString("{{now}}", "t").evaluate(ctx)).isEqualTo(Values.date(fixed));
+        assertThat(Iml.standard().compileString("{{now}}", "t").evaluate(ctx))
+                .isEqualTo(Values.date(fixed));
     }
 
     @Test
@@ -79,7 +106,8 @@ class ImlTest {
         JsonNode in = json("{\"z\":1,\"a\":[1.5,\"x\",null,true],\"o\":{}}");
         Value v = Values.fromJson(in);
         assertThat(Values.toJson(v)).isEqualTo(in);
-        assertThat(Values.toJson(v).toString()).isEqualTo("{\"z\":1,\"a\":[1.5,\"x\",null,true],\"o\":{}}");
+        assertThat(Values.toJson(v).toString())
+                .isEqualTo("{\"z\":1,\"a\":[1.5,\"x\",null,true],\"o\":{}}");
     }
 
     @Test
@@ -100,7 +128,8 @@ class ImlTest {
 
     @Test
     void numbersAreNormalisedAndPrintedPerD20() {
-        assertThat(Values.number(new BigDecimal("2.50"))).isEqualTo(Values.number(new BigDecimal("2.5")));
+        assertThat(Values.number(new BigDecimal("2.50")))
+                .isEqualTo(Values.number(new BigDecimal("2.5")));
         assertThat(Values.text(Values.number(new BigDecimal("4.0")))).isEqualTo("4");
         assertThat(Values.text(Values.number(new BigDecimal("400")))).isEqualTo("400");
         assertThat(Values.text(Values.number(new BigDecimal("1e21")))).isEqualTo("1e+21");
@@ -132,21 +161,38 @@ class ImlTest {
 
     @Test
     void compiledTemplatesFoldConstants() {
-        CompiledTemplate t = Iml.standard().compile(json("{\"a\":\"{{upper('x') + 1}}\",\"b\":[1,2]}"), "t");
+        CompiledTemplate t =
+                Iml.standard().compile(json("{\"a\":\"{{upper('x') + 1}}\",\"b\":[1,2]}"), "t");
         Value first = t.evaluate(EvalContext.empty());
-        assertThat(first).isEqualTo(Values.object(Map.of("a", Values.text("X1"), "b",
-                Values.array(List.of(Values.number(1), Values.number(2))))));
+        assertThat(first)
+                .isEqualTo(
+                        Values.object(
+                                Map.of(
+                                        "a",
+                                        Values.text("X1"),
+                                        "b",
+                                        Values.array(
+                                                List.of(Values.number(1), Values.number(2))))));
         assertThat(t.evaluate(EvalContext.empty())).isSameAs(first);
     }
 
     @Test
     void iterateAndOutputLikeAWebhook() {
         CompiledExpression iterate = Iml.standard().compileExpression("body.events", "w.iterate");
-        CompiledTemplate output = Iml.standard().compile(json("{\"id\":\"{{item.id}}\",\"skip\":\"{{item.none}}\"}"), "w.output");
+        CompiledTemplate output =
+                Iml.standard()
+                        .compile(
+                                json("{\"id\":\"{{item.id}}\",\"skip\":\"{{item.none}}\"}"),
+                                "w.output");
         EvalContext ctx = context("{\"body\":{\"events\":[{\"id\":1},{\"id\":2}]}}");
-        List<Value> bundles = ((ArrayValue) iterate.evaluate(ctx)).items().stream()
-                .map(item -> output.evaluate(ctx.with("item", item))).toList();
-        assertThat(bundles).containsExactly(Values.object(Map.of("id", Values.number(1))),
-                Values.object(Map.of("id", Values.number(2))));
+        List<Value> bundles =
+                ((ArrayValue) iterate.evaluate(ctx))
+                        .items().stream()
+                                .map(item -> output.evaluate(ctx.with("item", item)))
+                                .toList();
+        assertThat(bundles)
+                .containsExactly(
+                        Values.object(Map.of("id", Values.number(1))),
+                        Values.object(Map.of("id", Values.number(2))));
     }
 }

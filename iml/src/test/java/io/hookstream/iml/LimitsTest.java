@@ -34,7 +34,9 @@ class LimitsTest {
 
     @Test
     void limitsMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> Limits.defaults().toBuilder().maxArraySize(0).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Limits.defaults().toBuilder().maxArraySize(0).build());
     }
 
     @Test
@@ -42,7 +44,10 @@ class LimitsTest {
         Iml iml = with(Limits.defaults().toBuilder().maxExpressionLength(20).build());
         assertThat(iml.compileString("{{'0123456789012'}}", "p").evaluate(EvalContext.empty()))
                 .isEqualTo(Values.text("0123456789012"));
-        ParseException e = assertThrows(ParseException.class, () -> iml.compileString("{{'012345678901234'}}", "p"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () -> iml.compileString("{{'012345678901234'}}", "p"));
         assertThat(e.code()).isEqualTo(ErrorCode.EXPRESSION_TOO_LONG);
         assertThat(e.path()).isEqualTo("p");
     }
@@ -51,7 +56,10 @@ class LimitsTest {
     void nestingDepth() {
         Iml iml = with(Limits.defaults().toBuilder().maxNestingDepth(10).build());
         iml.compileExpression("((((1))))", "p");
-        ParseException e = assertThrows(ParseException.class, () -> iml.compileExpression("((((((((((((1))))))))))))", "p"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () -> iml.compileExpression("((((((((((((1))))))))))))", "p"));
         assertThat(e.code()).isEqualTo(ErrorCode.NESTING_TOO_DEEP);
         // the outer expression is level 1, so the tenth parenthesis opens level 11
         assertThat(e.span().start()).isEqualTo(10);
@@ -61,10 +69,15 @@ class LimitsTest {
     void operatorChainsCountAsNesting() {
         Iml iml = with(Limits.defaults().toBuilder().maxNestingDepth(10).build());
         iml.compileExpression("1+1+1+1+1", "p");
-        ParseException e = assertThrows(ParseException.class, () -> iml.compileExpression("1+1+1+1+1+1+1+1+1+1+1+1", "p"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () -> iml.compileExpression("1+1+1+1+1+1+1+1+1+1+1+1", "p"));
         assertThat(e.code()).isEqualTo(ErrorCode.NESTING_TOO_DEEP);
-        ParseException path = assertThrows(ParseException.class,
-                () -> iml.compileExpression("a.b.c.d.e.f.g.h.i.j.k.l", "p"));
+        ParseException path =
+                assertThrows(
+                        ParseException.class,
+                        () -> iml.compileExpression("a.b.c.d.e.f.g.h.i.j.k.l", "p"));
         assertThat(path.code()).isEqualTo(ErrorCode.NESTING_TOO_DEEP);
     }
 
@@ -72,8 +85,10 @@ class LimitsTest {
     void templateDepth() {
         Iml iml = with(Limits.defaults().toBuilder().maxTemplateDepth(3).build());
         iml.compile(json("{\"a\":{\"b\":{\"c\":1}}}"), "out");
-        ParseException e = assertThrows(ParseException.class,
-                () -> iml.compile(json("{\"a\":{\"b\":{\"c\":{\"d\":[1]}}}}"), "out"));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () -> iml.compile(json("{\"a\":{\"b\":{\"c\":{\"d\":[1]}}}}"), "out"));
         assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_TOO_DEEP);
         assertThat(e.path()).isEqualTo("out.a.b.c.d");
     }
@@ -83,8 +98,10 @@ class LimitsTest {
         Iml iml = with(Limits.defaults().toBuilder().maxValueDepth(5).build());
         CompiledTemplate t = iml.compileString("{{parseJSON(body.s)}}", "out");
         assertThat(t.evaluate(context("{\"body\":{\"s\":\"[[[[1]]]]\"}}"))).isNotNull();
-        EvalException e = assertThrows(EvalException.class,
-                () -> t.evaluate(context("{\"body\":{\"s\":\"[[[[[[1]]]]]]\"}}")));
+        EvalException e =
+                assertThrows(
+                        EvalException.class,
+                        () -> t.evaluate(context("{\"body\":{\"s\":\"[[[[[[1]]]]]]\"}}")));
         assertThat(e.code()).isEqualTo(ErrorCode.VALUE_TOO_DEEP);
         assertThat(e.span().start()).isEqualTo(2);
         assertThat(e.path()).isEqualTo("out");
@@ -94,7 +111,8 @@ class LimitsTest {
     void valueDepthInFromJson() {
         StringBuilder deep = new StringBuilder();
         deep.append("[".repeat(300)).append("]".repeat(300));
-        ImlException e = assertThrows(ImlException.class, () -> Values.fromJson(json(deep.toString())));
+        ImlException e =
+                assertThrows(ImlException.class, () -> Values.fromJson(json(deep.toString())));
         assertThat(e.code()).isEqualTo(ErrorCode.VALUE_TOO_DEEP);
         assertThat(Values.fromJson(json(deep.toString()), 400)).isNotNull();
     }
@@ -107,8 +125,12 @@ class LimitsTest {
             items.add(Values.number(i));
         }
         EvalContext ctx = EvalContext.builder().variable("a", Values.array(items)).build();
-        assertThat(iml.compileString("{{length(a)}}", "p").evaluate(ctx)).isEqualTo(Values.number(100));
-        EvalException e = assertThrows(EvalException.class, () -> iml.compileString("{{join(a, ',')}}", "p").evaluate(ctx));
+        assertThat(iml.compileString("{{length(a)}}", "p").evaluate(ctx))
+                .isEqualTo(Values.number(100));
+        EvalException e =
+                assertThrows(
+                        EvalException.class,
+                        () -> iml.compileString("{{join(a, ',')}}", "p").evaluate(ctx));
         assertThat(e.code()).isEqualTo(ErrorCode.STEP_LIMIT);
         assertThat(e.span().start()).isEqualTo(2);
     }
@@ -117,13 +139,29 @@ class LimitsTest {
     void stringLength() {
         Iml iml = with(Limits.defaults().toBuilder().maxStringLength(10).build());
         EvalContext ctx = context("{\"s\":\"12345\"}");
-        assertThat(iml.compileString("{{s + s}}", "p").evaluate(ctx)).isEqualTo(Values.text("1234512345"));
-        assertThat(assertThrows(EvalException.class, () -> iml.compileString("{{s + s + 1}}", "p").evaluate(ctx)).code())
+        assertThat(iml.compileString("{{s + s}}", "p").evaluate(ctx))
+                .isEqualTo(Values.text("1234512345"));
+        assertThat(
+                        assertThrows(
+                                        EvalException.class,
+                                        () -> iml.compileString("{{s + s + 1}}", "p").evaluate(ctx))
+                                .code())
                 .isEqualTo(ErrorCode.STRING_TOO_LONG);
-        assertThat(assertThrows(EvalException.class, () -> iml.compileString("{{s}}{{s}}!", "p").evaluate(ctx)).code())
+        assertThat(
+                        assertThrows(
+                                        EvalException.class,
+                                        () -> iml.compileString("{{s}}{{s}}!", "p").evaluate(ctx))
+                                .code())
                 .isEqualTo(ErrorCode.STRING_TOO_LONG);
-        assertThat(assertThrows(EvalException.class,
-                () -> iml.compileString("{{replace(s, '/./g', 'abc')}}", "p").evaluate(ctx)).code())
+        assertThat(
+                        assertThrows(
+                                        EvalException.class,
+                                        () ->
+                                                iml.compileString(
+                                                                "{{replace(s, '/./g', 'abc')}}",
+                                                                "p")
+                                                        .evaluate(ctx))
+                                .code())
                 .isEqualTo(ErrorCode.STRING_TOO_LONG);
     }
 
@@ -131,12 +169,22 @@ class LimitsTest {
     void arraySize() {
         Iml iml = with(Limits.defaults().toBuilder().maxArraySize(3).build());
         assertThat(iml.compileString("{{split('a,b,c', ',')}}", "p").evaluate(EvalContext.empty()))
-                .isEqualTo(Values.array(List.of(Values.text("a"), Values.text("b"), Values.text("c"))));
-        EvalException e = assertThrows(EvalException.class,
-                () -> iml.compileString("{{split(s, ',')}}", "p").evaluate(context("{\"s\":\"a,b,c,d\"}")));
+                .isEqualTo(
+                        Values.array(
+                                List.of(Values.text("a"), Values.text("b"), Values.text("c"))));
+        EvalException e =
+                assertThrows(
+                        EvalException.class,
+                        () ->
+                                iml.compileString("{{split(s, ',')}}", "p")
+                                        .evaluate(context("{\"s\":\"a,b,c,d\"}")));
         assertThat(e.code()).isEqualTo(ErrorCode.ARRAY_TOO_LARGE);
-        EvalException merged = assertThrows(EvalException.class,
-                () -> iml.compileString("{{merge(a, a)}}", "p").evaluate(context("{\"a\":[1,2]}")));
+        EvalException merged =
+                assertThrows(
+                        EvalException.class,
+                        () ->
+                                iml.compileString("{{merge(a, a)}}", "p")
+                                        .evaluate(context("{\"a\":[1,2]}")));
         assertThat(merged.code()).isEqualTo(ErrorCode.ARRAY_TOO_LARGE);
     }
 
@@ -145,9 +193,15 @@ class LimitsTest {
         Iml iml = with(Limits.defaults().toBuilder().maxOutputSize(40).build());
         EvalContext ctx = context("{\"body\":{\"s\":\"0123456789\"}}");
         iml.compile(json("{\"a\":\"{{body.s}}\"}"), "out").evaluate(ctx);
-        EvalException e = assertThrows(EvalException.class,
-                () -> iml.compile(json("{\"a\":\"{{body.s}}\",\"b\":\"{{body.s}}\",\"c\":\"{{body.s}}\"}"), "out")
-                        .evaluate(ctx));
+        EvalException e =
+                assertThrows(
+                        EvalException.class,
+                        () ->
+                                iml.compile(
+                                                json(
+                                                        "{\"a\":\"{{body.s}}\",\"b\":\"{{body.s}}\",\"c\":\"{{body.s}}\"}"),
+                                                "out")
+                                        .evaluate(ctx));
         assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_TOO_LARGE);
         assertThat(e.path()).isEqualTo("out");
     }

@@ -15,11 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Test helpers: JSON with typed markers ($date, $undefined, $binary) and quick evaluation. */
 public final class TestValues {
 
-    public static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    public static final JsonMapper JSON =
+            JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    private TestValues() {
-    }
+    private TestValues() {}
 
     public static JsonNode json(String text) {
         return JSON.readTree(text);

@@ -17,16 +17,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** One compiled template evaluated from many threads with different inputs gives each thread its own result. */
+/**
+ * One compiled template evaluated from many threads with different inputs gives each thread its own
+ * result.
+ */
 class ThreadSafetyTest {
 
     @Test
     void oneCompiledTemplateEvaluatedConcurrently() throws Exception {
-        CompiledTemplate template = Iml.standard().compile(json("""
+        CompiledTemplate template =
+                Iml.standard()
+                        .compile(
+                                json(
+                                        """
                 {"id": "{{item.id}}", "label": "Order {{item.id}} for {{upper(item.name)}}",
                  "total": "{{sum(map(item.lines, 'n'))}}", "at": "{{formatDate(addDays(now, item.id), 'YYYY-MM-DD')}}",
                  "{{...}}": "{{pick(item, 'name')}}"}
-                """), "out");
+                """),
+                                "out");
         int threads = 8;
         int perThread = 2_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -35,25 +43,36 @@ class ThreadSafetyTest {
             List<Future<Integer>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                Callable<Integer> task = () -> {
-                    start.await();
-                    int checked = 0;
-                    for (int i = 0; i < perThread; i++) {
-                        int id = thread * perThread + i;
-                        EvalContext base = EvalContext.builder()
-                                .now(java.time.Instant.parse("2020-01-01T00:00:00Z")).build();
-                        Value out = template.evaluate(base.with("item", item(id)));
-                        Map<String, Value> props = ((io.hookstream.iml.value.ObjectValue) out).props();
-                        assertThat(props.get("id")).isEqualTo(Values.number(id));
-                        assertThat(props.get("label")).isEqualTo(Values.text("Order " + id + " for N" + id));
-                        assertThat(props.get("total")).isEqualTo(Values.number(id + 1L));
-                        assertThat(props.get("name")).isEqualTo(Values.text("n" + id));
-                        assertThat(props.get("at")).isEqualTo(Values.text(
-                                java.time.LocalDate.of(2020, 1, 1).plusDays(id).toString()));
-                        checked++;
-                    }
-                    return checked;
-                };
+                Callable<Integer> task =
+                        () -> {
+                            start.await();
+                            int checked = 0;
+                            for (int i = 0; i < perThread; i++) {
+                                int id = thread * perThread + i;
+                                EvalContext base =
+                                        EvalContext.builder()
+                                                .now(
+                                                        java.time.Instant.parse(
+                                                                "2020-01-01T00:00:00Z"))
+                                                .build();
+                                Value out = template.evaluate(base.with("item", item(id)));
+                                Map<String, Value> props =
+                                        ((io.hookstream.iml.value.ObjectValue) out).props();
+                                assertThat(props.get("id")).isEqualTo(Values.number(id));
+                                assertThat(props.get("label"))
+                                        .isEqualTo(Values.text("Order " + id + " for N" + id));
+                                assertThat(props.get("total")).isEqualTo(Values.number(id + 1L));
+                                assertThat(props.get("name")).isEqualTo(Values.text("n" + id));
+                                assertThat(props.get("at"))
+                                        .isEqualTo(
+                                                Values.text(
+                                                        java.time.LocalDate.of(2020, 1, 1)
+                                                                .plusDays(id)
+                                                                .toString()));
+                                checked++;
+                            }
+                            return checked;
+                        };
                 futures.add(pool.submit(task));
             }
             start.countDown();

@@ -9,11 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class IngressApplication {
 
-    /** Each service reads its own {@code <name>.yml}, so that several can share one JVM (the devstack). */
+    /**
+     * Each service reads its own {@code <name>.yml}, so that several can share one JVM (the
+     * devstack).
+     */
     public static final String CONFIG_NAME = "ingress-service";
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(IngressApplication.class).main(IngressApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(IngressApplication.class)
+                .main(IngressApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 
     public static void main(String[] args) {

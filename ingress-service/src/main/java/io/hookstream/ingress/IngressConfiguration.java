@@ -1,11 +1,5 @@
 package io.hookstream.ingress;
 
-import java.time.Clock;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.hookstream.iml.Iml;
 import io.hookstream.ingress.hooks.HookDirectory;
 import io.hookstream.ingress.limits.RateLimiter;
@@ -15,10 +9,14 @@ import io.hookstream.ingress.publish.RawEventPublisher;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
-import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.kafka.TopicViews;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class IngressConfiguration {
@@ -39,23 +37,46 @@ class IngressConfiguration {
     }
 
     @Bean
-    HookDirectory hookDirectory(TopicViews views, HookstreamTopics topics, Iml iml, IngressSettings settings, DataSealer sealer) {
-        return new HookDirectory(views.open(topics.hooks()), views.open(topics.apps()), views.open(topics.connections()), sealer,
-            new AppCatalog(new AppDefinitionParser(iml)), settings.lookupTimeout());
+    HookDirectory hookDirectory(
+            TopicViews views,
+            HookstreamTopics topics,
+            Iml iml,
+            IngressSettings settings,
+            DataSealer sealer) {
+        return new HookDirectory(
+                views.open(topics.hooks()),
+                views.open(topics.apps()),
+                views.open(topics.connections()),
+                sealer,
+                new AppCatalog(new AppDefinitionParser(iml)),
+                settings.lookupTimeout());
     }
 
     @Bean
-    RawEventPublisher rawEventPublisher(KafkaSettings kafka, HookstreamTopics topics, IngressSettings settings,
+    RawEventPublisher rawEventPublisher(
+            KafkaSettings kafka,
+            HookstreamTopics topics,
+            IngressSettings settings,
             @Value("${spring.application.name}") String application) {
-        return new RawEventPublisher(kafka.bootstrapServers(), application + "-publisher", topics.eventsRaw(),
-            settings.publishTimeout(), new RawEventPublisher.Batching(settings.producerLinger(), settings.producerCompression(),
-                (int) settings.producerBatchSize().toBytes()));
+        return new RawEventPublisher(
+                kafka.bootstrapServers(),
+                application + "-publisher",
+                topics.eventsRaw(),
+                settings.publishTimeout(),
+                new RawEventPublisher.Batching(
+                        settings.producerLinger(),
+                        settings.producerCompression(),
+                        (int) settings.producerBatchSize().toBytes()));
     }
 
-    /** Buckets of hooks that went quiet are dropped once per rate-limit period, so memory follows active hooks only. */
+    /**
+     * Buckets of hooks that went quiet are dropped once per rate-limit period, so memory follows
+     * active hooks only.
+     */
     @Bean(destroyMethod = "dispose")
     reactor.core.Disposable rateLimiterEviction(RateLimiter limiter, IngressSettings settings) {
-        return reactor.core.publisher.Flux.interval(settings.rateLimitPeriod()).subscribe(tick -> limiter.evictIdle());
+        return reactor.core.publisher.Flux.interval(settings.rateLimitPeriod())
+                .subscribe(tick -> limiter.evictIdle());
     }
 
     @Bean

@@ -1,37 +1,38 @@
 package io.hookstream.ingress;
 
+import io.hookstream.ingress.publish.RawEventKeys;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import io.hookstream.ingress.publish.RawEventKeys;
-
 /**
  * Limits and timeouts of the edge.
  *
- * @param publicBaseUrl  the base of hook URLs as callers see them
- * @param publishTimeout how long a request waits for the broker's acknowledgement before it is answered 503
- * @param retryAfter     the {@code Retry-After} advertised with a 503
- * @param maxBodySize    larger bodies are answered 413 without being read in full
- * @param lookupTimeout  how long an unknown hook id waits for the hook views to catch up before a 404
- * @param rateLimitRequests requests a hook (or shared webhook) may receive per {@code rateLimitPeriod}, then 429;
- *                       an app may set its own in its definition
+ * @param publicBaseUrl the base of hook URLs as callers see them
+ * @param publishTimeout how long a request waits for the broker's acknowledgement before it is
+ *     answered 503
+ * @param retryAfter the {@code Retry-After} advertised with a 503
+ * @param maxBodySize larger bodies are answered 413 without being read in full
+ * @param lookupTimeout how long an unknown hook id waits for the hook views to catch up before a
+ *     404
+ * @param rateLimitRequests requests a hook (or shared webhook) may receive per {@code
+ *     rateLimitPeriod}, then 429; an app may set its own in its definition
  * @param rateLimitPeriod the period of the rate limit
- * @param maxHeaders     requests with more header fields are refused with 431
- * @param readTimeout    a body that has not fully arrived after this long is refused with 408, so slow
- *                       senders cannot hold connections and memory
- * @param producerLinger how long the publisher waits to fill a batch before sending it to the broker; every
- *                       accepted request waits at least this long for its acknowledgement
- * @param producerCompression the producer's compression of raw event batches ({@code none}, {@code lz4},
- *                       {@code zstd}, ...): less disk and network for CPU on both the ingress and the broker
- * @param producerBatchSize the most bytes of one partition's batch; a full batch is sent without waiting for the
- *                       linger. Kafka's default, 16 KB, holds about a dozen 1 KB events; 256 KB measured no better in
- *                       the ingress benchmark (dedicated hook: 24.9–26.0k against 25.8–27.7k requests/s)
- * @param sharedEventKey what keys the raw events of shared webhooks: {@code event} (default) spreads them
- *                       over all partitions, {@code app} keeps each app's events in order on one partition
- *                       (see {@link io.hookstream.ingress.publish.RawEventKeys})
+ * @param maxHeaders requests with more header fields are refused with 431
+ * @param readTimeout a body that has not fully arrived after this long is refused with 408, so slow
+ *     senders cannot hold connections and memory
+ * @param producerLinger how long the publisher waits to fill a batch before sending it to the
+ *     broker; every accepted request waits at least this long for its acknowledgement
+ * @param producerCompression the producer's compression of raw event batches ({@code none}, {@code
+ *     lz4}, {@code zstd}, ...): less disk and network for CPU on both the ingress and the broker
+ * @param producerBatchSize the most bytes of one partition's batch; a full batch is sent without
+ *     waiting for the linger. Kafka's default, 16 KB, holds about a dozen 1 KB events; 256 KB
+ *     measured no better in the ingress benchmark (dedicated hook: 24.9–26.0k against 25.8–27.7k
+ *     requests/s)
+ * @param sharedEventKey what keys the raw events of shared webhooks: {@code event} (default)
+ *     spreads them over all partitions, {@code app} keeps each app's events in order on one
+ *     partition (see {@link io.hookstream.ingress.publish.RawEventKeys})
  */
 @ConfigurationProperties("hookstream.ingress")
 public record IngressSettings(
@@ -49,7 +50,9 @@ public record IngressSettings(
         @Nullable DataSize producerBatchSize,
         RawEventKeys.@Nullable SharedKey sharedEventKey) {
 
-    /** Unset keys (null from the binder) take their defaults, so the accessors never return null. */
+    /**
+     * Unset keys (null from the binder) take their defaults, so the accessors never return null.
+     */
     public IngressSettings {
         publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl;
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
@@ -62,7 +65,8 @@ public record IngressSettings(
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
         producerLinger = producerLinger == null ? Duration.ofMillis(1) : producerLinger;
         producerCompression = producerCompression == null ? "lz4" : producerCompression;
-        producerBatchSize = producerBatchSize == null ? DataSize.ofKilobytes(16) : producerBatchSize;
+        producerBatchSize =
+                producerBatchSize == null ? DataSize.ofKilobytes(16) : producerBatchSize;
         sharedEventKey = sharedEventKey == null ? RawEventKeys.SharedKey.EVENT : sharedEventKey;
     }
 }

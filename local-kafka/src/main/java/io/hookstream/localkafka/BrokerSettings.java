@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The broker properties of one {@link LocalKafka} start. Keys are Kafka's documented property names
- * rather than the constants in Kafka's server modules, which move between artifacts from release to release.
+ * rather than the constants in Kafka's server modules, which move between artifacts from release to
+ * release.
  */
 final class BrokerSettings {
 
@@ -14,8 +15,7 @@ final class BrokerSettings {
     static final String CLIENT_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    private BrokerSettings() {
-    }
+    private BrokerSettings() {}
 
     /** Where the broker keeps its partitions and, as the first log dir, the KRaft metadata log. */
     static Path logDir(LocalKafkaConfig config) {
@@ -31,12 +31,18 @@ final class BrokerSettings {
         String controller = hostPort(config.host(), controllerPort);
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
-        // A static voter set is read from the configuration on every start, so the controller port may change
-        // between restarts; a dynamic quorum would pin the first start's endpoint into the metadata log.
+        // A static voter set is read from the configuration on every start, so the controller port
+        // may change
+        // between restarts; a dynamic quorum would pin the first start's endpoint into the metadata
+        // log.
         props.put("controller.quorum.voters", NODE_ID + "@" + controller);
-        props.put("listeners", CLIENT_LISTENER + "://" + client + "," + CONTROLLER_LISTENER + "://" + controller);
+        props.put(
+                "listeners",
+                CLIENT_LISTENER + "://" + client + "," + CONTROLLER_LISTENER + "://" + controller);
         props.put("advertised.listeners", CLIENT_LISTENER + "://" + client);
-        props.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put(
+                "listener.security.protocol.map",
+                CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("inter.broker.listener.name", CLIENT_LISTENER);
         props.put("log.dirs", logDir(config).toString());
@@ -46,8 +52,9 @@ final class BrokerSettings {
     }
 
     /**
-     * What a cluster of one needs so that consumer groups, transactions and exactly-once Kafka Streams work:
-     * Kafka's defaults assume three replicas and would leave the internal topics unavailable.
+     * What a cluster of one needs so that consumer groups, transactions and exactly-once Kafka
+     * Streams work: Kafka's defaults assume three replicas and would leave the internal topics
+     * unavailable.
      */
     static Map<String, String> singleNodeDefaults() {
         Map<String, String> props = new LinkedHashMap<>();
@@ -58,12 +65,14 @@ final class BrokerSettings {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
-        // One broker gains nothing from 50 coordinator partitions each, and creating them delays the first
+        // One broker gains nothing from 50 coordinator partitions each, and creating them delays
+        // the first
         // consumer group and the first transaction by seconds on a small machine.
         props.put("offsets.topic.num.partitions", "1");
         props.put("transaction.state.log.num.partitions", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are provisioned explicitly in Hookstream; a typo should fail rather than create a topic.
+        // Topics are provisioned explicitly in Hookstream; a typo should fail rather than create a
+        // topic.
         props.put("auto.create.topics.enable", "false");
         return props;
     }

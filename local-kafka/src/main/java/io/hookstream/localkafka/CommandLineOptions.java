@@ -2,10 +2,14 @@ package io.hookstream.localkafka;
 
 import java.nio.file.Path;
 
-/** The launcher's command line: {@code [--port N] [--data-dir DIR] [--help]}, each also as {@code --name=value}. */
+/**
+ * The launcher's command line: {@code [--port N] [--data-dir DIR] [--help]}, each also as {@code
+ * --name=value}.
+ */
 record CommandLineOptions(LocalKafkaConfig config, boolean help) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: local-kafka [--port N] [--data-dir DIR]
               --port N        client listener port (default 9092; 0 picks a free port)
               --data-dir DIR  broker storage, kept across restarts (default ~/.hookstream/kafka)

@@ -5,24 +5,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Formats a broker's storage the way {@code kafka-storage.sh format} does, once per data directory. */
+/**
+ * Formats a broker's storage the way {@code kafka-storage.sh format} does, once per data directory.
+ */
 final class KafkaStorage {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaStorage.class);
 
-    private KafkaStorage() {
-    }
+    private KafkaStorage() {}
 
     /**
-     * Formats {@code logDir}, which holds both the partitions and the metadata log, with a new random cluster id
-     * unless it already holds a {@code meta.properties}, in which case the broker validates and reuses it on startup.
+     * Formats {@code logDir}, which holds both the partitions and the metadata log, with a new
+     * random cluster id unless it already holds a {@code meta.properties}, in which case the broker
+     * validates and reuses it on startup.
      */
     static void formatIfNeeded(Path logDir) {
         Path meta = logDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME);
@@ -31,7 +32,8 @@ final class KafkaStorage {
             return;
         }
         String clusterId = Uuid.randomUuid().toString();
-        // the formatter reports to a print stream meant for a terminal; keep that off the launcher's stdout
+        // the formatter reports to a print stream meant for a terminal; keep that off the
+        // launcher's stdout
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
             new Formatter()
@@ -46,6 +48,8 @@ final class KafkaStorage {
             throw new LocalKafkaException("cannot format Kafka storage in " + logDir, e);
         }
         log.info("Formatted Kafka storage dir={} clusterId={}", logDir, clusterId);
-        log.debug("Kafka storage formatter report: {}", report.toString(StandardCharsets.UTF_8).strip());
+        log.debug(
+                "Kafka storage formatter report: {}",
+                report.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -21,35 +22,42 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.utils.Time;
 import org.jspecify.annotations.Nullable;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-
 /**
- * A real single-node Kafka: the {@link KafkaRaftServer} that the Kafka distribution's {@code kafka.Kafka}
- * runs, in KRaft combined mode (broker and controller, node id 1), on storage formatted the way
- * {@code kafka-storage.sh format} does it. The storage in {@link LocalKafkaConfig#dataDir()} is formatted on
- * the first start and reused on later ones, so topics, records and the cluster id survive restarts.
+ * A real single-node Kafka: the {@link KafkaRaftServer} that the Kafka distribution's {@code
+ * kafka.Kafka} runs, in KRaft combined mode (broker and controller, node id 1), on storage
+ * formatted the way {@code kafka-storage.sh format} does it. The storage in {@link
+ * LocalKafkaConfig#dataDir()} is formatted on the first start and reused on later ones, so topics,
+ * records and the cluster id survive restarts.
  *
- * <p>The defaults suit one broker: internal topics with one replica and a minimum ISR of one, so that
- * idempotent and transactional producers, read-committed consumers and exactly-once Kafka Streams work; no
- * group rebalance delay; no automatic topic creation. {@link LocalKafkaConfig#overrides()} changes them.
+ * <p>The defaults suit one broker: internal topics with one replica and a minimum ISR of one, so
+ * that idempotent and transactional producers, read-committed consumers and exactly-once Kafka
+ * Streams work; no group rebalance delay; no automatic topic creation. {@link
+ * LocalKafkaConfig#overrides()} changes them.
  *
- * <p>An instance runs at most once: {@link #start()} it, use {@link #bootstrapServers()}, {@link #close()}
- * it. To restart a broker, start a new instance on the same data directory. Several instances with
- * different data directories and ports can run in one JVM.
+ * <p>An instance runs at most once: {@link #start()} it, use {@link #bootstrapServers()}, {@link
+ * #close()} it. To restart a broker, start a new instance on the same data directory. Several
+ * instances with different data directories and ports can run in one JVM.
  *
- * <p>Kafka's own fault handling stays as in the distribution: a fault its controller cannot survive, such as a
- * failure during the controller's startup, halts the JVM. {@link #start()} checks the controller port beforehand
- * for that reason.
+ * <p>Kafka's own fault handling stays as in the distribution: a fault its controller cannot
+ * survive, such as a failure during the controller's startup, halts the JVM. {@link #start()}
+ * checks the controller port beforehand for that reason.
  */
 public final class LocalKafka implements AutoCloseable {
 
-    /** Attempts when the client port is picked freely, because another process may take it between pick and bind. */
+    /**
+     * Attempts when the client port is picked freely, because another process may take it between
+     * pick and bind.
+     */
     private static final int FREE_PORT_ATTEMPTS = 3;
+
     private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(100);
     private static final String MAIN_LOGGING_CONFIG = "io/hookstream/localkafka/logback-main.xml";
 
-    private enum State { NEW, RUNNING, CLOSED }
+    private enum State {
+        NEW,
+        RUNNING,
+        CLOSED
+    }
 
     private final LocalKafkaConfig config;
     private State state = State.NEW;
@@ -63,12 +71,12 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /**
-     * Formats the storage if it is new, starts the broker and waits until it answers a client, all within
-     * {@link LocalKafkaConfig#startTimeout()}.
+     * Formats the storage if it is new, starts the broker and waits until it answers a client, all
+     * within {@link LocalKafkaConfig#startTimeout()}.
      *
      * @return this instance, started
-     * @throws LocalKafkaException if the broker cannot be started or does not answer in time; it has been
-     *                             stopped again and this instance is closed
+     * @throws LocalKafkaException if the broker cannot be started or does not answer in time; it
+     *     has been stopped again and this instance is closed
      * @throws IllegalStateException if this instance was started or closed before
      */
     public synchronized LocalKafka start() {
@@ -77,8 +85,10 @@ public final class LocalKafka implements AutoCloseable {
         }
         state = State.CLOSED;
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        // Kafka treats any failure of its controller's startup as fatal and halts the JVM, so a taken controller
-        // port must be caught before Kafka tries to bind it. A taken client port fails the start cleanly.
+        // Kafka treats any failure of its controller's startup as fatal and halts the JVM, so a
+        // taken controller
+        // port must be caught before Kafka tries to bind it. A taken client port fails the start
+        // cleanly.
         requireFree(config.controllerPort());
         Path logDir = BrokerSettings.logDir(config);
         try {
@@ -102,7 +112,8 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private void launch(Ports ports, Path logDir, long deadline) {
-        Map<String, String> properties = BrokerSettings.properties(config, ports.client(), ports.controller());
+        Map<String, String> properties =
+                BrokerSettings.properties(config, ports.client(), ports.controller());
         KafkaConfig kafkaConfig;
         try {
             kafkaConfig = new KafkaConfig(properties, false);
@@ -118,8 +129,15 @@ public final class LocalKafka implements AutoCloseable {
             started.startup();
             answeredClusterId = awaitReady(bootstrap, deadline);
         } catch (RuntimeException e) {
-            LocalKafkaException failure = e instanceof LocalKafkaException lke ? lke
-                    : new LocalKafkaException("Kafka broker did not start on " + bootstrap + ": " + e.getMessage(), e);
+            LocalKafkaException failure =
+                    e instanceof LocalKafkaException lke
+                            ? lke
+                            : new LocalKafkaException(
+                                    "Kafka broker did not start on "
+                                            + bootstrap
+                                            + ": "
+                                            + e.getMessage(),
+                                    e);
             if (started != null) {
                 try {
                     stop(started);
@@ -135,23 +153,37 @@ public final class LocalKafka implements AutoCloseable {
         this.clusterId = answeredClusterId;
     }
 
-    /** Asks the broker for its cluster until it lists itself, which a broker does only once it serves clients. */
+    /**
+     * Asks the broker for its cluster until it lists itself, which a broker does only once it
+     * serves clients.
+     */
     private static String awaitReady(String bootstrap, long deadline) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-readiness"))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                AdminClientConfig.CLIENT_ID_CONFIG,
+                                "local-kafka-readiness"))) {
             @Nullable LocalKafkaException last = null;
             while (true) {
                 long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (remainingMillis <= 0) {
-                    throw new LocalKafkaException("Kafka broker at " + bootstrap + " did not answer in time",
-                            last);
+                    throw new LocalKafkaException(
+                            "Kafka broker at " + bootstrap + " did not answer in time", last);
                 }
-                DescribeClusterResult cluster = admin.describeCluster(
-                        new DescribeClusterOptions().timeoutMs((int) Math.min(remainingMillis, Integer.MAX_VALUE)));
+                DescribeClusterResult cluster =
+                        admin.describeCluster(
+                                new DescribeClusterOptions()
+                                        .timeoutMs(
+                                                (int)
+                                                        Math.min(
+                                                                remainingMillis,
+                                                                Integer.MAX_VALUE)));
                 try {
-                    boolean listed = cluster.nodes().get(remainingMillis, TimeUnit.MILLISECONDS).stream()
-                            .anyMatch(node -> node.id() == BrokerSettings.NODE_ID);
+                    boolean listed =
+                            cluster.nodes().get(remainingMillis, TimeUnit.MILLISECONDS).stream()
+                                    .anyMatch(node -> node.id() == BrokerSettings.NODE_ID);
                     if (listed) {
                         return cluster.clusterId().get(remainingMillis, TimeUnit.MILLISECONDS);
                     }
@@ -163,12 +195,12 @@ public final class LocalKafka implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalKafkaException("interrupted while waiting for the Kafka broker at " + bootstrap, e);
+            throw new LocalKafkaException(
+                    "interrupted while waiting for the Kafka broker at " + bootstrap, e);
         }
     }
 
-    private record Ports(int client, int controller) {
-    }
+    private record Ports(int client, int controller) {}
 
     /** The configured ports, with each {@code 0} replaced by a port that was free a moment ago. */
     private Ports choosePorts() {
@@ -176,10 +208,15 @@ public final class LocalKafka implements AutoCloseable {
             return new Ports(config.port(), config.controllerPort());
         }
         // Both probes stay bound until both ports are known, so the two picks cannot coincide.
-        try (ServerSocket first = probe(); ServerSocket second = probe()) {
+        try (ServerSocket first = probe();
+                ServerSocket second = probe()) {
             int[] free = {first.getLocalPort(), second.getLocalPort()};
-            int client = config.port() != 0 ? config.port() : otherThan(free, config.controllerPort());
-            int controller = config.controllerPort() != 0 ? config.controllerPort() : otherThan(free, client);
+            int client =
+                    config.port() != 0 ? config.port() : otherThan(free, config.controllerPort());
+            int controller =
+                    config.controllerPort() != 0
+                            ? config.controllerPort()
+                            : otherThan(free, client);
             return new Ports(client, controller);
         } catch (IOException e) {
             throw new LocalKafkaException("cannot find a free port on " + config.host(), e);
@@ -195,12 +232,15 @@ public final class LocalKafka implements AutoCloseable {
         if (fixedPort == 0) {
             return;
         }
-        try (ServerSocket ignored = new ServerSocket(fixedPort, 1, InetAddress.getByName(config.host()))) {
+        try (ServerSocket ignored =
+                new ServerSocket(fixedPort, 1, InetAddress.getByName(config.host()))) {
             // free
         } catch (BindException e) {
-            throw new LocalKafkaException("port " + fixedPort + " on " + config.host() + " is already in use", e);
+            throw new LocalKafkaException(
+                    "port " + fixedPort + " on " + config.host() + " is already in use", e);
         } catch (IOException e) {
-            throw new LocalKafkaException("cannot listen on " + BrokerSettings.hostPort(config.host(), fixedPort), e);
+            throw new LocalKafkaException(
+                    "cannot listen on " + BrokerSettings.hostPort(config.host(), fixedPort), e);
         }
     }
 
@@ -235,13 +275,18 @@ public final class LocalKafka implements AutoCloseable {
         return port;
     }
 
-    /** The KRaft controller listener's port; the chosen one if the configuration asked for a free port. */
+    /**
+     * The KRaft controller listener's port; the chosen one if the configuration asked for a free
+     * port.
+     */
     public synchronized int controllerPort() {
         requireRunning();
         return controllerPort;
     }
 
-    /** The id the storage was formatted with; the same on every start from the same data directory. */
+    /**
+     * The id the storage was formatted with; the same on every start from the same data directory.
+     */
     public synchronized String clusterId() {
         requireRunning();
         return Objects.requireNonNull(clusterId);
@@ -261,7 +306,10 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** Stops the broker with a controlled shutdown and waits for it; does nothing if it is not running. */
+    /**
+     * Stops the broker with a controlled shutdown and waits for it; does nothing if it is not
+     * running.
+     */
     @Override
     public synchronized void close() {
         KafkaRaftServer running = server;
@@ -273,9 +321,9 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /**
-     * Runs a broker until the process is told to stop (SIGTERM, Ctrl-C).
-     * Options: {@code --port N} (default {@value LocalKafkaConfig#DEFAULT_PORT}, {@code 0} for a free port),
-     * {@code --data-dir DIR} (default {@code ~/.hookstream/kafka}).
+     * Runs a broker until the process is told to stop (SIGTERM, Ctrl-C). Options: {@code --port N}
+     * (default {@value LocalKafkaConfig#DEFAULT_PORT}, {@code 0} for a free port), {@code
+     * --data-dir DIR} (default {@code ~/.hookstream/kafka}).
      */
     public static void main(String[] args) throws InterruptedException {
         CommandLineOptions options;
@@ -291,20 +339,25 @@ public final class LocalKafka implements AutoCloseable {
             System.out.println(CommandLineOptions.USAGE);
             return;
         }
-        // Must happen before the first logger exists. Only the launcher does this: applications that embed
+        // Must happen before the first logger exists. Only the launcher does this: applications
+        // that embed
         // the broker keep their own logging configuration.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", MAIN_LOGGING_CONFIG);
         }
         LocalKafka kafka = new LocalKafka(options.config());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                kafka.close();
-            } finally {
-                stopped.countDown();
-            }
-        }, "local-kafka-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        kafka.close();
+                                    } finally {
+                                        stopped.countDown();
+                                    }
+                                },
+                                "local-kafka-shutdown"));
         try {
             kafka.start();
         } catch (LocalKafkaException e) {

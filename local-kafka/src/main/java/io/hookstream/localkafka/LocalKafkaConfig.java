@@ -10,19 +10,19 @@ import java.util.Set;
 /**
  * How to run a {@link LocalKafka} broker.
  *
- * @param dataDir        the broker's storage; formatted on first start and reused afterwards, so records
- *                       and the cluster id survive restarts
- * @param port           the client listener port; {@code 0} picks a free port on every start
- * @param controllerPort the KRaft controller listener port; {@code 0} (the default) picks a free port on
- *                       every start, which is safe because the single voter is named in the configuration
- *                       rather than recorded in the metadata log
- * @param host           the address both listeners bind to and the client listener advertises
- * @param overrides      extra broker properties, applied over the single-node defaults; the keys that
- *                       define the node's identity, listeners and storage layout are derived from the other
- *                       components and cannot be overridden (see {@link #MANAGED_KEYS})
- * @param startTimeout   how long {@link LocalKafka#start()} may take before it gives up and stops the broker; it is
- *                       also Kafka's {@code server.max.startup.time.ms}, and a controller that misses it is a
- *                       fatal fault that halts the JVM (as in the Kafka distribution), so keep it generous
+ * @param dataDir the broker's storage; formatted on first start and reused afterwards, so records
+ *     and the cluster id survive restarts
+ * @param port the client listener port; {@code 0} picks a free port on every start
+ * @param controllerPort the KRaft controller listener port; {@code 0} (the default) picks a free
+ *     port on every start, which is safe because the single voter is named in the configuration
+ *     rather than recorded in the metadata log
+ * @param host the address both listeners bind to and the client listener advertises
+ * @param overrides extra broker properties, applied over the single-node defaults; the keys that
+ *     define the node's identity, listeners and storage layout are derived from the other
+ *     components and cannot be overridden (see {@link #MANAGED_KEYS})
+ * @param startTimeout how long {@link LocalKafka#start()} may take before it gives up and stops the
+ *     broker; it is also Kafka's {@code server.max.startup.time.ms}, and a controller that misses
+ *     it is a fatal fault that halts the JVM (as in the Kafka distribution), so keep it generous
  */
 public record LocalKafkaConfig(
         Path dataDir,
@@ -38,23 +38,25 @@ public record LocalKafkaConfig(
 
     /**
      * Broker properties that {@link LocalKafka} sets itself. Overriding one of them would make
-     * {@link LocalKafka#bootstrapServers()} lie, split the storage, or break the single-voter quorum.
+     * {@link LocalKafka#bootstrapServers()} lie, split the storage, or break the single-voter
+     * quorum.
      */
-    public static final Set<String> MANAGED_KEYS = Set.of(
-            "process.roles",
-            "node.id",
-            "broker.id",
-            "listeners",
-            "advertised.listeners",
-            "listener.security.protocol.map",
-            "controller.listener.names",
-            "inter.broker.listener.name",
-            "controller.quorum.voters",
-            "controller.quorum.bootstrap.servers",
-            "log.dirs",
-            "log.dir",
-            "metadata.log.dir",
-            "server.max.startup.time.ms");
+    public static final Set<String> MANAGED_KEYS =
+            Set.of(
+                    "process.roles",
+                    "node.id",
+                    "broker.id",
+                    "listeners",
+                    "advertised.listeners",
+                    "listener.security.protocol.map",
+                    "controller.listener.names",
+                    "inter.broker.listener.name",
+                    "controller.quorum.voters",
+                    "controller.quorum.bootstrap.servers",
+                    "log.dirs",
+                    "log.dir",
+                    "metadata.log.dir",
+                    "server.max.startup.time.ms");
 
     public LocalKafkaConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -71,7 +73,10 @@ public record LocalKafkaConfig(
         }
         for (String key : overrides.keySet()) {
             if (MANAGED_KEYS.contains(key)) {
-                throw new IllegalArgumentException("broker property " + key + " is managed by LocalKafka and cannot be overridden");
+                throw new IllegalArgumentException(
+                        "broker property "
+                                + key
+                                + " is managed by LocalKafka and cannot be overridden");
             }
         }
         if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -81,11 +86,19 @@ public record LocalKafkaConfig(
     }
 
     /** The configuration with the default start timeout. */
-    public LocalKafkaConfig(Path dataDir, int port, int controllerPort, String host, Map<String, String> overrides) {
+    public LocalKafkaConfig(
+            Path dataDir,
+            int port,
+            int controllerPort,
+            String host,
+            Map<String, String> overrides) {
         this(dataDir, port, controllerPort, host, overrides, DEFAULT_START_TIMEOUT);
     }
 
-    /** A builder storing in {@code dataDir}, listening on {@value #DEFAULT_PORT} at {@value #DEFAULT_HOST}. */
+    /**
+     * A builder storing in {@code dataDir}, listening on {@value #DEFAULT_PORT} at {@value
+     * #DEFAULT_HOST}.
+     */
     public static Builder builder(Path dataDir) {
         return new Builder(dataDir);
     }
@@ -136,7 +149,8 @@ public record LocalKafkaConfig(
 
         /** Sets one broker property, replacing an earlier value for the same key. */
         public Builder override(String key, String value) {
-            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            overrides.put(
+                    Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -153,7 +167,8 @@ public record LocalKafkaConfig(
         }
 
         public LocalKafkaConfig build() {
-            return new LocalKafkaConfig(dataDir, port, controllerPort, host, overrides, startTimeout);
+            return new LocalKafkaConfig(
+                    dataDir, port, controllerPort, host, overrides, startTimeout);
         }
     }
 }

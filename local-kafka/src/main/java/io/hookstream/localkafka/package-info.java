@@ -1,4 +1,7 @@
-/** A real single-node Kafka broker in KRaft combined mode, started from the Kafka distribution's own server classes. */
+/**
+ * A real single-node Kafka broker in KRaft combined mode, started from the Kafka distribution's own
+ * server classes.
+ */
 @NullMarked
 package io.hookstream.localkafka;
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class CommandLineOptionsTest {
@@ -22,8 +21,11 @@ class CommandLineOptionsTest {
 
     @Test
     void readsPortAndDataDirInBothSpellings() {
-        CommandLineOptions separate = CommandLineOptions.parse(new String[] {"--port", "0", "--data-dir", "/tmp/k"}, HOME);
-        CommandLineOptions joined = CommandLineOptions.parse(new String[] {"--port=19092", "--data-dir=/tmp/j"}, HOME);
+        CommandLineOptions separate =
+                CommandLineOptions.parse(
+                        new String[] {"--port", "0", "--data-dir", "/tmp/k"}, HOME);
+        CommandLineOptions joined =
+                CommandLineOptions.parse(new String[] {"--port=19092", "--data-dir=/tmp/j"}, HOME);
 
         assertThat(separate.config().port()).isZero();
         assertThat(separate.config().dataDir()).isEqualTo(Path.of("/tmp/k"));
@@ -38,12 +40,17 @@ class CommandLineOptionsTest {
 
     @Test
     void rejectsUnknownOptionsMissingValuesAndBadPorts() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandLineOptions.parse(new String[] {"--verbose"}, HOME))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLineOptions.parse(new String[] {"--verbose"}, HOME))
                 .withMessageContaining("--verbose");
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandLineOptions.parse(new String[] {"--port"}, HOME))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLineOptions.parse(new String[] {"--port"}, HOME))
                 .withMessageContaining("--port");
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandLineOptions.parse(new String[] {"--port", "x"}, HOME));
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandLineOptions.parse(new String[] {"--port", "70000"}, HOME));
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandLineOptions.parse(new String[] {"--data-dir="}, HOME));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLineOptions.parse(new String[] {"--port", "x"}, HOME));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLineOptions.parse(new String[] {"--port", "70000"}, HOME));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLineOptions.parse(new String[] {"--data-dir="}, HOME));
     }
 }

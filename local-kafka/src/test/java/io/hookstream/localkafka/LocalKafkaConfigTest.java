@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +29,14 @@ class LocalKafkaConfigTest {
 
     @Test
     void toBuilderRoundTrips() {
-        LocalKafkaConfig config = LocalKafkaConfig.builder(DIR).port(0).controllerPort(19093).host("localhost")
-                .override("log.retention.hours", "1").startTimeout(Duration.ofSeconds(5)).build();
+        LocalKafkaConfig config =
+                LocalKafkaConfig.builder(DIR)
+                        .port(0)
+                        .controllerPort(19093)
+                        .host("localhost")
+                        .override("log.retention.hours", "1")
+                        .startTimeout(Duration.ofSeconds(5))
+                        .build();
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
         assertThat(config.toBuilder().port(9999).build().port()).isEqualTo(9999);
@@ -48,8 +53,16 @@ class LocalKafkaConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"listeners", "advertised.listeners", "node.id", "process.roles", "log.dirs",
-        "controller.quorum.voters", "server.max.startup.time.ms"})
+    @ValueSource(
+            strings = {
+                "listeners",
+                "advertised.listeners",
+                "node.id",
+                "process.roles",
+                "log.dirs",
+                "controller.quorum.voters",
+                "server.max.startup.time.ms"
+            })
     void rejectsOverridesOfManagedProperties(String key) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LocalKafkaConfig.builder(DIR).override(key, "x").build())
@@ -58,12 +71,24 @@ class LocalKafkaConfigTest {
 
     @Test
     void rejectsInvalidPortsAndHosts() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaConfig.builder(DIR).port(-1).build());
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaConfig.builder(DIR).port(65_536).build());
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaConfig.builder(DIR).controllerPort(70_000).build());
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaConfig.builder(DIR).port(9092).controllerPort(9092).build());
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaConfig.builder(DIR).host(" ").build());
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaConfig.builder(DIR).startTimeout(Duration.ZERO).build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalKafkaConfig.builder(DIR).port(-1).build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalKafkaConfig.builder(DIR).port(65_536).build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalKafkaConfig.builder(DIR).controllerPort(70_000).build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () ->
+                                LocalKafkaConfig.builder(DIR)
+                                        .port(9092)
+                                        .controllerPort(9092)
+                                        .build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalKafkaConfig.builder(DIR).host(" ").build());
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> LocalKafkaConfig.builder(DIR).startTimeout(Duration.ZERO).build());
     }
 
     @Test

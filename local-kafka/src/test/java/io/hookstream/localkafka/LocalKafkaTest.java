@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,7 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What Hookstream's services need from the broker, against one real broker shared by the tests of this class. */
+/**
+ * What Hookstream's services need from the broker, against one real broker shared by the tests of
+ * this class.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class LocalKafkaTest {
@@ -66,15 +68,19 @@ class LocalKafkaTest {
 
         TestClients.send(bootstrap, "plain", records);
 
-        assertThat(TestClients.readCommitted(bootstrap, "plain")).containsExactlyInAnyOrderElementsOf(
-                records.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        assertThat(TestClients.readCommitted(bootstrap, "plain"))
+                .containsExactlyInAnyOrderElementsOf(
+                        records.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 
     @Test
     void committedTransactionsAreVisibleToReadCommittedAndAbortedOnesAreNot() {
         TestClients.createTopic(bootstrap, "transactional", 1);
 
-        try (KafkaProducer<String, String> producer = TestClients.transactionalProducer(bootstrap, "tx-test")) {
+        try (KafkaProducer<String, String> producer =
+                TestClients.transactionalProducer(bootstrap, "tx-test")) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>("transactional", "a", "1"));
             producer.send(new ProducerRecord<>("transactional", "a", "2"));
@@ -88,16 +94,21 @@ class LocalKafkaTest {
             producer.commitTransaction();
         }
 
-        assertThat(TestClients.readCommitted(bootstrap, "transactional")).containsExactly("a=1", "a=2", "b=3");
+        assertThat(TestClients.readCommitted(bootstrap, "transactional"))
+                .containsExactly("a=1", "a=2", "b=3");
         // the aborted record did reach the log; read_committed is what hides it
-        assertThat(TestClients.readUncommitted(bootstrap, "transactional")).containsExactly("a=1", "a=2", "x=aborted", "b=3");
+        assertThat(TestClients.readUncommitted(bootstrap, "transactional"))
+                .containsExactly("a=1", "a=2", "x=aborted", "b=3");
     }
 
     @Test
     void doesNotCreateTopicsOnFirstUse() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                        true);
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             assertThat(consumer.partitionsFor("never-created", Duration.ofSeconds(30))).isEmpty();
@@ -111,9 +122,13 @@ class LocalKafkaTest {
         TestClients.createTopic(bootstrap, "streams-in", 2);
         TestClients.createTopic(bootstrap, "streams-out", 2);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("streams-in", Consumed.with(Serdes.String(), Serdes.String()).withName("read-input"))
+        builder.stream(
+                        "streams-in",
+                        Consumed.with(Serdes.String(), Serdes.String()).withName("read-input"))
                 .mapValues(value -> value.toUpperCase(), Named.as("upper-case"))
-                .to("streams-out", Produced.with(Serdes.String(), Serdes.String()).withName("write-output"));
+                .to(
+                        "streams-out",
+                        Produced.with(Serdes.String(), Serdes.String()).withName("write-output"));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "local-kafka-eos-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -122,7 +137,8 @@ class LocalKafkaTest {
 
         try (KafkaStreams streams = new KafkaStreams(builder.build(config), config)) {
             streams.start();
-            TestClients.send(bootstrap, "streams-in", Map.of("k1", "one", "k2", "two", "k3", "three"));
+            TestClients.send(
+                    bootstrap, "streams-in", Map.of("k1", "one", "k2", "two", "k3", "three"));
 
             List<String> output = awaitRecords("streams-out", 3);
 
@@ -131,7 +147,10 @@ class LocalKafkaTest {
         }
     }
 
-    /** Reads the committed records of {@code topic} until there are {@code count}, as the output appears asynchronously. */
+    /**
+     * Reads the committed records of {@code topic} until there are {@code count}, as the output
+     * appears asynchronously.
+     */
     private List<String> awaitRecords(String topic, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<String> records = TestClients.readCommitted(bootstrap, topic);

@@ -1,11 +1,5 @@
 package io.hookstream.router;
 
-import java.time.Clock;
-import java.util.List;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.hookstream.iml.Iml;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.streams.RouterStreams;
@@ -14,11 +8,15 @@ import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
-import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.kafka.SystemTopics;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class RouterConfiguration {
@@ -29,21 +27,36 @@ class RouterConfiguration {
     }
 
     @Bean
-    EventRouter eventRouter(HookstreamTopics topics, Clock clock, MeterRegistry meters, DataSealer sealer) {
+    EventRouter eventRouter(
+            HookstreamTopics topics, Clock clock, MeterRegistry meters, DataSealer sealer) {
         Iml iml = Iml.standard();
-        return new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock), sealer, topics.names(),
-            clock, meters);
+        return new EventRouter(
+                new AppCatalog(new AppDefinitionParser(iml)),
+                new WebhookProcessor(iml, clock),
+                sealer,
+                topics.names(),
+                clock,
+                meters);
     }
 
     /**
-     * Depends on {@link SystemTopics} so that the source topics exist before the streams start; refuses to start
-     * on events and hooks topics with different partition counts, since each task reads the hooks of its own
-     * partition beside the events.
+     * Depends on {@link SystemTopics} so that the source topics exist before the streams start;
+     * refuses to start on events and hooks topics with different partition counts, since each task
+     * reads the hooks of its own partition beside the events.
      */
     @Bean
-    RouterStreams routerStreams(KafkaSettings kafka, RouterSettings settings, HookstreamTopics topics, EventRouter router,
-            SystemTopics ensured, TopicProvisioner provisioner) {
-        provisioner.requireCoPartitioned(List.of(topics.eventsRaw().name(), topics.eventsReplay().name(), topics.hooks().name()));
+    RouterStreams routerStreams(
+            KafkaSettings kafka,
+            RouterSettings settings,
+            HookstreamTopics topics,
+            EventRouter router,
+            SystemTopics ensured,
+            TopicProvisioner provisioner) {
+        provisioner.requireCoPartitioned(
+                List.of(
+                        topics.eventsRaw().name(),
+                        topics.eventsReplay().name(),
+                        topics.hooks().name()));
         return new RouterStreams(kafka, settings, topics, router);
     }
 

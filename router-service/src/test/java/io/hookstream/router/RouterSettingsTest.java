@@ -2,18 +2,17 @@ package io.hookstream.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.router.RouterSettings.StateStores;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import io.hookstream.router.RouterSettings.StateStores;
-
 class RouterSettingsTest {
 
     private static RouterSettings bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("hookstream.router", RouterSettings.class);
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("hookstream.router", RouterSettings.class);
     }
 
     @Test
@@ -23,6 +22,7 @@ class RouterSettingsTest {
 
     @Test
     void theStoresAreOnTheHeapWhenConfiguredAsTheYamlWritesIt() {
-        assertThat(bind(Map.of("hookstream.router.state-stores", "in-memory")).stateStores()).isEqualTo(StateStores.IN_MEMORY);
+        assertThat(bind(Map.of("hookstream.router.state-stores", "in-memory")).stateStores())
+                .isEqualTo(StateStores.IN_MEMORY);
     }
 }

@@ -15,21 +15,28 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * CPU time used so far by this JVM, by its thread groups, and, when its pid is known, by the broker:
- * throughput alone cannot say whether a variant is slower because it does more work per event or because
- * it waits, on a machine the broker shares, which side the work lands on, nor, within this JVM, whether it
- * is the stream threads, their producers or the JVM itself (GC, JIT) that pays.
+ * CPU time used so far by this JVM, by its thread groups, and, when its pid is known, by the
+ * broker: throughput alone cannot say whether a variant is slower because it does more work per
+ * event or because it waits, on a machine the broker shares, which side the work lands on, nor,
+ * within this JVM, whether it is the stream threads, their producers or the JVM itself (GC, JIT)
+ * that pays.
  *
- * @param self    CPU time of this process, in nanoseconds
- * @param broker  CPU time of the broker process, in nanoseconds, or -1 when unknown
- * @param threads CPU time of this process's Java threads by group (see {@link #groupOf}), in nanoseconds
+ * @param self CPU time of this process, in nanoseconds
+ * @param broker CPU time of the broker process, in nanoseconds, or -1 when unknown
+ * @param threads CPU time of this process's Java threads by group (see {@link #groupOf}), in
+ *     nanoseconds
  */
 record CpuTime(long self, long broker, Map<String, Long> threads) {
 
     /** The property that names the broker's pid. */
     static final String BROKER_PID = "bench.broker.pid";
-    /** What the process used beyond the groups it names: the VM's other threads, and threads that ended. */
+
+    /**
+     * What the process used beyond the groups it names: the VM's other threads, and threads that
+     * ended.
+     */
     static final String REST = "rest";
+
     /** Linux's USER_HZ is 100 on every architecture the JDK runs on. */
     private static final long TICK_NANOS = 10_000_000L;
 
@@ -48,10 +55,10 @@ record CpuTime(long self, long broker, Map<String, Long> threads) {
     }
 
     /**
-     * Microseconds per unit of work since {@code start} by thread group, and {@value #REST} for the rest of the
-     * process; a thread that started in between counts from zero, one that ended is left out (and so lands in
-     * {@value #REST}). The groups come from two clocks ({@link ThreadMXBean}, {@code /proc}), so the rest can be
-     * off by a few ticks.
+     * Microseconds per unit of work since {@code start} by thread group, and {@value #REST} for the
+     * rest of the process; a thread that started in between counts from zero, one that ended is
+     * left out (and so lands in {@value #REST}). The groups come from two clocks ({@link
+     * ThreadMXBean}, {@code /proc}), so the rest can be off by a few ticks.
      */
     Map<String, Double> threadMicrosPer(CpuTime start, long units) {
         Map<String, Double> result = new LinkedHashMap<>();
@@ -67,14 +74,20 @@ record CpuTime(long self, long broker, Map<String, Long> threads) {
 
     static String json(Map<String, Double> micros) {
         StringBuilder sb = new StringBuilder("{");
-        micros.forEach((group, us) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(group).append("\":")
-            .append(String.format(Locale.ROOT, "%.1f", us)));
+        micros.forEach(
+                (group, us) ->
+                        sb.append(sb.length() > 1 ? "," : "")
+                                .append('"')
+                                .append(group)
+                                .append("\":")
+                                .append(String.format(Locale.ROOT, "%.1f", us)));
         return sb.append('}').toString();
     }
 
     /**
-     * Stream threads, the producers' network threads, the global table's thread, {@code main} (which runs the
-     * benchmark's counting consumer while the clock runs) and every other Java thread.
+     * Stream threads, the producers' network threads, the global table's thread, {@code main}
+     * (which runs the benchmark's counting consumer while the clock runs) and every other Java
+     * thread.
      */
     static String groupOf(String threadName) {
         // before the stream threads: a stream thread's producer is named after it
@@ -109,8 +122,9 @@ record CpuTime(long self, long broker, Map<String, Long> threads) {
     }
 
     /**
-     * The VM's own threads, which {@link ThreadMXBean} does not list: garbage collection ({@code gc}) and the JIT
-     * compilers ({@code jit}), from {@code /proc/self/task} where there is one (Linux), in clock ticks of 10 ms.
+     * The VM's own threads, which {@link ThreadMXBean} does not list: garbage collection ({@code
+     * gc}) and the JIT compilers ({@code jit}), from {@code /proc/self/task} where there is one
+     * (Linux), in clock ticks of 10 ms.
      */
     private static Map<String, Long> nativeThreadCpu() {
         Map<String, Long> groups = new TreeMap<>();
@@ -122,8 +136,10 @@ record CpuTime(long self, long broker, Map<String, Long> threads) {
             for (Path task : dirs) {
                 try {
                     String comm = Files.readString(task.resolve("comm")).trim();
-                    String group = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "gc"
-                        : comm.contains("CompilerThre") ? "jit" : null;
+                    String group =
+                            comm.startsWith("GC Thread") || comm.startsWith("G1 ")
+                                    ? "gc"
+                                    : comm.contains("CompilerThre") ? "jit" : null;
                     if (group == null) {
                         continue;
                     }
@@ -147,7 +163,9 @@ record CpuTime(long self, long broker, Map<String, Long> threads) {
         if (pid == null || pid.isBlank()) {
             return OptionalLong.empty();
         }
-        return ProcessHandle.of(Long.parseLong(pid.trim())).map(p -> OptionalLong.of(cpuOf(p))).orElse(OptionalLong.empty());
+        return ProcessHandle.of(Long.parseLong(pid.trim()))
+                .map(p -> OptionalLong.of(cpuOf(p)))
+                .orElse(OptionalLong.empty());
     }
 
     private static long cpuOf(ProcessHandle process) {

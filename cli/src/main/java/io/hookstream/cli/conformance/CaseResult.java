@@ -6,7 +6,11 @@ import java.util.Objects;
 public record CaseResult(String id, Status status, String expected, String actual, String detail) {
 
     /** How a case ended. */
-    public enum Status { PASSED, FAILED, SKIPPED }
+    public enum Status {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     public CaseResult {
         Objects.requireNonNull(id, "id");

@@ -3,8 +3,9 @@ package io.hookstream.cli.conformance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the cases of one {@code kind}. Cases without a {@code kind} are expression cases; adding support for
- * another kind (such as {@code webhook}) means adding a runner, not changing the {@link ConformanceRunner}.
+ * Runs the cases of one {@code kind}. Cases without a {@code kind} are expression cases; adding
+ * support for another kind (such as {@code webhook}) means adding a runner, not changing the {@link
+ * ConformanceRunner}.
  */
 public interface CaseRunner {
 

@@ -12,18 +12,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code hookstream conformance FILE...}: runs IML conformance case files, prints one line per failing case
- * and closes with {@code N passed, M failed[, K skipped]}. Exits 0 only when no case failed.
+ * {@code hookstream conformance FILE...}: runs IML conformance case files, prints one line per
+ * failing case and closes with {@code N passed, M failed[, K skipped]}. Exits 0 only when no case
+ * failed.
  */
-@Command(name = "conformance", mixinStandardHelpOptions = true,
+@Command(
+        name = "conformance",
+        mixinStandardHelpOptions = true,
         description = "Run IML conformance case files: expression cases and whole-webhook cases.")
 public final class ConformanceCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON files holding an array of cases.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "JSON files holding an array of cases.")
     List<Path> files = new ArrayList<>();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** The runners by kind: expression cases (no kind) and whole-webhook cases. */
     static List<CaseRunner> runners() {

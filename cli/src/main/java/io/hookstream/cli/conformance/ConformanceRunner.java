@@ -14,14 +14,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs conformance case files: each case goes to the {@link CaseRunner} registered for its {@code kind}
- * (no kind means an expression case); kinds without a runner are reported as skipped, never passed.
+ * Runs conformance case files: each case goes to the {@link CaseRunner} registered for its {@code
+ * kind} (no kind means an expression case); kinds without a runner are reported as skipped, never
+ * passed.
  */
 public final class ConformanceRunner {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final Map<String, CaseRunner> runners;
 
@@ -48,7 +48,10 @@ public final class ConformanceRunner {
         /** {@code N passed, M failed}, plus {@code , K skipped} when some were skipped. */
         public String summary() {
             long skipped = count(CaseResult.Status.SKIPPED);
-            return count(CaseResult.Status.PASSED) + " passed, " + count(CaseResult.Status.FAILED) + " failed"
+            return count(CaseResult.Status.PASSED)
+                    + " passed, "
+                    + count(CaseResult.Status.FAILED)
+                    + " failed"
                     + (skipped > 0 ? ", " + skipped + " skipped" : "");
         }
 
@@ -64,12 +67,21 @@ public final class ConformanceRunner {
             try {
                 root = MAPPER.readTree(Files.readString(file));
             } catch (JacksonException e) {
-                results.add(CaseResult.failed(file.toString(), "a JSON array of cases", "invalid JSON",
-                        e.getOriginalMessage()));
+                results.add(
+                        CaseResult.failed(
+                                file.toString(),
+                                "a JSON array of cases",
+                                "invalid JSON",
+                                e.getOriginalMessage()));
                 continue;
             }
             if (!root.isArray()) {
-                results.add(CaseResult.failed(file.toString(), "a JSON array of cases", root.getNodeType().name(), ""));
+                results.add(
+                        CaseResult.failed(
+                                file.toString(),
+                                "a JSON array of cases",
+                                root.getNodeType().name(),
+                                ""));
                 continue;
             }
             for (JsonNode testCase : root) {
@@ -97,8 +109,16 @@ public final class ConformanceRunner {
     public static void print(Report report, PrintWriter out) {
         for (CaseResult r : report.results()) {
             if (r.status() == CaseResult.Status.FAILED) {
-                out.println("FAIL " + r.id() + ": expected " + r.expected() + ", actual " + r.actual()
-                        + (r.detail().isEmpty() ? "" : " (" + r.detail().replace('\n', ' ') + ")"));
+                out.println(
+                        "FAIL "
+                                + r.id()
+                                + ": expected "
+                                + r.expected()
+                                + ", actual "
+                                + r.actual()
+                                + (r.detail().isEmpty()
+                                        ? ""
+                                        : " (" + r.detail().replace('\n', ' ') + ")"));
             }
         }
         out.println(report.summary());

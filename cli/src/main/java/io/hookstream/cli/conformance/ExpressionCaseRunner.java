@@ -11,9 +11,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs expression cases: compiles {@code template}, binds each {@code context} key as a root variable (a
- * {@code now} date also fixes the evaluation's clock), applies {@code options.timezone} and compares the
- * result with {@code expected}.
+ * Runs expression cases: compiles {@code template}, binds each {@code context} key as a root
+ * variable (a {@code now} date also fixes the evaluation's clock), applies {@code options.timezone}
+ * and compares the result with {@code expected}.
  */
 public final class ExpressionCaseRunner implements CaseRunner {
 

@@ -11,13 +11,12 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads case JSON with the typed markers of the conformance format: {@code {"$date": ISO}},
- * {@code {"$undefined": true}} and {@code {"$binary": hex}}.
+ * Reads case JSON with the typed markers of the conformance format: {@code {"$date": ISO}}, {@code
+ * {"$undefined": true}} and {@code {"$binary": hex}}.
  */
 final class TypedJson {
 
-    private TypedJson() {
-    }
+    private TypedJson() {}
 
     static Value toValue(JsonNode node) {
         if (node.isObject()) {
@@ -59,27 +58,32 @@ final class TypedJson {
             case DATE:
                 return "{\"$date\":\"" + Values.text(v) + "\"}";
             case BUFFER:
-                return "{\"$binary\":\"" + HexFormat.of().formatHex(((io.hookstream.iml.value.BufferValue) v).bytes())
+                return "{\"$binary\":\""
+                        + HexFormat.of()
+                                .formatHex(((io.hookstream.iml.value.BufferValue) v).bytes())
                         + "\"}";
-            case ARRAY: {
-                StringBuilder sb = new StringBuilder("[");
-                List<Value> items = ((io.hookstream.iml.value.ArrayValue) v).items();
-                for (int i = 0; i < items.size(); i++) {
-                    sb.append(i > 0 ? "," : "").append(describe(items.get(i)));
+            case ARRAY:
+                {
+                    StringBuilder sb = new StringBuilder("[");
+                    List<Value> items = ((io.hookstream.iml.value.ArrayValue) v).items();
+                    for (int i = 0; i < items.size(); i++) {
+                        sb.append(i > 0 ? "," : "").append(describe(items.get(i)));
+                    }
+                    return sb.append(']').toString();
                 }
-                return sb.append(']').toString();
-            }
-            case OBJECT: {
-                StringBuilder sb = new StringBuilder("{");
-                boolean first = true;
-                for (Map.Entry<String, Value> e : ((io.hookstream.iml.value.ObjectValue) v).props().entrySet()) {
-                    sb.append(first ? "" : ",");
-                    first = false;
-                    io.hookstream.iml.value.JsonText.quote(sb, e.getKey());
-                    sb.append(':').append(describe(e.getValue()));
+            case OBJECT:
+                {
+                    StringBuilder sb = new StringBuilder("{");
+                    boolean first = true;
+                    for (Map.Entry<String, Value> e :
+                            ((io.hookstream.iml.value.ObjectValue) v).props().entrySet()) {
+                        sb.append(first ? "" : ",");
+                        first = false;
+                        io.hookstream.iml.value.JsonText.quote(sb, e.getKey());
+                        sb.append(':').append(describe(e.getValue()));
+                    }
+                    return sb.append('}').toString();
                 }
-                return sb.append('}').toString();
-            }
             default:
                 return io.hookstream.iml.value.JsonText.write(v);
         }

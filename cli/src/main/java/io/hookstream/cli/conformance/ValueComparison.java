@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Equality for conformance: same type, numbers by value (5 equals 5.0), dates by instant, buffers by bytes,
- * arrays in order, objects by keys regardless of order.
+ * Equality for conformance: same type, numbers by value (5 equals 5.0), dates by instant, buffers
+ * by bytes, arrays in order, objects by keys regardless of order.
  */
 final class ValueComparison {
 
-    private ValueComparison() {
-    }
+    private ValueComparison() {}
 
     static boolean same(Value expected, Value actual) {
         if (expected.kind() != actual.kind()) {
@@ -25,37 +24,41 @@ final class ValueComparison {
         }
         switch (expected.kind()) {
             case NUMBER:
-                return ((NumberValue) expected).value().compareTo(((NumberValue) actual).value()) == 0;
+                return ((NumberValue) expected).value().compareTo(((NumberValue) actual).value())
+                        == 0;
             case DATE:
                 return ((DateValue) expected).value().equals(((DateValue) actual).value());
             case BUFFER:
-                return Arrays.equals(((BufferValue) expected).bytes(), ((BufferValue) actual).bytes());
-            case ARRAY: {
-                List<Value> e = ((ArrayValue) expected).items();
-                List<Value> a = ((ArrayValue) actual).items();
-                if (e.size() != a.size()) {
-                    return false;
-                }
-                for (int i = 0; i < e.size(); i++) {
-                    if (!same(e.get(i), a.get(i))) {
+                return Arrays.equals(
+                        ((BufferValue) expected).bytes(), ((BufferValue) actual).bytes());
+            case ARRAY:
+                {
+                    List<Value> e = ((ArrayValue) expected).items();
+                    List<Value> a = ((ArrayValue) actual).items();
+                    if (e.size() != a.size()) {
                         return false;
                     }
+                    for (int i = 0; i < e.size(); i++) {
+                        if (!same(e.get(i), a.get(i))) {
+                            return false;
+                        }
+                    }
+                    return true;
                 }
-                return true;
-            }
-            case OBJECT: {
-                Map<String, Value> e = ((ObjectValue) expected).props();
-                Map<String, Value> a = ((ObjectValue) actual).props();
-                if (!e.keySet().equals(a.keySet())) {
-                    return false;
-                }
-                for (Map.Entry<String, Value> entry : e.entrySet()) {
-                    if (!same(entry.getValue(), a.get(entry.getKey()))) {
+            case OBJECT:
+                {
+                    Map<String, Value> e = ((ObjectValue) expected).props();
+                    Map<String, Value> a = ((ObjectValue) actual).props();
+                    if (!e.keySet().equals(a.keySet())) {
                         return false;
                     }
+                    for (Map.Entry<String, Value> entry : e.entrySet()) {
+                        if (!same(entry.getValue(), a.get(entry.getKey()))) {
+                            return false;
+                        }
+                    }
+                    return true;
                 }
-                return true;
-            }
             default:
                 return expected.equals(actual);
         }

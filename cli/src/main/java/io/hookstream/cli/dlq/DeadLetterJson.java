@@ -1,14 +1,13 @@
 package io.hookstream.cli.dlq;
 
+import io.hookstream.schemas.avro.DeadLetter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.hookstream.schemas.avro.DeadLetter;
-
 /**
- * Renders a {@link DeadLetter} as one line of compact JSON: why and where the event failed, without the event
- * itself (its body may be large or sensitive; {@code hookstream dlq redrive} re-injects it). Immutable and
- * thread-safe.
+ * Renders a {@link DeadLetter} as one line of compact JSON: why and where the event failed, without
+ * the event itself (its body may be large or sensitive; {@code hookstream dlq redrive} re-injects
+ * it). Immutable and thread-safe.
  */
 final class DeadLetterJson {
 

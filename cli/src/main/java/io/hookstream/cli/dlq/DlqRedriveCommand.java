@@ -1,69 +1,83 @@
 package io.hookstream.cli.dlq;
 
 import io.hookstream.cli.KafkaConnection;
-import java.util.concurrent.Callable;
-
-import org.jspecify.annotations.Nullable;
-
 import io.hookstream.schemas.topic.TopicNames;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code hookstream dlq redrive}: re-injects the events of dead letters, once each, after a fix. */
+/**
+ * {@code hookstream dlq redrive}: re-injects the events of dead letters, once each, after a fix.
+ */
 @Command(
         name = "redrive",
         description = {
             "Re-publish the raw events of dead letters to the replay topic, so that the router processes them again"
-                + " (after the app's spec has been fixed, they now succeed).",
+                    + " (after the app's spec has been fixed, they now succeed).",
             "Each dead letter is redriven at most once: every redriven event names its dead letter in the header"
-                + " hookstream.redrive-of, and dead letters named in the replay topic are skipped. An interrupted"
-                + " redrive can be run again; an event that fails again becomes a new dead letter.",
+                    + " hookstream.redrive-of, and dead letters named in the replay topic are skipped. An interrupted"
+                    + " redrive can be run again; an event that fails again becomes a new dead letter.",
             "Do not run two redrives at the same time. Prints 'dead letters N, matched M, already redriven K,"
-                + " redriven R'."
+                    + " redriven R'."
         })
 public final class DlqRedriveCommand implements Callable<Integer> {
 
-    @Spec
-    @Nullable CommandSpec spec;
+    @Spec @Nullable CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--hook", paramLabel = "HOOK_ID", description = "Only dead letters of this hook; the others stay pending.")
+    @Option(
+            names = "--hook",
+            paramLabel = "HOOK_ID",
+            description = "Only dead letters of this hook; the others stay pending.")
     @Nullable String hookId;
 
     @Option(names = "--dry-run", description = "Count what would be redriven; publish nothing.")
     boolean dryRun;
 
-    @Mixin
-    KafkaConnection kafka = new KafkaConnection();
+    @Mixin KafkaConnection kafka = new KafkaConnection();
 
-    @Option(names = "--dlq-topic", paramLabel = "TOPIC", defaultValue = TopicNames.DEFAULT_PREFIX + "events.dlq",
+    @Option(
+            names = "--dlq-topic",
+            paramLabel = "TOPIC",
+            defaultValue = TopicNames.DEFAULT_PREFIX + "events.dlq",
             description = "The dead-letter topic (default: ${DEFAULT-VALUE}).")
     String dlqTopic = TopicNames.DEFAULT_PREFIX + "events.dlq";
 
-    @Option(names = "--replay-topic", paramLabel = "TOPIC", defaultValue = TopicNames.DEFAULT_PREFIX + "events.replay",
+    @Option(
+            names = "--replay-topic",
+            paramLabel = "TOPIC",
+            defaultValue = TopicNames.DEFAULT_PREFIX + "events.replay",
             description = "What the router reads redriven events from (default: ${DEFAULT-VALUE}).")
     String replayTopic = TopicNames.DEFAULT_PREFIX + "events.replay";
 
     @Override
     public Integer call() {
         if (spec == null) {
-            throw new IllegalStateException("DlqRedriveCommand runs only through picocli, which injects its spec");
+            throw new IllegalStateException(
+                    "DlqRedriveCommand runs only through picocli, which injects its spec");
         }
         for (String topic : new String[] {dlqTopic, replayTopic}) {
             if (!TopicNames.isLegal(topic)) {
-                throw new ParameterException(spec.commandLine(), "not a legal topic name: " + topic);
+                throw new ParameterException(
+                        spec.commandLine(), "not a legal topic name: " + topic);
             }
         }
         if (hookId != null && hookId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--hook must not be blank");
         }
-        return new DeadLetterRedrive(new DeadLetterRedrive.Options(kafka.bootstrapServers, dlqTopic, replayTopic, hookId, dryRun))
+        return new DeadLetterRedrive(
+                        new DeadLetterRedrive.Options(
+                                kafka.bootstrapServers, dlqTopic, replayTopic, hookId, dryRun))
                 .run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

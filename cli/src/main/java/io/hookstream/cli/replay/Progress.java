@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Reports how far a replay has come on standard error: a bar redrawn in place on a terminal, or a plain line of
- * counts every few seconds otherwise (logs and pipes get no carriage returns). Redraws are throttled, so reporting
- * after every record costs nothing.
+ * Reports how far a replay has come on standard error: a bar redrawn in place on a terminal, or a
+ * plain line of counts every few seconds otherwise (logs and pipes get no carriage returns).
+ * Redraws are throttled, so reporting after every record costs nothing.
  */
 public abstract class Progress {
 
@@ -67,10 +67,18 @@ public abstract class Progress {
         String render(long scanned, long total, long matched, long replayed) {
             double fraction = total == 0 ? 1.0 : Math.min(1.0, (double) scanned / total);
             int filled = (int) Math.round(fraction * WIDTH);
-            // \r returns to the line start and the trailing spaces erase what a longer previous line left behind
-            return String.format(Locale.ROOT, "\r[%s%s] %3d%% scanned %,d/%,d matched %,d replayed %,d   ",
-                    "#".repeat(filled), ".".repeat(WIDTH - filled), Math.round(fraction * 100), scanned, total,
-                    matched, replayed);
+            // \r returns to the line start and the trailing spaces erase what a longer previous
+            // line left behind
+            return String.format(
+                    Locale.ROOT,
+                    "\r[%s%s] %3d%% scanned %,d/%,d matched %,d replayed %,d   ",
+                    "#".repeat(filled),
+                    ".".repeat(WIDTH - filled),
+                    Math.round(fraction * 100),
+                    scanned,
+                    total,
+                    matched,
+                    replayed);
         }
 
         @Override
@@ -89,8 +97,13 @@ public abstract class Progress {
 
         @Override
         String render(long scanned, long total, long matched, long replayed) {
-            return String.format(Locale.ROOT, "replay: scanned %d of %d, matched %d, replayed %d%n", scanned, total,
-                    matched, replayed);
+            return String.format(
+                    Locale.ROOT,
+                    "replay: scanned %d of %d, matched %d, replayed %d%n",
+                    scanned,
+                    total,
+                    matched,
+                    replayed);
         }
 
         @Override

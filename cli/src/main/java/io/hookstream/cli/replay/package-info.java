@@ -1,4 +1,7 @@
-/** {@code hookstream replay}: re-injects raw events of a time window into the replay topic, which the router consumes. */
+/**
+ * {@code hookstream replay}: re-injects raw events of a time window into the replay topic, which
+ * the router consumes.
+ */
 @NullMarked
 package io.hookstream.cli.replay;
 

@@ -1,7 +1,7 @@
 package io.hookstream.cli.tail;
 
+import io.hookstream.schemas.avro.TriggerBundle;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -9,20 +9,19 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.hookstream.schemas.avro.TriggerBundle;
-
 /**
- * Renders a {@link TriggerBundle} as one line of compact JSON, with the bundle's output embedded as JSON
- * rather than as the string it travels in. Immutable and thread-safe.
+ * Renders a {@link TriggerBundle} as one line of compact JSON, with the bundle's output embedded as
+ * JSON rather than as the string it travels in. Immutable and thread-safe.
  */
 final class BundleJson {
 
     /** Outputs are read into exact decimals so that tailing never changes a number's digits. */
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final JsonMapper mapper =
+            JsonMapper.builder()
+                    .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
 
     /** The bundle as a JSON line, without the line break. */
     Rendered render(TriggerBundle bundle) {
@@ -38,7 +37,8 @@ final class BundleJson {
         line.put("receivedAt", bundle.getReceivedAt().toString());
         JsonNode output = parse(bundle.getOutput());
         if (output == null) {
-            // The router writes compact JSON, so this is a corrupt record; show it rather than hide the bundle.
+            // The router writes compact JSON, so this is a corrupt record; show it rather than hide
+            // the bundle.
             line.put("output", bundle.getOutput());
         } else {
             line.set("output", output);
@@ -57,9 +57,9 @@ final class BundleJson {
     }
 
     /**
-     * @param json         the compact JSON object
-     * @param outputIsJson false when the bundle's output was not valid JSON and appears as a JSON string instead
+     * @param json the compact JSON object
+     * @param outputIsJson false when the bundle's output was not valid JSON and appears as a JSON
+     *     string instead
      */
-    record Rendered(String json, boolean outputIsJson) {
-    }
+    record Rendered(String json, boolean outputIsJson) {}
 }

@@ -5,11 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people type them ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}) or in ISO-8601 ({@code PT30S}). */
+/**
+ * Reads durations as people type them ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}) or in
+ * ISO-8601 ({@code PT30S}).
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -22,12 +24,13 @@ final class DurationConverter implements ITypeConverter<Duration> {
         if (matcher.matches()) {
             try {
                 long amount = Long.parseLong(matcher.group(1));
-                duration = switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
+                duration =
+                        switch (matcher.group(2)) {
+                            case "ms" -> Duration.ofMillis(amount);
+                            case "s" -> Duration.ofSeconds(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            default -> Duration.ofHours(amount);
+                        };
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new TypeConversionException("duration too long: " + value);
             }
@@ -35,7 +38,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
             try {
                 duration = Duration.parse(value.strip());
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("not a duration: '" + value + "' (examples: 500ms, 30s, 5m, 1h, PT30S)");
+                throw new TypeConversionException(
+                        "not a duration: '" + value + "' (examples: 500ms, 30s, 5m, 1h, PT30S)");
             }
         }
         if (duration.isZero() || duration.isNegative()) {

@@ -1,11 +1,12 @@
 package io.hookstream.cli.tail;
 
+import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.topic.Topic;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,13 +15,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.jspecify.annotations.Nullable;
 
-import io.hookstream.schemas.avro.TriggerBundle;
-import io.hookstream.schemas.topic.Topic;
-
 /**
- * Reads one trigger topic from a fixed starting point and prints each bundle as a JSON line. It assigns every
- * partition itself instead of joining a consumer group: tailing is read-only, so there is no position to commit
- * and nothing to rebalance, and a tail never disturbs the consumers of the topic.
+ * Reads one trigger topic from a fixed starting point and prints each bundle as a JSON line. It
+ * assigns every partition itself instead of joining a consumer group: tailing is read-only, so
+ * there is no position to commit and nothing to rebalance, and a tail never disturbs the consumers
+ * of the topic.
  */
 final class TriggerTail {
 
@@ -29,11 +28,12 @@ final class TriggerTail {
 
     /**
      * @param bootstrapServers the Kafka cluster
-     * @param topic            the trigger topic with its serdes
-     * @param userKey          on a shared topic, the key (user id) of the records to print; {@code null} prints all
-     * @param fromBeginning    start at the earliest record instead of after the latest
-     * @param max              stop after this many bundles; {@code 0} for no limit
-     * @param quietPeriod      stop once no bundle arrived for this long; {@code null} to wait forever
+     * @param topic the trigger topic with its serdes
+     * @param userKey on a shared topic, the key (user id) of the records to print; {@code null}
+     *     prints all
+     * @param fromBeginning start at the earliest record instead of after the latest
+     * @param max stop after this many bundles; {@code 0} for no limit
+     * @param quietPeriod stop once no bundle arrived for this long; {@code null} to wait forever
      */
     record Options(
             String bootstrapServers,
@@ -41,8 +41,7 @@ final class TriggerTail {
             @Nullable String userKey,
             boolean fromBeginning,
             long max,
-            @Nullable Duration quietPeriod) {
-    }
+            @Nullable Duration quietPeriod) {}
 
     private final Options options;
     private final BundleJson json = new BundleJson();
@@ -51,16 +50,28 @@ final class TriggerTail {
         this.options = options;
     }
 
-    /** @return the process exit code: 0 when a stop condition was met, 1 when the topic cannot be read */
+    /**
+     * @return the process exit code: 0 when a stop condition was met, 1 when the topic cannot be
+     *     read
+     */
     int run(PrintWriter out, PrintWriter err) {
         String topic = options.topic().name();
-        try (KafkaConsumer<String, TriggerBundle> consumer = new KafkaConsumer<>(consumerConfig(),
-                options.topic().keySerde().deserializer(), options.topic().valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
+        try (KafkaConsumer<String, TriggerBundle> consumer =
+                new KafkaConsumer<>(
+                        consumerConfig(),
+                        options.topic().keySerde().deserializer(),
+                        options.topic().valueSerde().deserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
             if (partitions.isEmpty()) {
-                err.println("Topic " + topic + " does not exist at " + options.bootstrapServers() + ".");
+                err.println(
+                        "Topic "
+                                + topic
+                                + " does not exist at "
+                                + options.bootstrapServers()
+                                + ".");
                 err.flush();
                 return 1;
             }
@@ -73,41 +84,63 @@ final class TriggerTail {
             follow(consumer, out, err);
             return 0;
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            err.println("Kafka at " + options.bootstrapServers() + " did not answer: " + e.getMessage());
+            err.println(
+                    "Kafka at "
+                            + options.bootstrapServers()
+                            + " did not answer: "
+                            + e.getMessage());
         } catch (org.apache.kafka.common.KafkaException e) {
-            err.println("Cannot read " + topic + " at " + options.bootstrapServers() + ": " + e.getMessage());
+            err.println(
+                    "Cannot read "
+                            + topic
+                            + " at "
+                            + options.bootstrapServers()
+                            + ": "
+                            + e.getMessage());
         }
         err.flush();
         return 1;
     }
 
-    private void follow(KafkaConsumer<String, TriggerBundle> consumer, PrintWriter out, PrintWriter err) {
+    private void follow(
+            KafkaConsumer<String, TriggerBundle> consumer, PrintWriter out, PrintWriter err) {
         long printed = 0;
         long lastBundle = System.nanoTime();
         while (options.max() == 0 || printed < options.max()) {
-            if (options.quietPeriod() != null && System.nanoTime() - lastBundle >= options.quietPeriod().toNanos()) {
+            if (options.quietPeriod() != null
+                    && System.nanoTime() - lastBundle >= options.quietPeriod().toNanos()) {
                 return;
             }
             ConsumerRecords<String, TriggerBundle> records;
             try {
                 records = consumer.poll(POLL_INTERVAL);
             } catch (RecordDeserializationException e) {
-                // One unreadable record must not end the tail; say where it is so it can be inspected.
-                err.println("Skipping a record that is not a TriggerBundle at " + e.topicPartition() + " offset "
-                        + e.offset() + ": " + e.getMessage());
+                // One unreadable record must not end the tail; say where it is so it can be
+                // inspected.
+                err.println(
+                        "Skipping a record that is not a TriggerBundle at "
+                                + e.topicPartition()
+                                + " offset "
+                                + e.offset()
+                                + ": "
+                                + e.getMessage());
                 err.flush();
                 consumer.seek(e.topicPartition(), e.offset() + 1);
                 continue;
             }
             for (ConsumerRecord<String, TriggerBundle> record : records) {
                 TriggerBundle bundle = record.value();
-                if (bundle == null || (options.userKey() != null && !options.userKey().equals(record.key()))) {
+                if (bundle == null
+                        || (options.userKey() != null && !options.userKey().equals(record.key()))) {
                     continue;
                 }
                 BundleJson.Rendered line = json.render(bundle);
                 out.println(line.json());
                 if (!line.outputIsJson()) {
-                    err.println("Bundle " + bundle.getBundleId() + " has an output that is not JSON; printed as a string.");
+                    err.println(
+                            "Bundle "
+                                    + bundle.getBundleId()
+                                    + " has an output that is not JSON; printed as a string.");
                 }
                 printed++;
                 lastBundle = System.nanoTime();

@@ -14,11 +14,9 @@ import picocli.CommandLine;
 /** Runs {@code hookstream conformance} in-process on small case files. */
 class ConformanceCommandTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private record Run(int exitCode, String out) {
-    }
+    private record Run(int exitCode, String out) {}
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -37,7 +35,9 @@ class ConformanceCommandTest {
     @Test
     void passingFileExitsZero() throws Exception {
         Path file = dir.resolve("ok.json");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 [
                   {"id": "a", "template": "{{1 + 1}}", "context": {}, "expected": 2.0},
                   {"id": "b", "template": {"x": "{{body.missing}}", "y": 1}, "context": {"body": {}},
@@ -60,7 +60,9 @@ class ConformanceCommandTest {
     @Test
     void failingCaseIsReportedAndExitsNonZero() throws Exception {
         Path file = dir.resolve("bad.json");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 [
                   {"id": "good", "template": "{{'a' + 'b'}}", "context": {}, "expected": "ab"},
                   {"id": "wrong", "template": "{{1 + 1}}", "context": {}, "expected": 3},
@@ -77,14 +79,17 @@ class ConformanceCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("wrong").contains("type").contains("hook");
         assertThat(run.out()).doesNotContain("FAIL good");
-        // the webhook case expects 201 where the default answer is 200; an unknown kind is skipped, never passed
+        // the webhook case expects 201 where the default answer is 200; an unknown kind is skipped,
+        // never passed
         assertThat(lastLine(run.out())).isEqualTo("1 passed, 3 failed, 1 skipped");
     }
 
     @Test
     void objectsCompareByKeysNotOrder() throws Exception {
         Path file = dir.resolve("order.json");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 [{"id": "o", "template": {"a": 1, "b": "{{2}}"}, "context": {}, "expected": {"b": 2, "a": 1}}]
                 """);
 

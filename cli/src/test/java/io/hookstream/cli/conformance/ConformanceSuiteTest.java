@@ -27,12 +27,24 @@ class ConformanceSuiteTest {
         Path cases = sharedCases();
         assertThat(cases).exists();
 
-        ConformanceRunner.Report report = new ConformanceRunner(ConformanceCommand.runners()).run(List.of(cases));
+        ConformanceRunner.Report report =
+                new ConformanceRunner(ConformanceCommand.runners()).run(List.of(cases));
 
-        String failures = report.results().stream()
-                .filter(r -> r.status() != CaseResult.Status.PASSED)
-                .map(r -> r.id() + " " + r.status() + ": expected " + r.expected() + ", actual " + r.actual() + " " + r.detail())
-                .collect(Collectors.joining("\n"));
+        String failures =
+                report.results().stream()
+                        .filter(r -> r.status() != CaseResult.Status.PASSED)
+                        .map(
+                                r ->
+                                        r.id()
+                                                + " "
+                                                + r.status()
+                                                + ": expected "
+                                                + r.expected()
+                                                + ", actual "
+                                                + r.actual()
+                                                + " "
+                                                + r.detail())
+                        .collect(Collectors.joining("\n"));
         assertThat(failures).isEmpty();
         // 158 expression and 30 webhook cases at the time of writing; none may be skipped
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(188);

@@ -4,6 +4,11 @@ import static io.hookstream.cli.replay.KafkaFixture.event;
 import static io.hookstream.cli.replay.KafkaFixture.hookstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.cli.replay.KafkaFixture;
+import io.hookstream.cli.replay.ReplayPublisher;
+import io.hookstream.schemas.avro.DeadLetter;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.serde.AvroSerde;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,12 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-
-import io.hookstream.cli.replay.KafkaFixture;
-import io.hookstream.cli.replay.ReplayPublisher;
-import io.hookstream.schemas.avro.DeadLetter;
-import io.hookstream.schemas.avro.RawWebhookEvent;
-import io.hookstream.schemas.serde.AvroSerde;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code hookstream dlq list} and {@code dlq redrive} run in-process against a real broker. */
@@ -66,20 +64,32 @@ class DlqCommandTest {
 
     @Test
     void listsCommittedDeadLettersAsJsonLinesWithoutTheirEvents() throws Exception {
-        deadLetters(letter("evt-1", "hook-a", "webhooks.orders.spec.iterate"), letter("evt-2", "hook-b", null));
+        deadLetters(
+                letter("evt-1", "hook-a", "webhooks.orders.spec.iterate"),
+                letter("evt-2", "hook-b", null));
         abortedDeadLetter(letter("evt-aborted", "hook-a", null));
 
-        KafkaFixture.Result result = hookstream("dlq", "list", "--bootstrap-servers", kafka.bootstrap(), "--dlq-topic", dlqTopic);
+        KafkaFixture.Result result =
+                hookstream(
+                        "dlq",
+                        "list",
+                        "--bootstrap-servers",
+                        kafka.bootstrap(),
+                        "--dlq-topic",
+                        dlqTopic);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.outLines()).hasSize(2);
-        assertThat(result.outLines().stream().map(JSON::readTree).toList()).containsExactlyInAnyOrder(
-                JSON.readTree("""
+        assertThat(result.outLines().stream().map(JSON::readTree).toList())
+                .containsExactlyInAnyOrder(
+                        JSON.readTree(
+                                """
                         {"eventId":"evt-1","hookId":"hook-a","appId":"shop","stage":"router",
                          "directivePath":"webhooks.orders.spec.iterate","errorCode":"IML-T0301",
                          "error":"iterate must give an array","failedAt":"2026-03-01T12:00:01.250Z",
                          "sourceTopic":"hookstream.events.raw"}"""),
-                JSON.readTree("""
+                        JSON.readTree(
+                                """
                         {"eventId":"evt-2","hookId":"hook-b","appId":"shop","stage":"router","directivePath":null,
                          "errorCode":"IML-T0301","error":"iterate must give an array",
                          "failedAt":"2026-03-01T12:00:01.250Z","sourceTopic":"hookstream.events.raw"}"""));
@@ -88,24 +98,32 @@ class DlqCommandTest {
 
     @Test
     void listFiltersByHookAndStopsAfterMax() throws Exception {
-        deadLetters(letter("evt-1", "hook-a", null), letter("evt-2", "hook-b", null), letter("evt-3", "hook-a", null),
+        deadLetters(
+                letter("evt-1", "hook-a", null),
+                letter("evt-2", "hook-b", null),
+                letter("evt-3", "hook-a", null),
                 letter("evt-4", "hook-a", null));
 
         KafkaFixture.Result byHook = list("--hook", "hook-a");
         KafkaFixture.Result limited = list("--hook", "hook-a", "--max", "2");
         KafkaFixture.Result none = list("--hook", "hook-z");
 
-        assertThat(byHook.outLines()).extracting(line -> JSON.readTree(line).get("eventId").asString())
+        assertThat(byHook.outLines())
+                .extracting(line -> JSON.readTree(line).get("eventId").asString())
                 .containsExactlyInAnyOrder("evt-1", "evt-3", "evt-4");
-        assertThat(limited.outLines()).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"hookId\":\"hook-a\""));
+        assertThat(limited.outLines())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("\"hookId\":\"hook-a\""));
         assertThat(none.outLines()).isEmpty();
         assertThat(byHook.exitCode() + limited.exitCode() + none.exitCode()).isZero();
     }
 
     @Test
     void listSkipsARecordThatIsNotADeadLetterAndSaysWhere() throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        try (KafkaProducer<String, String> raw = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        try (KafkaProducer<String, String> raw =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             raw.send(new ProducerRecord<>(dlqTopic, 0, "x", "not avro")).get();
         }
         deadLetters(letter("evt-1", "hook-a", null));
@@ -125,7 +143,8 @@ class DlqCommandTest {
         KafkaFixture.Result result = redrive();
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("dead letters 2, matched 2, already redriven 0, redriven 2\n");
+        assertThat(result.out())
+                .isEqualTo("dead letters 2, matched 2, already redriven 0, redriven 2\n");
         List<ConsumerRecord<byte[], byte[]>> replayed = kafka.readAll(replayTopic);
         assertThat(replayed).hasSize(2);
         Map<String, ConsumerRecord<byte[], byte[]>> byEvent = new HashMap<>();
@@ -133,43 +152,57 @@ class DlqCommandTest {
         assertThat(byEvent).containsOnlyKeys("evt-1", "evt-2");
         ConsumerRecord<byte[], byte[]> first = byEvent.get("evt-1");
         assertThat(new String(first.key(), StandardCharsets.UTF_8)).isEqualTo("hook-a");
-        assertThat(eventOf(first)).isEqualTo(event("evt-1", "hook-a", "shop", "{\"items\":\"evt-1\"}"));
-        List<String> letters = kafka.readAll(dlqTopic).stream()
-                .filter(r -> r.value() != null && letterOf(r).getEventId().equals("evt-1"))
-                .map(r -> r.topic() + ":" + r.partition() + ":" + r.offset()).toList();
+        assertThat(eventOf(first))
+                .isEqualTo(event("evt-1", "hook-a", "shop", "{\"items\":\"evt-1\"}"));
+        List<String> letters =
+                kafka.readAll(dlqTopic).stream()
+                        .filter(r -> r.value() != null && letterOf(r).getEventId().equals("evt-1"))
+                        .map(r -> r.topic() + ":" + r.partition() + ":" + r.offset())
+                        .toList();
         assertThat(header(first, ReplayPublisher.REDRIVE_OF)).isIn(letters);
     }
 
     @Test
     void aDeadLetterIsRedrivenOnceAndANewOneAfterItIsRedrivenToo() throws Exception {
         deadLetters(letter("evt-1", "hook-a", null), letter("evt-2", "hook-a", null));
-        assertThat(redrive().out()).isEqualTo("dead letters 2, matched 2, already redriven 0, redriven 2\n");
+        assertThat(redrive().out())
+                .isEqualTo("dead letters 2, matched 2, already redriven 0, redriven 2\n");
 
         KafkaFixture.Result again = redrive();
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).isEqualTo("dead letters 2, matched 2, already redriven 2, redriven 0\n");
+        assertThat(again.out())
+                .isEqualTo("dead letters 2, matched 2, already redriven 2, redriven 0\n");
         assertThat(kafka.readAll(replayTopic)).hasSize(2);
 
-        // the same event failing again after its redrive is a new dead letter, pending until the next redrive
+        // the same event failing again after its redrive is a new dead letter, pending until the
+        // next redrive
         deadLetters(letter("evt-1", "hook-a", null));
         KafkaFixture.Result third = redrive();
 
-        assertThat(third.out()).isEqualTo("dead letters 3, matched 3, already redriven 2, redriven 1\n");
-        assertThat(kafka.readAll(replayTopic)).extracting(r -> eventOf(r).getEventId())
+        assertThat(third.out())
+                .isEqualTo("dead letters 3, matched 3, already redriven 2, redriven 1\n");
+        assertThat(kafka.readAll(replayTopic))
+                .extracting(r -> eventOf(r).getEventId())
                 .containsExactlyInAnyOrder("evt-1", "evt-2", "evt-1");
     }
 
     @Test
     void aRedriveOfOneHookLeavesTheOthersPending() throws Exception {
-        deadLetters(letter("evt-1", "hook-a", null), letter("evt-2", "hook-b", null), letter("evt-3", "hook-a", null));
+        deadLetters(
+                letter("evt-1", "hook-a", null),
+                letter("evt-2", "hook-b", null),
+                letter("evt-3", "hook-a", null));
 
         KafkaFixture.Result hookA = redrive("--hook", "hook-a");
         KafkaFixture.Result rest = redrive();
 
-        assertThat(hookA.out()).isEqualTo("dead letters 3, matched 2, already redriven 0, redriven 2\n");
-        assertThat(rest.out()).isEqualTo("dead letters 3, matched 3, already redriven 2, redriven 1\n");
-        assertThat(kafka.readAll(replayTopic)).extracting(r -> eventOf(r).getEventId())
+        assertThat(hookA.out())
+                .isEqualTo("dead letters 3, matched 2, already redriven 0, redriven 2\n");
+        assertThat(rest.out())
+                .isEqualTo("dead letters 3, matched 3, already redriven 2, redriven 1\n");
+        assertThat(kafka.readAll(replayTopic))
+                .extracting(r -> eventOf(r).getEventId())
                 .containsExactlyInAnyOrder("evt-1", "evt-2", "evt-3");
     }
 
@@ -180,18 +213,43 @@ class DlqCommandTest {
         KafkaFixture.Result dry = redrive("--dry-run");
 
         assertThat(dry.exitCode()).isZero();
-        assertThat(dry.out()).isEqualTo("dead letters 2, matched 2, already redriven 0, to redrive 2 (dry run: nothing redriven)\n");
+        assertThat(dry.out())
+                .isEqualTo(
+                        "dead letters 2, matched 2, already redriven 0, to redrive 2 (dry run: nothing redriven)\n");
         assertThat(kafka.readAll(replayTopic)).isEmpty();
-        assertThat(redrive().out()).as("a dry run leaves every dead letter pending")
+        assertThat(redrive().out())
+                .as("a dry run leaves every dead letter pending")
                 .isEqualTo("dead letters 2, matched 2, already redriven 0, redriven 2\n");
     }
 
     @Test
     void missingTopicsAreErrors() {
-        KafkaFixture.Result noDlq = hookstream("dlq", "redrive", "--bootstrap-servers", kafka.bootstrap(), "--dlq-topic", "nope");
-        KafkaFixture.Result noReplay = hookstream("dlq", "redrive", "--bootstrap-servers", kafka.bootstrap(),
-                "--dlq-topic", dlqTopic, "--replay-topic", "nope-replay");
-        KafkaFixture.Result noList = hookstream("dlq", "list", "--bootstrap-servers", kafka.bootstrap(), "--dlq-topic", "nope");
+        KafkaFixture.Result noDlq =
+                hookstream(
+                        "dlq",
+                        "redrive",
+                        "--bootstrap-servers",
+                        kafka.bootstrap(),
+                        "--dlq-topic",
+                        "nope");
+        KafkaFixture.Result noReplay =
+                hookstream(
+                        "dlq",
+                        "redrive",
+                        "--bootstrap-servers",
+                        kafka.bootstrap(),
+                        "--dlq-topic",
+                        dlqTopic,
+                        "--replay-topic",
+                        "nope-replay");
+        KafkaFixture.Result noList =
+                hookstream(
+                        "dlq",
+                        "list",
+                        "--bootstrap-servers",
+                        kafka.bootstrap(),
+                        "--dlq-topic",
+                        "nope");
         KafkaFixture.Result bare = hookstream("dlq");
 
         assertThat(noDlq.exitCode()).isEqualTo(1);
@@ -204,13 +262,33 @@ class DlqCommandTest {
     }
 
     private KafkaFixture.Result list(String... args) {
-        return hookstream(concat(new String[] {"dlq", "list", "--bootstrap-servers", kafka.bootstrap(), "--dlq-topic", dlqTopic},
-                args));
+        return hookstream(
+                concat(
+                        new String[] {
+                            "dlq",
+                            "list",
+                            "--bootstrap-servers",
+                            kafka.bootstrap(),
+                            "--dlq-topic",
+                            dlqTopic
+                        },
+                        args));
     }
 
     private KafkaFixture.Result redrive(String... args) {
-        return hookstream(concat(new String[] {"dlq", "redrive", "--bootstrap-servers", kafka.bootstrap(), "--dlq-topic",
-                dlqTopic, "--replay-topic", replayTopic}, args));
+        return hookstream(
+                concat(
+                        new String[] {
+                            "dlq",
+                            "redrive",
+                            "--bootstrap-servers",
+                            kafka.bootstrap(),
+                            "--dlq-topic",
+                            dlqTopic,
+                            "--replay-topic",
+                            replayTopic
+                        },
+                        args));
     }
 
     private static String[] concat(String[] first, String[] second) {
@@ -257,7 +335,11 @@ class DlqCommandTest {
             Map<String, Object> config = new HashMap<>();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "router-" + UUID.randomUUID());
-            router = new KafkaProducer<>(config, new StringSerializer(), AvroSerde.of(DeadLetter.class).serializer());
+            router =
+                    new KafkaProducer<>(
+                            config,
+                            new StringSerializer(),
+                            AvroSerde.of(DeadLetter.class).serializer());
             router.initTransactions();
         }
         return router;
@@ -271,11 +353,15 @@ class DlqCommandTest {
     }
 
     private static RawWebhookEvent eventOf(ConsumerRecord<byte[], byte[]> record) {
-        return AvroSerde.of(RawWebhookEvent.class).deserializer().deserialize(record.topic(), record.value());
+        return AvroSerde.of(RawWebhookEvent.class)
+                .deserializer()
+                .deserialize(record.topic(), record.value());
     }
 
     private static DeadLetter letterOf(ConsumerRecord<byte[], byte[]> record) {
-        return AvroSerde.of(DeadLetter.class).deserializer().deserialize(record.topic(), record.value());
+        return AvroSerde.of(DeadLetter.class)
+                .deserializer()
+                .deserialize(record.topic(), record.value());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

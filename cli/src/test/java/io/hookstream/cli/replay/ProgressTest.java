@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -25,10 +24,11 @@ class ProgressTest {
         progress.update(150, 400, 70, 60);
         progress.finish(400, 400, 200, 200);
 
-        assertThat(text.toString()).isEqualTo(
-                "\r[########......................]  25% scanned 100/400 matched 50 replayed 40   "
-                + "\r[##############################] 100% scanned 400/400 matched 200 replayed 200   "
-                + System.lineSeparator());
+        assertThat(text.toString())
+                .isEqualTo(
+                        "\r[########......................]  25% scanned 100/400 matched 50 replayed 40   "
+                                + "\r[##############################] 100% scanned 400/400 matched 200 replayed 200   "
+                                + System.lineSeparator());
     }
 
     @Test
@@ -37,7 +37,8 @@ class ProgressTest {
 
         progress.finish(0, 0, 0, 0);
 
-        assertThat(text.toString()).startsWith("\r[##############################] 100% scanned 0/0 matched 0");
+        assertThat(text.toString())
+                .startsWith("\r[##############################] 100% scanned 0/0 matched 0");
         assertThat(Progress.bar(err, nanos::get).render(1_234_567, 2_469_134, 1_000, 999))
                 .contains(" 50% scanned 1,234,567/2,469,134 matched 1,000 replayed 999");
     }
@@ -53,6 +54,9 @@ class ProgressTest {
         progress.update(600, 1000, 300, 290);
         progress.finish(1000, 1000, 500, 500);
 
-        assertThat(text.toString()).isEqualTo("replay: scanned 500 of 1000, matched 250, replayed 240" + System.lineSeparator());
+        assertThat(text.toString())
+                .isEqualTo(
+                        "replay: scanned 500 of 1000, matched 250, replayed 240"
+                                + System.lineSeparator());
     }
 }

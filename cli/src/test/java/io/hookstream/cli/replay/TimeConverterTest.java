@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine.TypeConversionException;
 
 class TimeConverterTest {
@@ -18,9 +16,12 @@ class TimeConverterTest {
 
     @Test
     void readsInstantsOffsetsAndDates() {
-        assertThat(converter.convert("2026-03-01T10:15:30.5Z")).isEqualTo(Instant.parse("2026-03-01T10:15:30.500Z"));
-        assertThat(converter.convert("2026-03-01T14:00:00+02:00")).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
-        assertThat(converter.convert(" 2026-02-28 ")).isEqualTo(Instant.parse("2026-02-28T00:00:00Z"));
+        assertThat(converter.convert("2026-03-01T10:15:30.5Z"))
+                .isEqualTo(Instant.parse("2026-03-01T10:15:30.500Z"));
+        assertThat(converter.convert("2026-03-01T14:00:00+02:00"))
+                .isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
+        assertThat(converter.convert(" 2026-02-28 "))
+                .isEqualTo(Instant.parse("2026-02-28T00:00:00Z"));
     }
 
     @Test
@@ -35,13 +36,23 @@ class TimeConverterTest {
 
     @Test
     void refusesAnythingElseWithExamples() {
-        for (String bad : new String[] {"", "yesterday", "2026-03-01T12:00:00", "now+1h", "now-1w", "now-99999999999999999999d",
-                "1700000000000"}) {
-            assertThatThrownBy(() -> converter.convert(bad)).as(bad)
+        for (String bad :
+                new String[] {
+                    "",
+                    "yesterday",
+                    "2026-03-01T12:00:00",
+                    "now+1h",
+                    "now-1w",
+                    "now-99999999999999999999d",
+                    "1700000000000"
+                }) {
+            assertThatThrownBy(() -> converter.convert(bad))
+                    .as(bad)
                     .isInstanceOf(TypeConversionException.class)
                     .hasMessageContaining(bad.isEmpty() ? "not a time" : bad);
         }
-        assertThatThrownBy(() -> converter.convert("now-9999999999999d")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> converter.convert("now-9999999999999d"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("too far back");
     }
 }

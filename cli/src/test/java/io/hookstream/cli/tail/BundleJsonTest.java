@@ -12,12 +12,26 @@ class BundleJsonTest {
 
     @Test
     void rendersEveryFieldInOrderWithTheOutputAsNestedJson() {
-        BundleJson.Rendered rendered = json.render(Bundles.bundle("evt-1", 2, "hook-9", "user-1", "conn-3",
-                "{\"order\":{\"id\":17,\"tags\":[\"a\",\"b\"]},\"paid\":true}"));
+        BundleJson.Rendered rendered =
+                json.render(
+                        Bundles.bundle(
+                                "evt-1",
+                                2,
+                                "hook-9",
+                                "user-1",
+                                "conn-3",
+                                "{\"order\":{\"id\":17,\"tags\":[\"a\",\"b\"]},\"paid\":true}"));
 
         assertThat(rendered.outputIsJson()).isTrue();
-        assertThat(rendered.json()).isEqualTo(Bundles.line("evt-1", 2, "hook-9", "user-1", "conn-3",
-                "{\"order\":{\"id\":17,\"tags\":[\"a\",\"b\"]},\"paid\":true}"));
+        assertThat(rendered.json())
+                .isEqualTo(
+                        Bundles.line(
+                                "evt-1",
+                                2,
+                                "hook-9",
+                                "user-1",
+                                "conn-3",
+                                "{\"order\":{\"id\":17,\"tags\":[\"a\",\"b\"]},\"paid\":true}"));
     }
 
     @Test
@@ -28,7 +42,8 @@ class BundleJsonTest {
 
     @Test
     void numbersKeepTheirDigits() {
-        String output = "{\"total\":10.50,\"tiny\":0.1000000000000000055511151231257827,\"huge\":123456789012345678901234567890}";
+        String output =
+                "{\"total\":10.50,\"tiny\":0.1000000000000000055511151231257827,\"huge\":123456789012345678901234567890}";
 
         assertThat(json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, output)).json())
                 .endsWith(",\"output\":" + output + "}");
@@ -36,7 +51,16 @@ class BundleJsonTest {
 
     @Test
     void anOutputSpreadOverLinesBecomesPartOfOneLine() {
-        String rendered = json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, "{\n  \"a\" : 1\n}\n")).json();
+        String rendered =
+                json.render(
+                                Bundles.bundle(
+                                        "evt-1",
+                                        0,
+                                        "hook-1",
+                                        "user-1",
+                                        null,
+                                        "{\n  \"a\" : 1\n}\n"))
+                        .json();
 
         assertThat(rendered).doesNotContain("\n").endsWith(",\"output\":{\"a\":1}}");
     }
@@ -44,15 +68,21 @@ class BundleJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "{\"a\":", "not json", "{} {}"})
     void anOutputThatIsNotJsonIsShownAsAStringAndFlagged(String output) {
-        BundleJson.Rendered rendered = json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, output));
+        BundleJson.Rendered rendered =
+                json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, output));
 
         assertThat(rendered.outputIsJson()).isFalse();
-        assertThat(rendered.json()).endsWith(",\"output\":\"" + output.replace("\"", "\\\"") + "\"}");
+        assertThat(rendered.json())
+                .endsWith(",\"output\":\"" + output.replace("\"", "\\\"") + "\"}");
     }
 
     @Test
     void scalarOutputsAreJsonToo() {
-        assertThat(json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, "\"text\"")).json())
+        assertThat(
+                        json.render(
+                                        Bundles.bundle(
+                                                "evt-1", 0, "hook-1", "user-1", null, "\"text\""))
+                                .json())
                 .endsWith(",\"output\":\"text\"}");
         assertThat(json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, "null")).json())
                 .endsWith(",\"output\":null}");

@@ -1,21 +1,23 @@
 package io.hookstream.cli.tail;
 
-import java.time.Instant;
-
-import org.jspecify.annotations.Nullable;
-
 import io.hookstream.schemas.avro.TriggerBundle;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Trigger bundles as the router writes them. */
 final class Bundles {
 
     static final Instant RECEIVED_AT = Instant.parse("2026-03-01T12:30:45.123Z");
 
-    private Bundles() {
-    }
+    private Bundles() {}
 
-    static TriggerBundle bundle(String eventId, int itemIndex, String hookId, String userId,
-            @Nullable String connectionId, String output) {
+    static TriggerBundle bundle(
+            String eventId,
+            int itemIndex,
+            String hookId,
+            String userId,
+            @Nullable String connectionId,
+            String output) {
         return TriggerBundle.newBuilder()
                 .setBundleId(eventId + ":" + itemIndex + ":" + hookId)
                 .setEventId(eventId)
@@ -32,17 +34,38 @@ final class Bundles {
     }
 
     /** The line {@code hookstream tail} prints for a bundle made by {@link #bundle}. */
-    static String line(String eventId, int itemIndex, String hookId, String userId,
-            @Nullable String connectionId, String outputJson) {
-        return "{\"bundleId\":\"" + eventId + ":" + itemIndex + ":" + hookId + "\""
-                + ",\"eventId\":\"" + eventId + "\""
-                + ",\"itemIndex\":" + itemIndex
-                + ",\"hookId\":\"" + hookId + "\""
+    static String line(
+            String eventId,
+            int itemIndex,
+            String hookId,
+            String userId,
+            @Nullable String connectionId,
+            String outputJson) {
+        return "{\"bundleId\":\""
+                + eventId
+                + ":"
+                + itemIndex
+                + ":"
+                + hookId
+                + "\""
+                + ",\"eventId\":\""
+                + eventId
+                + "\""
+                + ",\"itemIndex\":"
+                + itemIndex
+                + ",\"hookId\":\""
+                + hookId
+                + "\""
                 + ",\"appId\":\"shop\""
                 + ",\"webhookName\":\"orders\""
-                + ",\"userId\":\"" + userId + "\""
-                + ",\"connectionId\":" + (connectionId == null ? "null" : "\"" + connectionId + "\"")
+                + ",\"userId\":\""
+                + userId
+                + "\""
+                + ",\"connectionId\":"
+                + (connectionId == null ? "null" : "\"" + connectionId + "\"")
                 + ",\"receivedAt\":\"2026-03-01T12:30:45.123Z\""
-                + ",\"output\":" + outputJson + "}";
+                + ",\"output\":"
+                + outputJson
+                + "}";
     }
 }

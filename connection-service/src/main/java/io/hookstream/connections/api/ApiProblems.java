@@ -1,20 +1,17 @@
 package io.hookstream.connections.api;
 
+import io.hookstream.connections.remote.RemoteFailure;
+import io.hookstream.webhook.spec.SpecProblem;
 import java.net.URI;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import io.hookstream.connections.remote.RemoteFailure;
-import io.hookstream.webhook.spec.SpecProblem;
-
 /** The control plane's RFC 9457 error answers. */
 public final class ApiProblems {
 
-    private ApiProblems() {
-    }
+    private ApiProblems() {}
 
     public static ErrorResponseException of(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -22,10 +19,16 @@ public final class ApiProblems {
         return new ErrorResponseException(status, problem, null);
     }
 
-    /** 422 with every problem of an app definition, each with its directive path, line and column. */
+    /**
+     * 422 with every problem of an app definition, each with its directive path, line and column.
+     */
     public static ErrorResponseException invalidSpec(List<SpecProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-            problems.size() == 1 ? problems.get(0).message() : problems.size() + " problems in the app definition");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        problems.size() == 1
+                                ? problems.get(0).message()
+                                : problems.size() + " problems in the app definition");
         problem.setType(URI.create("https://hookstream.io/problems/invalid-spec"));
         problem.setTitle("Invalid app definition");
         problem.setProperty("problems", problems);
@@ -35,13 +38,20 @@ public final class ApiProblems {
     /**
      * A remote request without a usable answer: 422 when the app's request directive could not be
      * evaluated (with {@code code} and {@code directivePath}), else 502 with the {@code reason}
-     * ({@code unreachable}, {@code timeout}, {@code too-large}). The failure's message is already redacted.
+     * ({@code unreachable}, {@code timeout}, {@code too-large}). The failure's message is already
+     * redacted.
      */
     public static ErrorResponseException remoteFailure(RemoteFailure failure) {
-        HttpStatus status = failure.isDefinitionError() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_GATEWAY;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.valueOf(failure.getMessage()));
-        problem.setType(URI.create("https://hookstream.io/problems/remote-" + failure.reason().label()));
-        problem.setTitle(failure.isDefinitionError() ? "Request directive failed" : "Remote service failed");
+        HttpStatus status =
+                failure.isDefinitionError()
+                        ? HttpStatus.UNPROCESSABLE_CONTENT
+                        : HttpStatus.BAD_GATEWAY;
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(status, String.valueOf(failure.getMessage()));
+        problem.setType(
+                URI.create("https://hookstream.io/problems/remote-" + failure.reason().label()));
+        problem.setTitle(
+                failure.isDefinitionError() ? "Request directive failed" : "Remote service failed");
         problem.setProperty("reason", failure.reason().label());
         if (failure.code() != null) {
             problem.setProperty("code", failure.code());
@@ -56,8 +66,10 @@ public final class ApiProblems {
      * 422: the connection's {@code info} response marked it invalid (§7). {@code message} and
      * {@code errorType} come from the response block, already redacted.
      */
-    public static ErrorResponseException invalidConnection(String message, String errorType, int remoteStatus) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, message);
+    public static ErrorResponseException invalidConnection(
+            String message, String errorType, int remoteStatus) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, message);
         problem.setType(URI.create("https://hookstream.io/problems/invalid-connection"));
         problem.setTitle("Invalid connection");
         problem.setProperty("errorType", errorType);
@@ -65,8 +77,11 @@ public final class ApiProblems {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
     }
 
-    /** 502: the provider refused an attach or detach request; {@code detail} is already redacted. */
-    public static ErrorResponseException remoteRefused(String action, String detail, int remoteStatus) {
+    /**
+     * 502: the provider refused an attach or detach request; {@code detail} is already redacted.
+     */
+    public static ErrorResponseException remoteRefused(
+            String action, String detail, int remoteStatus) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
         problem.setType(URI.create("https://hookstream.io/problems/" + action + "-refused"));
         problem.setTitle("Remote service refused the " + action + " request");

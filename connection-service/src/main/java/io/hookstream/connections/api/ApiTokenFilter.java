@@ -1,8 +1,8 @@
 package io.hookstream.connections.api;
 
+import io.hookstream.connections.ControlPlaneSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,16 +10,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.hookstream.connections.ControlPlaneSettings;
 import reactor.core.publisher.Mono;
 
-/** Every {@code /api} request carries {@code Authorization: Bearer <token>}; health and metrics stay open. */
+/**
+ * Every {@code /api} request carries {@code Authorization: Bearer <token>}; health and metrics stay
+ * open.
+ */
 @Component
 class ApiTokenFilter implements WebFilter {
 
-    private static final byte[] UNAUTHORIZED = ("{\"type\":\"https://hookstream.io/problems/401\",\"title\":\"Unauthorized\","
-        + "\"status\":401,\"detail\":\"a valid bearer token is required\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAUTHORIZED =
+            ("{\"type\":\"https://hookstream.io/problems/401\",\"title\":\"Unauthorized\","
+                            + "\"status\":401,\"detail\":\"a valid bearer token is required\"}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final byte[] expected;
 
@@ -29,12 +32,14 @@ class ApiTokenFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/") && !exchange.getRequest().getPath().value().equals("/api")) {
+        if (!exchange.getRequest().getPath().value().startsWith("/api/")
+                && !exchange.getRequest().getPath().value().equals("/api")) {
             return chain.filter(exchange);
         }
         String given = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         // constant time, so that the token cannot be guessed byte by byte from response times
-        if (given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        if (given != null
+                && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
             return chain.filter(exchange);
         }
         var response = exchange.getResponse();

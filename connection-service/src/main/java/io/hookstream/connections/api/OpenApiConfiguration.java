@@ -1,13 +1,12 @@
 package io.hookstream.connections.api;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The API description springdoc serves at {@code /v3/api-docs}, outside {@code /api} so that tools
@@ -21,10 +20,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI controlPlaneOpenApi() {
         return new OpenAPI()
-            .info(new Info().title("Hookstream control plane")
-                .description("Apps, connections (checked with the app's info request) and hooks, stored on compacted Kafka topics."))
-            .components(new Components().addSecuritySchemes(BEARER,
-                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-            .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                .info(
+                        new Info()
+                                .title("Hookstream control plane")
+                                .description(
+                                        "Apps, connections (checked with the app's info request) and hooks, stored on compacted Kafka topics."))
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        BEARER,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

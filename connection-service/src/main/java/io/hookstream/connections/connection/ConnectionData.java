@@ -1,13 +1,11 @@
 package io.hookstream.connections.connection;
 
-import java.nio.ByteBuffer;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.support.secrets.DataSealer;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,8 +26,9 @@ public class ConnectionData {
     }
 
     /**
-     * The connection's stored data, bound as {@code data} and {@code connection} in its requests (D8);
-     * data stored before sealing was configured ({@code dataEncryption} null) is read as it is.
+     * The connection's stored data, bound as {@code data} and {@code connection} in its requests
+     * (D8); data stored before sealing was configured ({@code dataEncryption} null) is read as it
+     * is.
      *
      * @throws io.hookstream.support.secrets.SealedDataException when no configured key opens it
      */
@@ -37,7 +36,8 @@ public class ConnectionData {
         ByteBuffer buffer = connection.getData().duplicate();
         byte[] stored = new byte[buffer.remaining()];
         buffer.get(stored);
-        byte[] plain = sealer.open(stored, connection.getDataEncryption(), connection.getConnectionId());
+        byte[] plain =
+                sealer.open(stored, connection.getDataEncryption(), connection.getConnectionId());
         return object(plain.length == 0 ? null : JSON.readTree(plain));
     }
 

@@ -1,12 +1,25 @@
 package io.hookstream.connections.connection;
 
+import io.hookstream.connections.api.ApiProblems;
+import io.hookstream.connections.api.Identifiers;
+import io.hookstream.connections.ids.RandomIds;
+import io.hookstream.connections.remote.CallContext;
+import io.hookstream.connections.remote.RemoteFailure;
+import io.hookstream.connections.store.ControlPlaneStore;
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Connection;
+import io.hookstream.schemas.avro.ConnectionMetadata;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.HookStatus;
+import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.webhook.connection.ConnectionCheck;
+import io.hookstream.webhook.spec.AppDefinition;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,22 +36,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.hookstream.connections.api.ApiProblems;
-import io.hookstream.connections.api.Identifiers;
-import io.hookstream.connections.connection.ConnectionChecks.Verified;
-import io.hookstream.connections.ids.RandomIds;
-import io.hookstream.connections.remote.CallContext;
-import io.hookstream.connections.remote.RemoteFailure;
-import io.hookstream.connections.store.ControlPlaneStore;
-import io.hookstream.schemas.avro.App;
-import io.hookstream.schemas.avro.Connection;
-import io.hookstream.schemas.avro.ConnectionMetadata;
-import io.hookstream.schemas.avro.Hook;
-import io.hookstream.schemas.avro.HookStatus;
-import io.hookstream.support.apps.AppCatalog;
-import io.hookstream.webhook.connection.ConnectionCheck;
-import io.hookstream.webhook.spec.AppDefinition;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -63,8 +60,13 @@ class ConnectionsController {
     private final RandomIds ids;
     private final Clock clock;
 
-    ConnectionsController(ControlPlaneStore store, AppCatalog catalog, ConnectionChecks checks, ConnectionData stored,
-            RandomIds ids, Clock clock) {
+    ConnectionsController(
+            ControlPlaneStore store,
+            AppCatalog catalog,
+            ConnectionChecks checks,
+            ConnectionData stored,
+            RandomIds ids,
+            Clock clock) {
         this.store = store;
         this.stored = stored;
         this.catalog = catalog;
@@ -73,34 +75,56 @@ class ConnectionsController {
         this.clock = clock;
     }
 
-    /** A request to create a connection; {@code data} holds the credentials, {@code parameters} no secrets. */
-    record CreateConnection(String appId, String userId, @Nullable JsonNode data, @Nullable JsonNode parameters) {
-    }
+    /**
+     * A request to create a connection; {@code data} holds the credentials, {@code parameters} no
+     * secrets.
+     */
+    record CreateConnection(
+            String appId, String userId, @Nullable JsonNode data, @Nullable JsonNode parameters) {}
 
     /** New data and/or parameters; an absent field keeps what is stored. */
-    record UpdateConnection(@Nullable JsonNode data, @Nullable JsonNode parameters) {
-    }
+    record UpdateConnection(@Nullable JsonNode data, @Nullable JsonNode parameters) {}
 
     /** A connection as the API shows it: the data's keys, never its values. */
-    record ConnectionView(String connectionId, String appId, String userId, @Nullable String uid, boolean valid,
-            @Nullable String error, @Nullable MetadataView metadata, JsonNode parameters, List<String> dataKeys,
-            String createdAt, String updatedAt) {
+    record ConnectionView(
+            String connectionId,
+            String appId,
+            String userId,
+            @Nullable String uid,
+            boolean valid,
+            @Nullable String error,
+            @Nullable MetadataView metadata,
+            JsonNode parameters,
+            List<String> dataKeys,
+            String createdAt,
+            String updatedAt) {
 
         static ConnectionView of(Connection connection, List<String> dataKeys) {
             ConnectionMetadata metadata = connection.getMetadata();
-            return new ConnectionView(connection.getConnectionId(), connection.getAppId(), connection.getUserId(),
-                connection.getUid(), connection.getValid(), connection.getError(),
-                metadata == null ? null : new MetadataView(metadata.getType(), metadata.getValue()),
-                ConnectionData.parameters(connection), dataKeys,
-                connection.getCreatedAt().toString(), connection.getUpdatedAt().toString());
+            return new ConnectionView(
+                    connection.getConnectionId(),
+                    connection.getAppId(),
+                    connection.getUserId(),
+                    connection.getUid(),
+                    connection.getValid(),
+                    connection.getError(),
+                    metadata == null
+                            ? null
+                            : new MetadataView(metadata.getType(), metadata.getValue()),
+                    ConnectionData.parameters(connection),
+                    dataKeys,
+                    connection.getCreatedAt().toString(),
+                    connection.getUpdatedAt().toString());
         }
     }
 
     /** The label shown next to a connection: {@code type} is {@code text} or {@code email}. */
-    record MetadataView(String type, String value) {
-    }
+    record MetadataView(String type, String value) {}
 
-    /** 201 when the provider accepted the data; 422 when it marked it invalid (nothing stored); 502 when it did not answer. */
+    /**
+     * 201 when the provider accepted the data; 422 when it marked it invalid (nothing stored); 502
+     * when it did not answer.
+     */
     @PostMapping
     Mono<ResponseEntity<ConnectionView>> create(@RequestBody CreateConnection request) {
         Identifiers.require("appId", request.appId());
@@ -109,33 +133,55 @@ class ConnectionsController {
         ObjectNode parameters = object("parameters", request.parameters());
         AppDefinition app = definition(request.appId());
         String connectionId = ids.next();
-        return checks.verify(app, CallContext.info(app.appId(), request.userId(), connectionId), data, parameters)
-            .flatMap(verified -> {
-                ConnectionCheck check = verified.check();
-                if (!check.valid()) {
-                    return Mono.error(ApiProblems.invalidConnection(verified.redactedError(), String.valueOf(check.errorType()),
-                        verified.outcome().status()));
-                }
-                Instant now = clock.instant();
-                Connection connection = stored.store(Connection.newBuilder()
-                    .setConnectionId(connectionId)
-                    .setAppId(app.appId())
-                    .setUserId(request.userId())
-                    .setUid(check.uid())
-                    .setValid(true)
-                    .setError(null)
-                    .setMetadata(metadata(check))
-                    .setParameters(parameters.toString())
-                    .setCreatedAt(now)
-                    .setUpdatedAt(now), verified.data())
-                    .build();
-                return store.putConnection(connection).then(Mono.fromSupplier(() -> {
-                    log.info("event=connection_created connection={} app={} user={} uid={}", connectionId, app.appId(),
-                        request.userId(), check.uid());
-                    return ResponseEntity.created(URI.create("/api/connections/" + connectionId)).body(view(connection));
-                }));
-            })
-            .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
+        return checks.verify(
+                        app,
+                        CallContext.info(app.appId(), request.userId(), connectionId),
+                        data,
+                        parameters)
+                .flatMap(
+                        verified -> {
+                            ConnectionCheck check = verified.check();
+                            if (!check.valid()) {
+                                return Mono.error(
+                                        ApiProblems.invalidConnection(
+                                                verified.redactedError(),
+                                                String.valueOf(check.errorType()),
+                                                verified.outcome().status()));
+                            }
+                            Instant now = clock.instant();
+                            Connection connection =
+                                    stored.store(
+                                                    Connection.newBuilder()
+                                                            .setConnectionId(connectionId)
+                                                            .setAppId(app.appId())
+                                                            .setUserId(request.userId())
+                                                            .setUid(check.uid())
+                                                            .setValid(true)
+                                                            .setError(null)
+                                                            .setMetadata(metadata(check))
+                                                            .setParameters(parameters.toString())
+                                                            .setCreatedAt(now)
+                                                            .setUpdatedAt(now),
+                                                    verified.data())
+                                            .build();
+                            return store.putConnection(connection)
+                                    .then(
+                                            Mono.fromSupplier(
+                                                    () -> {
+                                                        log.info(
+                                                                "event=connection_created connection={} app={} user={} uid={}",
+                                                                connectionId,
+                                                                app.appId(),
+                                                                request.userId(),
+                                                                check.uid());
+                                                        return ResponseEntity.created(
+                                                                        URI.create(
+                                                                                "/api/connections/"
+                                                                                        + connectionId))
+                                                                .body(view(connection));
+                                                    }));
+                        })
+                .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
     }
 
     @GetMapping("/{connectionId}")
@@ -145,46 +191,68 @@ class ConnectionsController {
 
     /** Every connection, or those of one user and/or one app. */
     @GetMapping
-    List<ConnectionView> list(@RequestParam(required = false) @Nullable String userId,
+    List<ConnectionView> list(
+            @RequestParam(required = false) @Nullable String userId,
             @RequestParam(required = false) @Nullable String appId) {
         return store.connections().stream()
-            .filter(c -> userId == null || c.getUserId().equals(userId))
-            .filter(c -> appId == null || c.getAppId().equals(appId))
-            .sorted(Comparator.comparing(Connection::getCreatedAt).thenComparing(Connection::getConnectionId))
-            .map(this::view)
-            .toList();
+                .filter(c -> userId == null || c.getUserId().equals(userId))
+                .filter(c -> appId == null || c.getAppId().equals(appId))
+                .sorted(
+                        Comparator.comparing(Connection::getCreatedAt)
+                                .thenComparing(Connection::getConnectionId))
+                .map(this::view)
+                .toList();
     }
 
     /**
-     * Runs {@code info} again with the stored data: the provider may now report another identity (uid)
-     * or refuse the credentials. A refusal is stored (valid false with the error, uid and metadata
-     * kept so that the connection keeps its identity until it is fixed) and answered 200; an
-     * unreachable provider changes nothing and answers 502.
+     * Runs {@code info} again with the stored data: the provider may now report another identity
+     * (uid) or refuse the credentials. A refusal is stored (valid false with the error, uid and
+     * metadata kept so that the connection keeps its identity until it is fixed) and answered 200;
+     * an unreachable provider changes nothing and answers 502.
      */
     @PostMapping("/{connectionId}/verify")
     Mono<ConnectionView> verify(@PathVariable String connectionId) {
         Connection current = existing(connectionId);
         AppDefinition app = definition(current.getAppId());
         ObjectNode data = stored.data(current);
-        return checks.verify(app, CallContext.info(app.appId(), current.getUserId(), connectionId), data,
-                ConnectionData.parameters(current))
-            .flatMap(verified -> {
-                Connection.Builder next = Connection.newBuilder(current).setUpdatedAt(clock.instant());
-                if (verified.check().valid()) {
-                    stored.store(next.setValid(true).setError(null).setUid(verified.check().uid())
-                        .setMetadata(metadata(verified.check())), verified.data());
-                } else {
-                    next.setValid(false).setError(verified.redactedError());
-                }
-                Connection updated = next.build();
-                return store.putConnection(updated).then(Mono.fromSupplier(() -> {
-                    log.info("event=connection_verified connection={} app={} user={} valid={} uid={} uid_changed={}",
-                        connectionId, app.appId(), current.getUserId(), updated.getValid(), updated.getUid(),
-                        !Objects.equals(current.getUid(), updated.getUid()));
-                    return view(updated);
-                }));
-            })
-            .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
+        return checks.verify(
+                        app,
+                        CallContext.info(app.appId(), current.getUserId(), connectionId),
+                        data,
+                        ConnectionData.parameters(current))
+                .flatMap(
+                        verified -> {
+                            Connection.Builder next =
+                                    Connection.newBuilder(current).setUpdatedAt(clock.instant());
+                            if (verified.check().valid()) {
+                                stored.store(
+                                        next.setValid(true)
+                                                .setError(null)
+                                                .setUid(verified.check().uid())
+                                                .setMetadata(metadata(verified.check())),
+                                        verified.data());
+                            } else {
+                                next.setValid(false).setError(verified.redactedError());
+                            }
+                            Connection updated = next.build();
+                            return store.putConnection(updated)
+                                    .then(
+                                            Mono.fromSupplier(
+                                                    () -> {
+                                                        log.info(
+                                                                "event=connection_verified connection={} app={} user={} valid={} uid={} uid_changed={}",
+                                                                connectionId,
+                                                                app.appId(),
+                                                                current.getUserId(),
+                                                                updated.getValid(),
+                                                                updated.getUid(),
+                                                                !Objects.equals(
+                                                                        current.getUid(),
+                                                                        updated.getUid()));
+                                                        return view(updated);
+                                                    }));
+                        })
+                .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
     }
 
     /**
@@ -192,60 +260,100 @@ class ConnectionsController {
      * provider refuses are answered 422 and the stored connection stays as it was.
      */
     @PutMapping("/{connectionId}")
-    Mono<ConnectionView> update(@PathVariable String connectionId, @RequestBody UpdateConnection request) {
+    Mono<ConnectionView> update(
+            @PathVariable String connectionId, @RequestBody UpdateConnection request) {
         Connection current = existing(connectionId);
-        ObjectNode data = request.data() == null ? stored.data(current) : object("data", request.data());
-        ObjectNode parameters = request.parameters() == null ? ConnectionData.parameters(current)
-            : object("parameters", request.parameters());
+        ObjectNode data =
+                request.data() == null ? stored.data(current) : object("data", request.data());
+        ObjectNode parameters =
+                request.parameters() == null
+                        ? ConnectionData.parameters(current)
+                        : object("parameters", request.parameters());
         AppDefinition app = definition(current.getAppId());
-        return checks.verify(app, CallContext.info(app.appId(), current.getUserId(), connectionId), data, parameters)
-            .flatMap(verified -> {
-                ConnectionCheck check = verified.check();
-                if (!check.valid()) {
-                    return Mono.error(ApiProblems.invalidConnection(verified.redactedError(), String.valueOf(check.errorType()),
-                        verified.outcome().status()));
-                }
-                Connection updated = stored.store(Connection.newBuilder(current)
-                    .setUid(check.uid())
-                    .setValid(true)
-                    .setError(null)
-                    .setMetadata(metadata(check))
-                    .setParameters(parameters.toString())
-                    .setUpdatedAt(clock.instant()), verified.data())
-                    .build();
-                return store.putConnection(updated).then(Mono.fromSupplier(() -> {
-                    log.info("event=connection_updated connection={} app={} user={} uid={}", connectionId, app.appId(),
-                        current.getUserId(), updated.getUid());
-                    return view(updated);
-                }));
-            })
-            .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
+        return checks.verify(
+                        app,
+                        CallContext.info(app.appId(), current.getUserId(), connectionId),
+                        data,
+                        parameters)
+                .flatMap(
+                        verified -> {
+                            ConnectionCheck check = verified.check();
+                            if (!check.valid()) {
+                                return Mono.error(
+                                        ApiProblems.invalidConnection(
+                                                verified.redactedError(),
+                                                String.valueOf(check.errorType()),
+                                                verified.outcome().status()));
+                            }
+                            Connection updated =
+                                    stored.store(
+                                                    Connection.newBuilder(current)
+                                                            .setUid(check.uid())
+                                                            .setValid(true)
+                                                            .setError(null)
+                                                            .setMetadata(metadata(check))
+                                                            .setParameters(parameters.toString())
+                                                            .setUpdatedAt(clock.instant()),
+                                                    verified.data())
+                                            .build();
+                            return store.putConnection(updated)
+                                    .then(
+                                            Mono.fromSupplier(
+                                                    () -> {
+                                                        log.info(
+                                                                "event=connection_updated connection={} app={} user={} uid={}",
+                                                                connectionId,
+                                                                app.appId(),
+                                                                current.getUserId(),
+                                                                updated.getUid());
+                                                        return view(updated);
+                                                    }));
+                        })
+                .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
     }
 
     /**
-     * Deletes with a tombstone, so that compaction removes the credentials. Refused with 409 while a
-     * hook that is not deleted uses the connection: deleting it first would leave those hooks without
-     * the credentials their detach request needs, and shared subscriptions without their uid.
+     * Deletes with a tombstone, so that compaction removes the credentials. Refused with 409 while
+     * a hook that is not deleted uses the connection: deleting it first would leave those hooks
+     * without the credentials their detach request needs, and shared subscriptions without their
+     * uid.
      */
     @DeleteMapping("/{connectionId}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String connectionId) {
         Connection current = existing(connectionId);
-        List<String> users = store.hooks().stream()
-            .filter(h -> connectionId.equals(h.getConnectionId()) && h.getStatus() != HookStatus.DELETED)
-            .map(Hook::getHookId)
-            .sorted()
-            .toList();
+        List<String> users =
+                store.hooks().stream()
+                        .filter(
+                                h ->
+                                        connectionId.equals(h.getConnectionId())
+                                                && h.getStatus() != HookStatus.DELETED)
+                        .map(Hook::getHookId)
+                        .sorted()
+                        .toList();
         if (!users.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "connection " + connectionId + " is used by " + users.size() + " hook(s); delete them first");
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.CONFLICT,
+                            "connection "
+                                    + connectionId
+                                    + " is used by "
+                                    + users.size()
+                                    + " hook(s); delete them first");
             problem.setType(URI.create("https://hookstream.io/problems/connection-in-use"));
             problem.setProperty("hooks", users);
             return Mono.error(new ErrorResponseException(HttpStatus.CONFLICT, problem, null));
         }
-        return store.deleteConnection(connectionId).then(Mono.fromSupplier(() -> {
-            log.info("event=connection_deleted connection={} app={} user={}", connectionId, current.getAppId(), current.getUserId());
-            return ResponseEntity.noContent().build();
-        }));
+        return store.deleteConnection(connectionId)
+                .then(
+                        Mono.fromSupplier(
+                                () -> {
+                                    log.info(
+                                            "event=connection_deleted connection={} app={} user={}",
+                                            connectionId,
+                                            current.getAppId(),
+                                            current.getUserId());
+                                    return ResponseEntity.noContent().build();
+                                }));
     }
 
     private ConnectionView view(Connection connection) {
@@ -267,7 +375,9 @@ class ConnectionsController {
         }
         AppDefinition definition = catalog.compiled(app).definition();
         if (definition == null) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "app " + appId + " does not load; store it again");
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "app " + appId + " does not load; store it again");
         }
         return definition;
     }

@@ -1,26 +1,5 @@
 package io.hookstream.connections.hooks;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.hookstream.connections.ControlPlaneSettings;
 import io.hookstream.connections.api.ApiProblems;
 import io.hookstream.connections.api.Identifiers;
@@ -39,19 +18,38 @@ import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.webhook.spec.AppDefinition;
 import io.hookstream.webhook.spec.AppDefinitionParser;
 import io.hookstream.webhook.spec.AppLimits;
-import io.hookstream.webhook.spec.SpecException;
 import io.hookstream.webhook.spec.RequestSpec;
+import io.hookstream.webhook.spec.SpecException;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.hookstream.webhook.spec.WebhookType;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Hooks: a user's subscription to one webhook of an app. A dedicated hook has its own URL (and,
- * when the webhook has {@code attach}, registers it with the provider); a shared one is a share of the
- * app's URL, routed to its owner by the uid of the connection it names (§6.4). Bundles of either go
- * to the owner's trigger topic.
+ * when the webhook has {@code attach}, registers it with the provider); a shared one is a share of
+ * the app's URL, routed to its owner by the uid of the connection it names (§6.4). Bundles of
+ * either go to the owner's trigger topic.
  */
 @RestController
 @RequestMapping("/api/hooks")
@@ -68,8 +66,15 @@ class HooksController {
     private final RandomIds ids;
     private final Clock clock;
 
-    HooksController(ControlPlaneStore store, AppCatalog catalog, TopicProvisioner provisioner, TopicNames topicNames,
-            ControlPlaneSettings settings, Attachments attachments, RandomIds ids, Clock clock) {
+    HooksController(
+            ControlPlaneStore store,
+            AppCatalog catalog,
+            TopicProvisioner provisioner,
+            TopicNames topicNames,
+            ControlPlaneSettings settings,
+            Attachments attachments,
+            RandomIds ids,
+            Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.provisioner = provisioner;
@@ -81,44 +86,67 @@ class HooksController {
     }
 
     /**
-     * A request to create a hook. {@code connectionId} is required for a shared webhook (its uid routes
-     * the events) and optional for a dedicated one (its data is the {@code connection} of attach and detach).
+     * A request to create a hook. {@code connectionId} is required for a shared webhook (its uid
+     * routes the events) and optional for a dedicated one (its data is the {@code connection} of
+     * attach and detach).
      */
-    record CreateHook(String appId, String webhook, String userId, @Nullable JsonNode parameters, @Nullable String connectionId,
-            @Nullable JsonNode limits) {
-    }
+    record CreateHook(
+            String appId,
+            String webhook,
+            String userId,
+            @Nullable JsonNode parameters,
+            @Nullable String connectionId,
+            @Nullable JsonNode limits) {}
 
     /** A change of status: {@code active} or {@code disabled}. */
-    record ChangeHook(@Nullable String status) {
-    }
+    record ChangeHook(@Nullable String status) {}
 
     /**
      * A hook as the API shows it. {@code attached}: the provider accepted an attach request for it.
      * The attach data itself is not shown, since providers may put secrets in it.
      */
-    record HookView(String hookId, String kind, String url, String appId, String webhook, String userId,
-            @Nullable String connectionId, String status, boolean attached, String triggerTopic, String createdAt,
+    record HookView(
+            String hookId,
+            String kind,
+            String url,
+            String appId,
+            String webhook,
+            String userId,
+            @Nullable String connectionId,
+            String status,
+            boolean attached,
+            String triggerTopic,
+            String createdAt,
             String updatedAt) {
 
         static HookView of(Hook hook, String ingressBaseUrl) {
-            return new HookView(hook.getHookId(), hook.getKind().name().toLowerCase(Locale.ROOT), urlOf(hook, ingressBaseUrl),
-                hook.getAppId(), hook.getWebhookName(), hook.getUserId(), hook.getConnectionId(),
-                hook.getStatus().name().toLowerCase(Locale.ROOT), hook.getWebhookData() != null, hook.getTriggerTopic(),
-                hook.getCreatedAt().toString(), hook.getUpdatedAt().toString());
+            return new HookView(
+                    hook.getHookId(),
+                    hook.getKind().name().toLowerCase(Locale.ROOT),
+                    urlOf(hook, ingressBaseUrl),
+                    hook.getAppId(),
+                    hook.getWebhookName(),
+                    hook.getUserId(),
+                    hook.getConnectionId(),
+                    hook.getStatus().name().toLowerCase(Locale.ROOT),
+                    hook.getWebhookData() != null,
+                    hook.getTriggerTopic(),
+                    hook.getCreatedAt().toString(),
+                    hook.getUpdatedAt().toString());
         }
     }
 
     /** The address senders use: the hook's own for dedicated hooks, the app's for shared ones. */
     static String urlOf(Hook hook, String ingressBaseUrl) {
         return hook.getKind() == WebhookKind.SHARED
-            ? ingressBaseUrl + "/apps/" + hook.getAppId() + "/webhooks/" + hook.getWebhookName()
-            : ingressBaseUrl + "/hooks/" + hook.getHookId();
+                ? ingressBaseUrl + "/apps/" + hook.getAppId() + "/webhooks/" + hook.getWebhookName()
+                : ingressBaseUrl + "/hooks/" + hook.getHookId();
     }
 
     /**
-     * 201 with the hook; 400 for malformed input; 422 for an unknown app or webhook or a connection of
-     * another user or app; 502 when the provider refused or did not answer the attach request, in
-     * which case nothing is stored.
+     * 201 with the hook; 400 for malformed input; 422 for an unknown app or webhook or a connection
+     * of another user or app; 502 when the provider refused or did not answer the attach request,
+     * in which case nothing is stored.
      */
     @PostMapping
     Mono<ResponseEntity<HookView>> create(@RequestBody CreateHook request) {
@@ -130,55 +158,96 @@ class HooksController {
         if (request.parameters() != null && !request.parameters().isObject()) {
             throw ApiProblems.of(HttpStatus.BAD_REQUEST, "parameters must be a JSON object");
         }
-        HookLimits limits = request.limits() == null || request.limits().isNull() ? null : hookLimits(request.limits());
+        HookLimits limits =
+                request.limits() == null || request.limits().isNull()
+                        ? null
+                        : hookLimits(request.limits());
         AppDefinition definition = definition(request.appId());
         WebhookDefinition webhook = definition.webhook(request.webhook());
         if (webhook == null) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "app " + request.appId() + " has no webhook " + request.webhook());
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "app " + request.appId() + " has no webhook " + request.webhook());
         }
-        Connection connection = request.connectionId() == null ? null
-            : ownedConnection(request.connectionId(), request.appId(), request.userId());
+        Connection connection =
+                request.connectionId() == null
+                        ? null
+                        : ownedConnection(
+                                request.connectionId(), request.appId(), request.userId());
         if (webhook.type() == WebhookType.SHARED) {
             requireRoutable(connection, request.webhook());
         }
-        String triggerTopic = settings.triggerStrategy() == ControlPlaneSettings.TriggerStrategy.PER_USER
-            ? topicNames.triggerTopicOf(request.userId()) : topicNames.triggersShared();
+        String triggerTopic =
+                settings.triggerStrategy() == ControlPlaneSettings.TriggerStrategy.PER_USER
+                        ? topicNames.triggerTopicOf(request.userId())
+                        : topicNames.triggersShared();
         Instant now = clock.instant();
-        Hook hook = Hook.newBuilder()
-            .setHookId(ids.next())
-            .setAppId(request.appId())
-            .setWebhookName(request.webhook())
-            .setKind(webhook.type() == WebhookType.SHARED ? WebhookKind.SHARED : WebhookKind.DEDICATED)
-            .setUserId(request.userId())
-            .setConnectionId(request.connectionId())
-            .setParameters(request.parameters() == null ? "{}" : request.parameters().toString())
-            .setStatus(HookStatus.ACTIVE)
-            .setTriggerTopic(triggerTopic)
-            .setLimits(limits)
-            .setCreatedAt(now)
-            .setUpdatedAt(now)
-            .build();
+        Hook hook =
+                Hook.newBuilder()
+                        .setHookId(ids.next())
+                        .setAppId(request.appId())
+                        .setWebhookName(request.webhook())
+                        .setKind(
+                                webhook.type() == WebhookType.SHARED
+                                        ? WebhookKind.SHARED
+                                        : WebhookKind.DEDICATED)
+                        .setUserId(request.userId())
+                        .setConnectionId(request.connectionId())
+                        .setParameters(
+                                request.parameters() == null
+                                        ? "{}"
+                                        : request.parameters().toString())
+                        .setStatus(HookStatus.ACTIVE)
+                        .setTriggerTopic(triggerTopic)
+                        .setLimits(limits)
+                        .setCreatedAt(now)
+                        .setUpdatedAt(now)
+                        .build();
         String url = urlOf(hook, settings.ingressBaseUrl());
         RequestSpec attach = webhook.type() == WebhookType.DEDICATED ? webhook.attach() : null;
-        Mono<Hook> ready = attach == null ? Mono.just(hook) : attachments.attach(definition, attach, hook, url, connection);
-        // the trigger topic exists before the hook does, so the router never routes to a missing topic
+        Mono<Hook> ready =
+                attach == null
+                        ? Mono.just(hook)
+                        : attachments.attach(definition, attach, hook, url, connection);
+        // the trigger topic exists before the hook does, so the router never routes to a missing
+        // topic
         return Mono.fromRunnable(() -> provisioner.ensureTriggerTopic(triggerTopic))
-            .subscribeOn(Schedulers.boundedElastic())
-            .then(ready)
-            .flatMap(attached -> store.putHook(attached)
-                .onErrorResume(error -> undoAttach(definition, webhook, attached, connection).then(Mono.error(error)))
-                .thenReturn(attached))
-            .map(stored -> {
-                log.info("event=hook_created hook={} kind={} app={} webhook={} user={} connection={} attached={}",
-                    stored.getHookId(), stored.getKind(), stored.getAppId(), stored.getWebhookName(), stored.getUserId(),
-                    stored.getConnectionId(), attach != null);
-                return ResponseEntity.created(URI.create("/api/hooks/" + stored.getHookId()))
-                    .body(HookView.of(stored, settings.ingressBaseUrl()));
-            })
-            .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(ready)
+                .flatMap(
+                        attached ->
+                                store.putHook(attached)
+                                        .onErrorResume(
+                                                error ->
+                                                        undoAttach(
+                                                                        definition,
+                                                                        webhook,
+                                                                        attached,
+                                                                        connection)
+                                                                .then(Mono.error(error)))
+                                        .thenReturn(attached))
+                .map(
+                        stored -> {
+                            log.info(
+                                    "event=hook_created hook={} kind={} app={} webhook={} user={} connection={} attached={}",
+                                    stored.getHookId(),
+                                    stored.getKind(),
+                                    stored.getAppId(),
+                                    stored.getWebhookName(),
+                                    stored.getUserId(),
+                                    stored.getConnectionId(),
+                                    attach != null);
+                            return ResponseEntity.created(
+                                            URI.create("/api/hooks/" + stored.getHookId()))
+                                    .body(HookView.of(stored, settings.ingressBaseUrl()));
+                        })
+                .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
     }
 
-    /** The hook's own limits, validated like an app's: {@code {"maxBodyBytes": n, "rateLimit": {"requests": n, "periodSeconds": n}}}. */
+    /**
+     * The hook's own limits, validated like an app's: {@code {"maxBodyBytes": n, "rateLimit":
+     * {"requests": n, "periodSeconds": n}}}.
+     */
     private static HookLimits hookLimits(JsonNode limits) {
         AppLimits parsed;
         try {
@@ -187,8 +256,10 @@ class HooksController {
             throw ApiProblems.invalidSpec(e.problems());
         }
         AppLimits.RateLimit rate = parsed.rateLimit();
-        return new HookLimits(parsed.maxBodyBytes(), rate == null ? null : rate.requests(),
-            rate == null ? null : rate.period().toSeconds());
+        return new HookLimits(
+                parsed.maxBodyBytes(),
+                rate == null ? null : rate.requests(),
+                rate == null ? null : rate.period().toSeconds());
     }
 
     @GetMapping("/{hookId}")
@@ -209,45 +280,76 @@ class HooksController {
             return Mono.error(ApiProblems.of(HttpStatus.NOT_FOUND, "no hook " + hookId));
         }
         if (hook.getStatus() == HookStatus.DELETED) {
-            return Mono.error(ApiProblems.of(HttpStatus.CONFLICT, "hook " + hookId + " is deleted"));
+            return Mono.error(
+                    ApiProblems.of(HttpStatus.CONFLICT, "hook " + hookId + " is deleted"));
         }
         if (hook.getStatus() == status) {
             return Mono.just(HookView.of(hook, settings.ingressBaseUrl()));
         }
-        Hook changed = Hook.newBuilder(hook).setStatus(status).setUpdatedAt(clock.instant()).build();
-        return store.putHook(changed).then(Mono.fromSupplier(() -> {
-            log.info("event=hook_status_changed hook={} app={} user={} status={}", hookId, hook.getAppId(), hook.getUserId(),
-                status);
-            return HookView.of(changed, settings.ingressBaseUrl());
-        }));
+        Hook changed =
+                Hook.newBuilder(hook).setStatus(status).setUpdatedAt(clock.instant()).build();
+        return store.putHook(changed)
+                .then(
+                        Mono.fromSupplier(
+                                () -> {
+                                    log.info(
+                                            "event=hook_status_changed hook={} app={} user={} status={}",
+                                            hookId,
+                                            hook.getAppId(),
+                                            hook.getUserId(),
+                                            status);
+                                    return HookView.of(changed, settings.ingressBaseUrl());
+                                }));
     }
 
     /**
-     * Runs the webhook's {@code detach}, if it has one, then keeps a DELETED record (not a tombstone) so
-     * that the ingress answers 410 rather than 404. When the provider refuses or does not answer the
-     * detach, the hook is kept (502) so that no registration is orphaned silently; {@code force=true}
-     * deletes it anyway and logs the failed detach.
+     * Runs the webhook's {@code detach}, if it has one, then keeps a DELETED record (not a
+     * tombstone) so that the ingress answers 410 rather than 404. When the provider refuses or does
+     * not answer the detach, the hook is kept (502) so that no registration is orphaned silently;
+     * {@code force=true} deletes it anyway and logs the failed detach.
      */
     @DeleteMapping("/{hookId}")
-    Mono<ResponseEntity<Void>> delete(@PathVariable String hookId, @RequestParam(defaultValue = "false") boolean force) {
+    Mono<ResponseEntity<Void>> delete(
+            @PathVariable String hookId, @RequestParam(defaultValue = "false") boolean force) {
         Hook hook = store.hook(hookId);
         if (hook == null || hook.getStatus() == HookStatus.DELETED) {
             return Mono.error(ApiProblems.of(HttpStatus.NOT_FOUND, "no hook " + hookId));
         }
-        Mono<Boolean> detached = detach(hook)
-            .onErrorResume(error -> force, error -> {
-                log.warn("event=hook_detach_skipped hook={} app={} user={} reason=forced_delete detail=\"{}\"", hookId,
-                    hook.getAppId(), hook.getUserId(), detail(error));
-                return Mono.just(false);
-            });
-        return detached.flatMap(wasDetached -> {
-            Hook deleted = Hook.newBuilder(hook).setStatus(HookStatus.DELETED).setUpdatedAt(clock.instant()).build();
-            return store.putHook(deleted).then(Mono.fromSupplier(() -> {
-                log.info("event=hook_deleted hook={} app={} user={} detached={}", hookId, hook.getAppId(), hook.getUserId(),
-                    wasDetached);
-                return ResponseEntity.noContent().<Void>build();
-            }));
-        }).onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
+        Mono<Boolean> detached =
+                detach(hook)
+                        .onErrorResume(
+                                error -> force,
+                                error -> {
+                                    log.warn(
+                                            "event=hook_detach_skipped hook={} app={} user={} reason=forced_delete detail=\"{}\"",
+                                            hookId,
+                                            hook.getAppId(),
+                                            hook.getUserId(),
+                                            detail(error));
+                                    return Mono.just(false);
+                                });
+        return detached.flatMap(
+                        wasDetached -> {
+                            Hook deleted =
+                                    Hook.newBuilder(hook)
+                                            .setStatus(HookStatus.DELETED)
+                                            .setUpdatedAt(clock.instant())
+                                            .build();
+                            return store.putHook(deleted)
+                                    .then(
+                                            Mono.fromSupplier(
+                                                    () -> {
+                                                        log.info(
+                                                                "event=hook_deleted hook={} app={} user={} detached={}",
+                                                                hookId,
+                                                                hook.getAppId(),
+                                                                hook.getUserId(),
+                                                                wasDetached);
+                                                        return ResponseEntity.noContent()
+                                                                .<Void>build();
+                                                    }));
+                        })
+                .onErrorMap(RemoteFailure.class, ApiProblems::remoteFailure);
     }
 
     /** Emits whether a detach request ran; an app that no longer loads cannot say how to detach. */
@@ -258,28 +360,46 @@ class HooksController {
         App app = store.app(hook.getAppId());
         AppDefinition definition = app == null ? null : catalog.compiled(app).definition();
         if (definition == null) {
-            return Mono.error(ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "app " + hook.getAppId()
-                + " does not load, so the hook cannot be detached; delete with force=true to drop it anyway"));
+            return Mono.error(
+                    ApiProblems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "app "
+                                    + hook.getAppId()
+                                    + " does not load, so the hook cannot be detached; delete with force=true to drop it anyway"));
         }
         WebhookDefinition webhook = definition.webhook(hook.getWebhookName());
         RequestSpec detach = webhook == null ? null : webhook.detach();
         if (detach == null) {
             return Mono.just(false);
         }
-        Connection connection = hook.getConnectionId() == null ? null : store.connection(hook.getConnectionId());
+        Connection connection =
+                hook.getConnectionId() == null ? null : store.connection(hook.getConnectionId());
         return attachments.detach(definition, detach, hook, connection).thenReturn(true);
     }
 
-    /** Best effort after an attach whose hook could not be stored, so the provider does not keep a dead URL. */
-    private Mono<Void> undoAttach(AppDefinition app, WebhookDefinition webhook, Hook hook, @Nullable Connection connection) {
+    /**
+     * Best effort after an attach whose hook could not be stored, so the provider does not keep a
+     * dead URL.
+     */
+    private Mono<Void> undoAttach(
+            AppDefinition app,
+            WebhookDefinition webhook,
+            Hook hook,
+            @Nullable Connection connection) {
         if (webhook.attach() == null || webhook.detach() == null) {
             return Mono.empty();
         }
-        return attachments.detach(app, webhook.detach(), hook, connection)
-            .doOnError(error -> log.warn("event=hook_attach_not_undone hook={} app={} user={}", hook.getHookId(),
-                hook.getAppId(), hook.getUserId()))
-            .onErrorResume(error -> Mono.empty())
-            .then();
+        return attachments
+                .detach(app, webhook.detach(), hook, connection)
+                .doOnError(
+                        error ->
+                                log.warn(
+                                        "event=hook_attach_not_undone hook={} app={} user={}",
+                                        hook.getHookId(),
+                                        hook.getAppId(),
+                                        hook.getUserId()))
+                .onErrorResume(error -> Mono.empty())
+                .then();
     }
 
     private AppDefinition definition(String appId) {
@@ -289,7 +409,9 @@ class HooksController {
         }
         AppDefinition definition = catalog.compiled(app).definition();
         if (definition == null) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "app " + appId + " does not load; store it again");
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "app " + appId + " does not load; store it again");
         }
         return definition;
     }
@@ -301,31 +423,49 @@ class HooksController {
             throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "no connection " + connectionId);
         }
         if (!connection.getAppId().equals(appId) || !connection.getUserId().equals(userId)) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                "connection " + connectionId + " does not belong to user " + userId + " of app " + appId);
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "connection "
+                            + connectionId
+                            + " does not belong to user "
+                            + userId
+                            + " of app "
+                            + appId);
         }
         return connection;
     }
 
-    /** A shared webhook's events find their hook through the connection's uid, so it must have one. */
+    /**
+     * A shared webhook's events find their hook through the connection's uid, so it must have one.
+     */
     private static void requireRoutable(@Nullable Connection connection, String webhook) {
         if (connection == null) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                "webhook " + webhook + " is shared: connectionId is required, its uid routes the events");
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "webhook "
+                            + webhook
+                            + " is shared: connectionId is required, its uid routes the events");
         }
         if (!connection.getValid()) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                "connection " + connection.getConnectionId() + " is invalid; verify or update it first");
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "connection "
+                            + connection.getConnectionId()
+                            + " is invalid; verify or update it first");
         }
         if (connection.getUid() == null) {
-            throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                "connection " + connection.getConnectionId() + " has no uid, so shared events cannot be routed to it");
+            throw ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "connection "
+                            + connection.getConnectionId()
+                            + " has no uid, so shared events cannot be routed to it");
         }
     }
 
     /** The answer's detail; every message on this path is built from redacted text. */
     private static String detail(Throwable error) {
-        if (error instanceof ErrorResponseException response && response.getBody().getDetail() != null) {
+        if (error instanceof ErrorResponseException response
+                && response.getBody().getDetail() != null) {
             return response.getBody().getDetail();
         }
         return String.valueOf(error.getMessage());
@@ -338,6 +478,8 @@ class HooksController {
         if ("disabled".equals(status)) {
             return HookStatus.DISABLED;
         }
-        throw ApiProblems.of(HttpStatus.BAD_REQUEST, "status must be active or disabled (DELETE removes a hook)");
+        throw ApiProblems.of(
+                HttpStatus.BAD_REQUEST,
+                "status must be active or disabled (DELETE removes a hook)");
     }
 }

@@ -7,24 +7,33 @@ import org.jspecify.annotations.Nullable;
  *
  * @param action {@code info}, {@code attach} or {@code detach}
  */
-public record CallContext(String action, String appId, @Nullable String userId, @Nullable String connectionId,
+public record CallContext(
+        String action,
+        String appId,
+        @Nullable String userId,
+        @Nullable String connectionId,
         @Nullable String hookId) {
 
     public static CallContext info(String appId, String userId, @Nullable String connectionId) {
         return new CallContext("info", appId, userId, connectionId, null);
     }
 
-    public static CallContext attach(String appId, String userId, @Nullable String connectionId, String hookId) {
+    public static CallContext attach(
+            String appId, String userId, @Nullable String connectionId, String hookId) {
         return new CallContext("attach", appId, userId, connectionId, hookId);
     }
 
-    public static CallContext detach(String appId, String userId, @Nullable String connectionId, String hookId) {
+    public static CallContext detach(
+            String appId, String userId, @Nullable String connectionId, String hookId) {
         return new CallContext("detach", appId, userId, connectionId, hookId);
     }
 
-    /** {@code action=... app=... user=... connection=... hook=...}, leaving out what is not known. */
+    /**
+     * {@code action=... app=... user=... connection=... hook=...}, leaving out what is not known.
+     */
     String logIds() {
-        StringBuilder ids = new StringBuilder("action=").append(action).append(" app=").append(appId);
+        StringBuilder ids =
+                new StringBuilder("action=").append(action).append(" app=").append(appId);
         if (userId != null) {
             ids.append(" user=").append(userId);
         }

@@ -1,5 +1,6 @@
 package io.hookstream.connections.remote;
 
+import io.hookstream.webhook.connection.LogSanitizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.hookstream.webhook.connection.LogSanitizer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * text: a provider that answers {@code "invalid token tok_123"}, an app whose {@code error.message}
  * echoes a response field, or a URL with a key inlined. So every value that the sanitizer masked in
  * an exchange, and every string in the connection's data and the app's {@code common} (secrets by
- * Decision D21), is masked in free text too. Values shorter than {@value #MIN_LENGTH} characters are
- * left alone: masking them would garble messages and they protect nothing. Immutable.
+ * Decision D21), is masked in free text too. Values shorter than {@value #MIN_LENGTH} characters
+ * are left alone: masking them would garble messages and they protect nothing. Immutable.
  */
 public final class Redactor {
 
@@ -89,9 +88,13 @@ public final class Redactor {
         }
     }
 
-    /** Walks both trees together; wherever the sanitized one holds the mask, the original's text is a secret. */
+    /**
+     * Walks both trees together; wherever the sanitized one holds the mask, the original's text is
+     * a secret.
+     */
     private static void collectMasked(JsonNode original, JsonNode sanitized, Set<String> out) {
-        if (sanitized.isString() && LogSanitizer.MASK.equals(sanitized.stringValue())
+        if (sanitized.isString()
+                && LogSanitizer.MASK.equals(sanitized.stringValue())
                 && !(original.isString() && LogSanitizer.MASK.equals(original.stringValue()))) {
             collectScalars(original, out);
             return;

@@ -1,7 +1,6 @@
 package io.hookstream.connections.remote;
 
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,10 @@ public final class RemoteFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why the request failed; the first two are the app definition's fault, the rest the remote side's. */
+    /**
+     * Why the request failed; the first two are the app definition's fault, the rest the remote
+     * side's.
+     */
     public enum Reason {
         /** The request directive could not be evaluated into a sendable request. */
         RENDER,
@@ -34,7 +36,11 @@ public final class RemoteFailure extends RuntimeException {
     private final @Nullable String directivePath;
     private final @Nullable String code;
 
-    RemoteFailure(Reason reason, String redactedMessage, @Nullable String directivePath, @Nullable String code) {
+    RemoteFailure(
+            Reason reason,
+            String redactedMessage,
+            @Nullable String directivePath,
+            @Nullable String code) {
         super(redactedMessage, null, false, false);
         this.reason = reason;
         this.directivePath = directivePath;
@@ -45,7 +51,10 @@ public final class RemoteFailure extends RuntimeException {
         return reason;
     }
 
-    /** For RENDER and EVALUATION: where in the request directive, e.g. {@code headers} or {@code response.uid}. */
+    /**
+     * For RENDER and EVALUATION: where in the request directive, e.g. {@code headers} or {@code
+     * response.uid}.
+     */
     public @Nullable String directivePath() {
         return directivePath;
     }

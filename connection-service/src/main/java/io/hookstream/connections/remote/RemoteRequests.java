@@ -1,23 +1,5 @@
 package io.hookstream.connections.remote;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-
 import io.hookstream.connections.remote.RemoteFailure.Reason;
 import io.hookstream.iml.value.Values;
 import io.hookstream.webhook.connection.ConnectionCheck;
@@ -39,6 +21,22 @@ import io.hookstream.webhook.spec.RequestSpec;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -52,9 +50,10 @@ import tools.jackson.databind.node.ObjectNode;
  * size, and interprets the response block (§7).
  *
  * <p>Each request is logged once: at INFO a summary (ids, method, URL without its query, status,
- * size, outcome), at DEBUG the whole exchange with the app's {@code log.sanitize} paths masked. Every
- * logged text and every failure message also passes a {@link Redactor}, so the connection's data and
- * the app's {@code common} never show, wherever a provider or a template echoes them. Thread-safe.
+ * size, outcome), at DEBUG the whole exchange with the app's {@code log.sanitize} paths masked.
+ * Every logged text and every failure message also passes a {@link Redactor}, so the connection's
+ * data and the app's {@code common} never show, wherever a provider or a template echoes them.
+ * Thread-safe.
  */
 public final class RemoteRequests {
 
@@ -70,30 +69,41 @@ public final class RemoteRequests {
     private final Duration deadline;
 
     public RemoteRequests(RemoteLimits limits, Clock clock) {
-        HttpClient http = HttpClient.create()
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(limits.connectTimeout().toMillis()))
-            .responseTimeout(limits.responseTimeout())
-            // a redirect could lead credentials to another host; the definition names the URL to call
-            .followRedirect(false);
-        this.client = WebClient.builder()
-            .clientConnector(new ReactorClientHttpConnector(http))
-            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(Math.toIntExact(limits.maxResponseSize().toBytes())))
-            .build();
+        HttpClient http =
+                HttpClient.create()
+                        .option(
+                                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                                Math.toIntExact(limits.connectTimeout().toMillis()))
+                        .responseTimeout(limits.responseTimeout())
+                        // a redirect could lead credentials to another host; the definition names
+                        // the URL to call
+                        .followRedirect(false);
+        this.client =
+                WebClient.builder()
+                        .clientConnector(new ReactorClientHttpConnector(http))
+                        .codecs(
+                                codecs ->
+                                        codecs.defaultCodecs()
+                                                .maxInMemorySize(
+                                                        Math.toIntExact(
+                                                                limits.maxResponseSize()
+                                                                        .toBytes())))
+                        .build();
         this.renderer = new RequestRenderer(clock);
         this.evaluator = new ResponseEvaluator(clock);
-        // the response timeout runs between reads, so a provider dripping bytes needs an overall bound too
+        // the response timeout runs between reads, so a provider dripping bytes needs an overall
+        // bound too
         this.deadline = limits.connectTimeout().plus(limits.responseTimeout());
     }
 
     /**
      * The answer to a request whose response was read.
      *
-     * @param status   the remote HTTP status
-     * @param check    the response block's verdict (validity by status when there is no block)
+     * @param status the remote HTTP status
+     * @param check the response block's verdict (validity by status when there is no block)
      * @param redactor masks this exchange's secrets; use it on anything derived from the answer
      */
-    public record Outcome(int status, ConnectionCheck check, Redactor redactor) {
-    }
+    public record Outcome(int status, ConnectionCheck check, Redactor redactor) {}
 
     /**
      * Renders and sends {@code spec} (a request directive of {@code app}), then interprets its
@@ -101,15 +111,17 @@ public final class RemoteRequests {
      *
      * @return the outcome, or an error {@link RemoteFailure} when no usable answer came
      */
-    public Mono<Outcome> call(CallContext context, AppDefinition app, RequestSpec spec, ConnectionScope scope) {
+    public Mono<Outcome> call(
+            CallContext context, AppDefinition app, RequestSpec spec, ConnectionScope scope) {
         return exchange(context, spec, scope, sanitizer(app), true);
     }
 
     /**
-     * Renders and sends {@code spec} without interpreting the answer (detach is a plain request, §6.5);
-     * the outcome's check is validity by status.
+     * Renders and sends {@code spec} without interpreting the answer (detach is a plain request,
+     * §6.5); the outcome's check is validity by status.
      */
-    public Mono<Outcome> send(CallContext context, AppDefinition app, RequestSpec spec, ConnectionScope scope) {
+    public Mono<Outcome> send(
+            CallContext context, AppDefinition app, RequestSpec spec, ConnectionScope scope) {
         return exchange(context, spec, scope, sanitizer(app), false);
     }
 
@@ -119,91 +131,192 @@ public final class RemoteRequests {
         return new LogSanitizer(connection == null ? List.of() : connection.logSanitize());
     }
 
-    private Mono<Outcome> exchange(CallContext context, RequestSpec spec, ConnectionScope scope, LogSanitizer sanitizer,
+    private Mono<Outcome> exchange(
+            CallContext context,
+            RequestSpec spec,
+            ConnectionScope scope,
+            LogSanitizer sanitizer,
             boolean interpret) {
-        return Mono.defer(() -> {
-            Redactor declared = Redactor.ofLeaves(Values.toJson(scope.data()), Values.toJson(scope.common()));
-            Prepared prepared;
-            try {
-                prepared = prepare(spec, scope);
-            } catch (RequestRenderException e) {
-                return Mono.error(failed(context, new RemoteFailure(Reason.RENDER,
-                    declared.redact("the " + context.action() + " request could not be built: " + e.getMessage()),
-                    e.directivePath(), e.code())));
-            }
-            ObjectNode exchangeLog = NODES.objectNode();
-            exchangeLog.set("request", requestLog(prepared.rendered()));
-            Redactor redactor = declared.withMasked(exchangeLog, sanitizer.sanitize(exchangeLog));
-            String target = redactor.redact(withoutQuery(prepared.rendered().url()));
-            long started = System.nanoTime();
-            WebClient.RequestBodySpec request = client.method(HttpMethod.valueOf(prepared.rendered().method()))
-                .uri(prepared.uri())
-                .headers(headers -> writeHeaders(headers, prepared));
-            byte[] body = prepared.body().bytes();
-            // no body at all rather than an empty one: some APIs refuse a GET with Content-Length
-            return (body.length == 0 ? request : request.bodyValue(body))
-                .exchangeToMono(response -> response.bodyToMono(byte[].class)
-                    .defaultIfEmpty(NO_BODY)
-                    .map(bytes -> new Raw(response.statusCode().value(), headers(response.headers().asHttpHeaders()), bytes)))
-                .timeout(deadline)
-                .onErrorMap(error -> !(error instanceof RemoteFailure),
-                    error -> failed(context, transportFailure(context, target, error, redactor)))
-                .map(raw -> answered(context, spec, scope, sanitizer, interpret, prepared, exchangeLog, redactor, target, raw,
-                    started));
-        });
+        return Mono.defer(
+                () -> {
+                    Redactor declared =
+                            Redactor.ofLeaves(
+                                    Values.toJson(scope.data()), Values.toJson(scope.common()));
+                    Prepared prepared;
+                    try {
+                        prepared = prepare(spec, scope);
+                    } catch (RequestRenderException e) {
+                        return Mono.error(
+                                failed(
+                                        context,
+                                        new RemoteFailure(
+                                                Reason.RENDER,
+                                                declared.redact(
+                                                        "the "
+                                                                + context.action()
+                                                                + " request could not be built: "
+                                                                + e.getMessage()),
+                                                e.directivePath(),
+                                                e.code())));
+                    }
+                    ObjectNode exchangeLog = NODES.objectNode();
+                    exchangeLog.set("request", requestLog(prepared.rendered()));
+                    Redactor redactor =
+                            declared.withMasked(exchangeLog, sanitizer.sanitize(exchangeLog));
+                    String target = redactor.redact(withoutQuery(prepared.rendered().url()));
+                    long started = System.nanoTime();
+                    WebClient.RequestBodySpec request =
+                            client.method(HttpMethod.valueOf(prepared.rendered().method()))
+                                    .uri(prepared.uri())
+                                    .headers(headers -> writeHeaders(headers, prepared));
+                    byte[] body = prepared.body().bytes();
+                    // no body at all rather than an empty one: some APIs refuse a GET with
+                    // Content-Length
+                    return (body.length == 0 ? request : request.bodyValue(body))
+                            .exchangeToMono(
+                                    response ->
+                                            response.bodyToMono(byte[].class)
+                                                    .defaultIfEmpty(NO_BODY)
+                                                    .map(
+                                                            bytes ->
+                                                                    new Raw(
+                                                                            response.statusCode()
+                                                                                    .value(),
+                                                                            headers(
+                                                                                    response.headers()
+                                                                                            .asHttpHeaders()),
+                                                                            bytes)))
+                            .timeout(deadline)
+                            .onErrorMap(
+                                    error -> !(error instanceof RemoteFailure),
+                                    error ->
+                                            failed(
+                                                    context,
+                                                    transportFailure(
+                                                            context, target, error, redactor)))
+                            .map(
+                                    raw ->
+                                            answered(
+                                                    context,
+                                                    spec,
+                                                    scope,
+                                                    sanitizer,
+                                                    interpret,
+                                                    prepared,
+                                                    exchangeLog,
+                                                    redactor,
+                                                    target,
+                                                    raw,
+                                                    started));
+                });
     }
 
-    private Outcome answered(CallContext context, RequestSpec spec, ConnectionScope scope, LogSanitizer sanitizer,
-            boolean interpret, Prepared prepared, ObjectNode exchangeLog, Redactor requestRedactor, String target, Raw raw,
+    private Outcome answered(
+            CallContext context,
+            RequestSpec spec,
+            ConnectionScope scope,
+            LogSanitizer sanitizer,
+            boolean interpret,
+            Prepared prepared,
+            ObjectNode exchangeLog,
+            Redactor requestRedactor,
+            String target,
+            Raw raw,
             long started) {
-        ConnectionResponse response = ConnectionResponse.of(raw.status(), raw.headers(), raw.body(), parser);
+        ConnectionResponse response =
+                ConnectionResponse.of(raw.status(), raw.headers(), raw.body(), parser);
         exchangeLog.set("response", responseLog(response));
-        Redactor redactor = requestRedactor.withMasked(exchangeLog, sanitizer.sanitize(exchangeLog));
+        Redactor redactor =
+                requestRedactor.withMasked(exchangeLog, sanitizer.sanitize(exchangeLog));
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (log.isDebugEnabled()) {
-            log.debug("event=remote_exchange {} exchange={}", context.logIds(),
-                redactor.redact(sanitizer.sanitize(exchangeLog).toString()));
+            log.debug(
+                    "event=remote_exchange {} exchange={}",
+                    context.logIds(),
+                    redactor.redact(sanitizer.sanitize(exchangeLog).toString()));
         }
         ConnectionCheck check;
         try {
             check = evaluator.evaluate(interpret ? spec.response() : null, response, scope);
         } catch (RequestRenderException e) {
-            RemoteFailure failure = new RemoteFailure(Reason.EVALUATION,
-                redactor.redact("the " + context.action() + " response (status " + raw.status() + ") could not be interpreted: "
-                    + e.getMessage()), e.directivePath(), e.code());
+            RemoteFailure failure =
+                    new RemoteFailure(
+                            Reason.EVALUATION,
+                            redactor.redact(
+                                    "the "
+                                            + context.action()
+                                            + " response (status "
+                                            + raw.status()
+                                            + ") could not be interpreted: "
+                                            + e.getMessage()),
+                            e.directivePath(),
+                            e.code());
             throw failed(context, failure);
         }
         if (!interpret) {
-            log.info("event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={}", context.logIds(),
-                prepared.rendered().method(), target, raw.status(), raw.body().length, millis);
+            log.info(
+                    "event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={}",
+                    context.logIds(),
+                    prepared.rendered().method(),
+                    target,
+                    raw.status(),
+                    raw.body().length,
+                    millis);
         } else if (check.valid()) {
-            log.info("event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={} valid=true{}",
-                context.logIds(), prepared.rendered().method(), target, raw.status(), raw.body().length, millis,
-                check.uid() == null ? "" : " uid=" + redactor.redact(check.uid()));
+            log.info(
+                    "event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={} valid=true{}",
+                    context.logIds(),
+                    prepared.rendered().method(),
+                    target,
+                    raw.status(),
+                    raw.body().length,
+                    millis,
+                    check.uid() == null ? "" : " uid=" + redactor.redact(check.uid()));
         } else {
-            log.info("event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={} valid=false error_type={} "
-                    + "error=\"{}\"", context.logIds(), prepared.rendered().method(), target, raw.status(), raw.body().length, millis,
-                check.errorType(), redactor.redact(String.valueOf(check.errorMessage())));
+            log.info(
+                    "event=remote_call {} method={} url={} status={} response_bytes={} duration_ms={} valid=false error_type={} "
+                            + "error=\"{}\"",
+                    context.logIds(),
+                    prepared.rendered().method(),
+                    target,
+                    raw.status(),
+                    raw.body().length,
+                    millis,
+                    check.errorType(),
+                    redactor.redact(String.valueOf(check.errorMessage())));
         }
         return new Outcome(raw.status(), check, redactor);
     }
 
     private static RemoteFailure failed(CallContext context, RemoteFailure failure) {
-        log.warn("event=remote_call_failed {} reason={} detail=\"{}\"", context.logIds(), failure.reason().label(),
-            failure.getMessage());
+        log.warn(
+                "event=remote_call_failed {} reason={} detail=\"{}\"",
+                context.logIds(),
+                failure.reason().label(),
+                failure.getMessage());
         return failure;
     }
 
-    private static RemoteFailure transportFailure(CallContext context, String target, Throwable error, Redactor redactor) {
+    private static RemoteFailure transportFailure(
+            CallContext context, String target, Throwable error, Redactor redactor) {
         String what = "the " + context.action() + " request to " + target;
         if (hasCause(error, DataBufferLimitException.class)) {
-            return new RemoteFailure(Reason.TOO_LARGE, what + " was answered with more bytes than allowed", null, null);
+            return new RemoteFailure(
+                    Reason.TOO_LARGE,
+                    what + " was answered with more bytes than allowed",
+                    null,
+                    null);
         }
-        if (hasCause(error, TimeoutException.class) || hasCause(error, ConnectTimeoutException.class)
+        if (hasCause(error, TimeoutException.class)
+                || hasCause(error, ConnectTimeoutException.class)
                 || hasCause(error, ReadTimeoutException.class)) {
             return new RemoteFailure(Reason.TIMEOUT, what + " got no answer in time", null, null);
         }
-        return new RemoteFailure(Reason.UNREACHABLE, redactor.redact(what + " failed: " + rootMessage(error)), null, null);
+        return new RemoteFailure(
+                Reason.UNREACHABLE,
+                redactor.redact(what + " failed: " + rootMessage(error)),
+                null,
+                null);
     }
 
     private Prepared prepare(RequestSpec spec, ConnectionScope scope) {
@@ -212,15 +325,18 @@ public final class RemoteRequests {
         try {
             uri = new URI(rendered.urlWithQuery());
         } catch (URISyntaxException e) {
-            throw new RequestRenderException("url", "WEBHOOK-REQUEST", "url is not a valid URI: " + e.getReason());
+            throw new RequestRenderException(
+                    "url", "WEBHOOK-REQUEST", "url is not a valid URI: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new RequestRenderException("url", "WEBHOOK-REQUEST", "url must be an absolute http or https URL");
+            throw new RequestRenderException(
+                    "url", "WEBHOOK-REQUEST", "url must be an absolute http or https URL");
         }
         ResponseType type = ResponseType.fromName(rendered.type());
         if (type == null) {
-            throw new RequestRenderException("type", "WEBHOOK-REQUEST", "type must be json, urlencoded or text");
+            throw new RequestRenderException(
+                    "type", "WEBHOOK-REQUEST", "type must be json, urlencoded or text");
         }
         return new Prepared(rendered, uri, encoder.encode(type, rendered.body()));
     }
@@ -242,7 +358,8 @@ public final class RemoteRequests {
 
     private static Headers headers(HttpHeaders http) {
         List<Map.Entry<String, String>> entries = new ArrayList<>();
-        http.forEach((name, values) -> values.forEach(value -> entries.add(Map.entry(name, value))));
+        http.forEach(
+                (name, values) -> values.forEach(value -> entries.add(Map.entry(name, value))));
         return Headers.of(entries);
     }
 
@@ -262,7 +379,9 @@ public final class RemoteRequests {
         ObjectNode logged = NODES.objectNode();
         logged.put("status", response.status());
         ObjectNode headers = NODES.objectNode();
-        response.headers().asMap().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        response.headers()
+                .asMap()
+                .forEach((name, values) -> headers.put(name, String.join(", ", values)));
         logged.set("headers", headers);
         if (!Values.isUndefined(response.body())) {
             logged.set("body", Values.toJson(response.body()));
@@ -270,7 +389,10 @@ public final class RemoteRequests {
         return logged;
     }
 
-    /** Name/value pairs as an object; a repeated name becomes an array, as the sanitizer walks arrays. */
+    /**
+     * Name/value pairs as an object; a repeated name becomes an array, as the sanitizer walks
+     * arrays.
+     */
     private static ObjectNode pairs(List<Map.Entry<String, String>> pairs) {
         ObjectNode object = NODES.objectNode();
         for (Map.Entry<String, String> pair : pairs) {
@@ -308,9 +430,7 @@ public final class RemoteRequests {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private record Prepared(RenderedRequest rendered, URI uri, EncodedBody body) {
-    }
+    private record Prepared(RenderedRequest rendered, URI uri, EncodedBody body) {}
 
-    private record Raw(int status, Headers headers, byte[] body) {
-    }
+    private record Raw(int status, Headers headers, byte[] body) {}
 }

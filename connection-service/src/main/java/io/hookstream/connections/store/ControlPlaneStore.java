@@ -1,15 +1,5 @@
 package io.hookstream.connections.store;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.DisposableBean;
-
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
@@ -17,13 +7,21 @@ import io.hookstream.schemas.topic.CompactedTopicView;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.Topic;
 import io.hookstream.support.kafka.TopicViews;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * The control plane's state: Kafka is the database. Reads come from views of the compacted topics;
- * a write completes once the broker acknowledged it (acks=all) and this service's own view has read it,
- * so that a client that reads right after a write sees it.
+ * a write completes once the broker acknowledged it (acks=all) and this service's own view has read
+ * it, so that a client that reads right after a write sees it.
  */
 public final class ControlPlaneStore implements DisposableBean {
 
@@ -34,21 +32,36 @@ public final class ControlPlaneStore implements DisposableBean {
     private final CompactedTopicView<Hook> hooks;
     private final CompactedTopicView<Connection> connections;
 
-    public ControlPlaneStore(String bootstrapServers, String clientId, HookstreamTopics topics, TopicViews views, Duration timeout) {
+    public ControlPlaneStore(
+            String bootstrapServers,
+            String clientId,
+            HookstreamTopics topics,
+            TopicViews views,
+            Duration timeout) {
         this.topics = topics;
         this.timeout = timeout;
         this.apps = views.open(topics.apps());
         this.hooks = views.open(topics.hooks());
         this.connections = views.open(topics.connections());
-        this.producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ProducerConfig.CLIENT_ID_CONFIG, clientId,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis(),
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() + 1000,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()),
-            new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ProducerConfig.CLIENT_ID_CONFIG,
+                                clientId,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                                (int) timeout.toMillis(),
+                                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                                (int) timeout.toMillis() + 1000,
+                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                (int) timeout.toMillis()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
     }
 
     public @Nullable App app(String appId) {
@@ -99,24 +112,34 @@ public final class ControlPlaneStore implements DisposableBean {
 
     /** Waits until the views have loaded what existed when the service started. */
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
-        return apps.awaitInitialLoad(timeout) && hooks.awaitInitialLoad(timeout) && connections.awaitInitialLoad(timeout);
+        return apps.awaitInitialLoad(timeout)
+                && hooks.awaitInitialLoad(timeout)
+                && connections.awaitInitialLoad(timeout);
     }
 
-    private <V> Mono<Void> write(Topic<String, V> topic, String key, @Nullable V value, CompactedTopicView<V> view) {
+    private <V> Mono<Void> write(
+            Topic<String, V> topic, String key, @Nullable V value, CompactedTopicView<V> view) {
         byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
-        byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+        byte[] v =
+                value == null
+                        ? null
+                        : topic.valueSerde().serializer().serialize(topic.name(), value);
         // send() can block for metadata while the broker is away: keep it off the event loop
-        return Mono.<Void>create(sink -> producer.send(new ProducerRecord<>(topic.name(), k, v), (md, error) -> {
-                if (error != null) {
-                    sink.error(error);
-                } else {
-                    sink.success();
-                }
-            }))
-            .subscribeOn(Schedulers.boundedElastic())
-            .then(Mono.fromFuture(view::catchUp))
-            .timeout(timeout)
-            .then();
+        return Mono.<Void>create(
+                        sink ->
+                                producer.send(
+                                        new ProducerRecord<>(topic.name(), k, v),
+                                        (md, error) -> {
+                                            if (error != null) {
+                                                sink.error(error);
+                                            } else {
+                                                sink.success();
+                                            }
+                                        }))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.fromFuture(view::catchUp))
+                .timeout(timeout)
+                .then();
     }
 
     @Override

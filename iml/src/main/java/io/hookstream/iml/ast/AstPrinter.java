@@ -4,11 +4,13 @@ import io.hookstream.iml.value.JsonText;
 import io.hookstream.iml.value.Kind;
 import io.hookstream.iml.value.Value;
 
-/** Prints an AST as an S-expression, e.g. {@code (+ 1 (* 2 3))}; used by parser tests and diagnostics. */
+/**
+ * Prints an AST as an S-expression, e.g. {@code (+ 1 (* 2 3))}; used by parser tests and
+ * diagnostics.
+ */
 public final class AstPrinter {
 
-    private AstPrinter() {
-    }
+    private AstPrinter() {}
 
     public static String print(Expr e) {
         StringBuilder sb = new StringBuilder();

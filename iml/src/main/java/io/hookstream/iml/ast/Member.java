@@ -3,5 +3,4 @@ package io.hookstream.iml.ast;
 import io.hookstream.iml.Span;
 
 /** Property access {@code target.name} or {@code target.`quoted name`}. */
-public record Member(Expr target, String name, Span span) implements Expr {
-}
+public record Member(Expr target, String name, Span span) implements Expr {}

@@ -27,24 +27,24 @@ public final class Compilation {
     /** The object key that merges an object's properties in place (§2.4, D9). */
     static final String SPREAD_KEY = "{{...}}";
 
-    private Compilation() {
-    }
+    private Compilation() {}
 
-    public static CompiledTemplate template(JsonNode template, String path, FunctionRegistry functions,
-            Limits limits) {
+    public static CompiledTemplate template(
+            JsonNode template, String path, FunctionRegistry functions, Limits limits) {
         Objects.requireNonNull(template, "template");
         TemplateNode root = new TemplateCompiler(functions, limits).compile(template, path, 0);
         return new Program(root, path, limits);
     }
 
-    public static CompiledTemplate string(String iml, String path, FunctionRegistry functions, Limits limits) {
+    public static CompiledTemplate string(
+            String iml, String path, FunctionRegistry functions, Limits limits) {
         Objects.requireNonNull(iml, "iml");
         TemplateNode root = new TemplateCompiler(functions, limits).compileString(iml, path);
         return new Program(root, path, limits);
     }
 
-    public static CompiledExpression expression(String expression, String path, FunctionRegistry functions,
-            Limits limits) {
+    public static CompiledExpression expression(
+            String expression, String path, FunctionRegistry functions, Limits limits) {
         Objects.requireNonNull(expression, "expression");
         Node node;
         try {
@@ -80,9 +80,11 @@ public final class Compilation {
             } catch (ImlException e) {
                 throw e.inPath(path);
             } catch (StackOverflowError e) {
-                throw new EvalException(ErrorCode.VALUE_TOO_DEEP, limits.maxValueDepth()).inPath(path);
+                throw new EvalException(ErrorCode.VALUE_TOO_DEEP, limits.maxValueDepth())
+                        .inPath(path);
             } catch (RuntimeException e) {
-                throw new EvalException(ErrorCode.INTERNAL_ERROR, e, "evaluation", e.toString()).inPath(path);
+                throw new EvalException(ErrorCode.INTERNAL_ERROR, e, "evaluation", e.toString())
+                        .inPath(path);
             }
         }
     }
@@ -99,42 +101,58 @@ public final class Compilation {
 
         TemplateNode compile(JsonNode json, String path, int depth) {
             if (depth > limits.maxTemplateDepth()) {
-                throw new ParseException(ErrorCode.TEMPLATE_TOO_DEEP, Span.NONE, null, limits.maxTemplateDepth())
+                throw new ParseException(
+                                ErrorCode.TEMPLATE_TOO_DEEP,
+                                Span.NONE,
+                                null,
+                                limits.maxTemplateDepth())
                         .inPath(path);
             }
             switch (json.getNodeType()) {
                 case STRING:
                     return compileString(json.stringValue(), path);
-                case ARRAY: {
-                    List<TemplateNode> items = new ArrayList<>(json.size());
-                    int i = 0;
-                    for (JsonNode item : json) {
-                        items.add(compile(item, path + "[" + i + "]", depth + 1));
-                        i++;
-                    }
-                    return TemplateNodes.array(items, path);
-                }
-                case OBJECT: {
-                    List<TemplateNodes.Entry> entries = new ArrayList<>(json.size());
-                    for (Map.Entry<String, JsonNode> e : json.properties()) {
-                        String key = e.getKey();
-                        String childPath = path.isEmpty() ? key : path + "." + key;
-                        TemplateNode value = compile(e.getValue(), childPath, depth + 1);
-                        if (key.equals(SPREAD_KEY)) {
-                            entries.add(new TemplateNodes.Entry(null, null, value, true, childPath));
-                        } else if (key.contains("{{")) {
-                            entries.add(new TemplateNodes.Entry(null, compileString(key, childPath), value, false,
-                                    childPath));
-                        } else {
-                            entries.add(new TemplateNodes.Entry(key, null, value, false, childPath));
+                case ARRAY:
+                    {
+                        List<TemplateNode> items = new ArrayList<>(json.size());
+                        int i = 0;
+                        for (JsonNode item : json) {
+                            items.add(compile(item, path + "[" + i + "]", depth + 1));
+                            i++;
                         }
+                        return TemplateNodes.array(items, path);
                     }
-                    return TemplateNodes.object(entries, path);
-                }
+                case OBJECT:
+                    {
+                        List<TemplateNodes.Entry> entries = new ArrayList<>(json.size());
+                        for (Map.Entry<String, JsonNode> e : json.properties()) {
+                            String key = e.getKey();
+                            String childPath = path.isEmpty() ? key : path + "." + key;
+                            TemplateNode value = compile(e.getValue(), childPath, depth + 1);
+                            if (key.equals(SPREAD_KEY)) {
+                                entries.add(
+                                        new TemplateNodes.Entry(
+                                                null, null, value, true, childPath));
+                            } else if (key.contains("{{")) {
+                                entries.add(
+                                        new TemplateNodes.Entry(
+                                                null,
+                                                compileString(key, childPath),
+                                                value,
+                                                false,
+                                                childPath));
+                            } else {
+                                entries.add(
+                                        new TemplateNodes.Entry(
+                                                key, null, value, false, childPath));
+                            }
+                        }
+                        return TemplateNodes.object(entries, path);
+                    }
                 case MISSING:
                     return new TemplateNodes.Constant(Values.UNDEFINED);
                 default:
-                    return new TemplateNodes.Constant(Values.fromJson(json, limits.maxValueDepth()));
+                    return new TemplateNodes.Constant(
+                            Values.fromJson(json, limits.maxValueDepth()));
             }
         }
 
@@ -157,8 +175,7 @@ public final class Compilation {
 
     /** Approximate JSON size of a result, stopping as soon as the limit is passed. */
     static final class OutputSize {
-        private OutputSize() {
-        }
+        private OutputSize() {}
 
         static void check(Value v, long max) {
             long size = measure(v, max, 0);
@@ -173,29 +190,32 @@ public final class Compilation {
                     return soFar + ((io.hookstream.iml.value.TextValue) v).value().length() + 2;
                 case BUFFER:
                     return soFar + ((io.hookstream.iml.value.BufferValue) v).length() * 4L / 3 + 2;
-                case ARRAY: {
-                    long s = soFar + 2;
-                    for (Value item : ((io.hookstream.iml.value.ArrayValue) v).items()) {
-                        s = measure(item, max, s + 1);
-                        if (s > max) {
-                            return s;
+                case ARRAY:
+                    {
+                        long s = soFar + 2;
+                        for (Value item : ((io.hookstream.iml.value.ArrayValue) v).items()) {
+                            s = measure(item, max, s + 1);
+                            if (s > max) {
+                                return s;
+                            }
                         }
+                        return s;
                     }
-                    return s;
-                }
-                case OBJECT: {
-                    long s = soFar + 2;
-                    for (Map.Entry<String, Value> e : ((io.hookstream.iml.value.ObjectValue) v).props().entrySet()) {
-                        if (e.getValue().kind() == Kind.UNDEFINED) {
-                            continue;
+                case OBJECT:
+                    {
+                        long s = soFar + 2;
+                        for (Map.Entry<String, Value> e :
+                                ((io.hookstream.iml.value.ObjectValue) v).props().entrySet()) {
+                            if (e.getValue().kind() == Kind.UNDEFINED) {
+                                continue;
+                            }
+                            s = measure(e.getValue(), max, s + e.getKey().length() + 4);
+                            if (s > max) {
+                                return s;
+                            }
                         }
-                        s = measure(e.getValue(), max, s + e.getKey().length() + 4);
-                        if (s > max) {
-                            return s;
-                        }
+                        return s;
                     }
-                    return s;
-                }
                 default:
                     return soFar + 8;
             }

@@ -30,12 +30,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Compiles an AST into evaluator nodes: resolves and arity-checks functions, pre-splits dotted paths and
- * folds constant sub-expressions. Stateless apart from its inputs; one instance per IML string.
+ * Compiles an AST into evaluator nodes: resolves and arity-checks functions, pre-splits dotted
+ * paths and folds constant sub-expressions. Stateless apart from its inputs; one instance per IML
+ * string.
  */
 final class Compiler {
 
-    private static final Set<String> BUILTINS = Set.of("now", "timestamp", "uuid", "pi", "random", "executionId");
+    private static final Set<String> BUILTINS =
+            Set.of("now", "timestamp", "uuid", "pi", "random", "executionId");
 
     private final FunctionRegistry functions;
     private final Limits limits;
@@ -61,7 +63,10 @@ final class Compiler {
         if (e instanceof Index) {
             Index i = (Index) e;
             Node target = compile(i.target());
-            Node node = i.index() == null ? new Nodes.First(target) : new Nodes.Index(target, compile(i.index()));
+            Node node =
+                    i.index() == null
+                            ? new Nodes.First(target)
+                            : new Nodes.Index(target, compile(i.index()));
             return fold(node, target, i.index() == null ? target : null);
         }
         if (e instanceof Call) {
@@ -70,8 +75,10 @@ final class Compiler {
         if (e instanceof Unary) {
             Unary u = (Unary) e;
             Node operand = compile(u.operand());
-            Node node = u.operator() == UnaryOperator.NOT ? new Nodes.Not(operand)
-                    : new Nodes.Negate(operand, site(u));
+            Node node =
+                    u.operator() == UnaryOperator.NOT
+                            ? new Nodes.Not(operand)
+                            : new Nodes.Negate(operand, site(u));
             return fold(node, operand);
         }
         if (e instanceof Binary) {
@@ -149,19 +156,24 @@ final class Compiler {
         }
         int n = c.args().size();
         if (n < spec.minArity() || (spec.maxArity() >= 0 && n > spec.maxArity())) {
-            String expected = spec.maxArity() < 0 ? "at least " + spec.minArity()
-                    : spec.minArity() == spec.maxArity() ? String.valueOf(spec.minArity())
-                    : spec.minArity() + " to " + spec.maxArity();
-            throw new ParseException(ErrorCode.WRONG_ARITY, c.span(), source, c.name(), expected, n);
+            String expected =
+                    spec.maxArity() < 0
+                            ? "at least " + spec.minArity()
+                            : spec.minArity() == spec.maxArity()
+                                    ? String.valueOf(spec.minArity())
+                                    : spec.minArity() + " to " + spec.maxArity();
+            throw new ParseException(
+                    ErrorCode.WRONG_ARITY, c.span(), source, c.name(), expected, n);
         }
         Node[] args = new Node[n];
         for (int i = 0; i < n; i++) {
             args[i] = compile(c.args().get(i));
         }
         Site site = site(c);
-        Node node = spec.implementation() instanceof FunctionSpec.Lazy
-                ? new Nodes.LazyCall(spec, args, site)
-                : new Nodes.Call(spec, args, site);
+        Node node =
+                spec.implementation() instanceof FunctionSpec.Lazy
+                        ? new Nodes.LazyCall(spec, args, site)
+                        : new Nodes.Call(spec, args, site);
         return spec.pure() ? fold(node, args) : node;
     }
 
@@ -170,9 +182,10 @@ final class Compiler {
     }
 
     /**
-     * Replaces {@code node} by its value when all its children are constant. Folding happens in a frame
-     * with no variables and a fixed clock, so only nodes that do not read variables reach it; an error is
-     * not folded but left to happen at evaluation time, where it gets its template path.
+     * Replaces {@code node} by its value when all its children are constant. Folding happens in a
+     * frame with no variables and a fixed clock, so only nodes that do not read variables reach it;
+     * an error is not folded but left to happen at evaluation time, where it gets its template
+     * path.
      */
     private Node fold(Node node, Node... children) {
         for (Node child : children) {
@@ -181,7 +194,8 @@ final class Compiler {
             }
         }
         try {
-            Value v = node.eval(new Frame(EvalContext.builder().now(Instant.EPOCH).build(), limits));
+            Value v =
+                    node.eval(new Frame(EvalContext.builder().now(Instant.EPOCH).build(), limits));
             // a fresh emptyarray or object is immutable, so sharing the folded value is safe
             return new Nodes.Const(v);
         } catch (ImlException | StackOverflowError e) {
@@ -189,7 +203,10 @@ final class Compiler {
         }
     }
 
-    /** Coerces argument {@code index} of a call to its declared type (§4); null and undefined pass as they are. */
+    /**
+     * Coerces argument {@code index} of a call to its declared type (§4); null and undefined pass
+     * as they are.
+     */
     static Value coerce(FunctionSpec spec, int index, Value v, Frame f) {
         Param p = spec.param(index);
         Kind k = v.kind();
@@ -201,28 +218,30 @@ final class Compiler {
                 return v;
             case TEXT:
                 return k == Kind.TEXT ? v : Values.text(Values.text(v));
-            case NUMBER: {
-                if (k == Kind.NUMBER) {
-                    return v;
+            case NUMBER:
+                {
+                    if (k == Kind.NUMBER) {
+                        return v;
+                    }
+                    BigDecimal n = Coercions.toNumber(v);
+                    if (n == null) {
+                        throw typeError(spec, index, p, v);
+                    }
+                    return Values.number(n);
                 }
-                BigDecimal n = Coercions.toNumber(v);
-                if (n == null) {
-                    throw typeError(spec, index, p, v);
-                }
-                return Values.number(n);
-            }
             case BOOLEAN:
                 return k == Kind.BOOLEAN ? v : Values.bool(Coercions.toBoolean(v));
-            case DATE: {
-                if (k == Kind.DATE) {
-                    return v;
+            case DATE:
+                {
+                    if (k == Kind.DATE) {
+                        return v;
+                    }
+                    Instant i = Coercions.toDate(v, f.timezone());
+                    if (i == null) {
+                        throw typeError(spec, index, p, v);
+                    }
+                    return Values.date(i);
                 }
-                Instant i = Coercions.toDate(v, f.timezone());
-                if (i == null) {
-                    throw typeError(spec, index, p, v);
-                }
-                return Values.date(i);
-            }
             case ARRAY:
                 return Coercions.toArray(v);
             case OBJECT:
@@ -236,7 +255,11 @@ final class Compiler {
     }
 
     private static EvalException typeError(FunctionSpec spec, int index, Param p, Value v) {
-        return new EvalException(ErrorCode.ARGUMENT_TYPE, spec.name(), (index + 1) + " (" + p.name() + ")",
-                p.type().description(), v.kind().description());
+        return new EvalException(
+                ErrorCode.ARGUMENT_TYPE,
+                spec.name(),
+                (index + 1) + " (" + p.name() + ")",
+                p.type().description(),
+                v.kind().description());
     }
 }

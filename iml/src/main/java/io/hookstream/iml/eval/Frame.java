@@ -17,8 +17,9 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mutable state of one evaluation: the context, the step counter and the clock reading. Created per
- * {@code evaluate} call and confined to its thread, which is what keeps compiled programs shareable.
+ * The mutable state of one evaluation: the context, the step counter and the clock reading. Created
+ * per {@code evaluate} call and confined to its thread, which is what keeps compiled programs
+ * shareable.
  */
 public final class Frame implements CallContext {
 
@@ -36,7 +37,9 @@ public final class Frame implements CallContext {
         this.now = ctx.now();
     }
 
-    /** A root variable: bound variables first, then the built-ins; undefined when neither exists. */
+    /**
+     * A root variable: bound variables first, then the built-ins; undefined when neither exists.
+     */
     Value variable(String name) {
         Value v = ctx.variable(name);
         return v != null ? v : Values.UNDEFINED;
@@ -67,9 +70,9 @@ public final class Frame implements CallContext {
     }
 
     /**
-     * Make's id of the running scenario execution (§3.2). A host that has such an id (an event id) binds it
-     * as the variable {@code executionId}, which wins above; otherwise one evaluation is one execution, so
-     * the id is made once per evaluation, as 32 lowercase hex digits like Make's.
+     * Make's id of the running scenario execution (§3.2). A host that has such an id (an event id)
+     * binds it as the variable {@code executionId}, which wins above; otherwise one evaluation is
+     * one execution, so the id is made once per evaluation, as 32 lowercase hex digits like Make's.
      */
     private String executionId() {
         String id = executionId;

@@ -2,7 +2,10 @@ package io.hookstream.iml.eval;
 
 import io.hookstream.iml.value.Value;
 
-/** A compiled expression node: one small final object per AST node, evaluated against a {@link Frame}. */
+/**
+ * A compiled expression node: one small final object per AST node, evaluated against a {@link
+ * Frame}.
+ */
 abstract class Node {
 
     abstract Value eval(Frame f);

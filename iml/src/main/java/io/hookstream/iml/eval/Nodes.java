@@ -18,8 +18,7 @@ import java.math.BigDecimal;
 /** The evaluator node types. Each is final, immutable and has a single {@code eval}. */
 final class Nodes {
 
-    private Nodes() {
-    }
+    private Nodes() {}
 
     /** A folded constant. */
     static final class Const extends Node {
@@ -54,7 +53,9 @@ final class Nodes {
         }
     }
 
-    /** A built-in variable ({@code now}, {@code uuid}, …) unless the context binds the same name. */
+    /**
+     * A built-in variable ({@code now}, {@code uuid}, …) unless the context binds the same name.
+     */
     static final class Builtin extends Node {
         private final String name;
 
@@ -69,8 +70,8 @@ final class Nodes {
     }
 
     /**
-     * A pre-split dotted path from a root variable ({@code body.user.id}). Under the {@code headers} root the
-     * first key is looked up without regard to case (D13).
+     * A pre-split dotted path from a root variable ({@code body.user.id}). Under the {@code
+     * headers} root the first key is looked up without regard to case (D13).
      */
     static final class Path extends Node {
         private final String root;
@@ -145,9 +146,13 @@ final class Nodes {
         return true;
     }
 
-    /** 1-based array index with -1 the last item; 0 and out-of-range indexes are undefined (D17). */
+    /**
+     * 1-based array index with -1 the last item; 0 and out-of-range indexes are undefined (D17).
+     */
     static Value index(ArrayValue a, BigDecimal n) {
-        if (n.signum() == 0 || n.scale() > 0 || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        if (n.signum() == 0
+                || n.scale() > 0
+                || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             return Values.UNDEFINED;
         }
         int i = n.intValue();
@@ -170,7 +175,10 @@ final class Nodes {
             Value t = target.eval(f);
             Value i = index.eval(f);
             if (t.kind() == Kind.ARRAY) {
-                BigDecimal n = i.kind() == Kind.NUMBER || i.kind() == Kind.TEXT ? Coercions.toNumber(i) : null;
+                BigDecimal n =
+                        i.kind() == Kind.NUMBER || i.kind() == Kind.TEXT
+                                ? Coercions.toNumber(i)
+                                : null;
                 return n == null ? Values.UNDEFINED : index((ArrayValue) t, n);
             }
             if (t.kind() == Kind.OBJECT && (i.kind() == Kind.TEXT || i.kind() == Kind.NUMBER)) {
@@ -199,7 +207,9 @@ final class Nodes {
         }
     }
 
-    /** A call of an eager function: arguments are evaluated and coerced to the declared types first. */
+    /**
+     * A call of an eager function: arguments are evaluated and coerced to the declared types first.
+     */
     static final class Call extends Node {
         private final FunctionSpec spec;
         private final FunctionSpec.Eager impl;
@@ -262,17 +272,18 @@ final class Nodes {
         @Override
         Value eval(Frame f) {
             f.step(1);
-            LazyArgs lazy = new LazyArgs() {
-                @Override
-                public int size() {
-                    return args.length;
-                }
+            LazyArgs lazy =
+                    new LazyArgs() {
+                        @Override
+                        public int size() {
+                            return args.length;
+                        }
 
-                @Override
-                public Value get(int index) {
-                    return args[index].eval(f);
-                }
-            };
+                        @Override
+                        public Value get(int index) {
+                            return args[index].eval(f);
+                        }
+                    };
             try {
                 return checked(impl.apply(lazy, f), f);
             } catch (ImlException e) {
@@ -352,8 +363,8 @@ final class Nodes {
     }
 
     /**
-     * {@code +}: null or undefined on one side yields the other side; text, dates, arrays, objects or buffers
-     * on either side concatenate text forms; numbers and booleans add in decimal (D15).
+     * {@code +}: null or undefined on one side yields the other side; text, dates, arrays, objects
+     * or buffers on either side concatenate text forms; numbers and booleans add in decimal (D15).
      */
     static final class Add extends Node {
         private final Node left;
@@ -372,14 +383,17 @@ final class Nodes {
             Value b = right.eval(f);
             try {
                 if (Values.isMissing(a)) {
-                    return Values.isMissing(b) && a.kind() == Kind.UNDEFINED ? b : (Values.isMissing(b) ? a : b);
+                    return Values.isMissing(b) && a.kind() == Kind.UNDEFINED
+                            ? b
+                            : (Values.isMissing(b) ? a : b);
                 }
                 if (Values.isMissing(b)) {
                     return a;
                 }
                 Kind ka = a.kind();
                 Kind kb = b.kind();
-                if ((ka == Kind.NUMBER || ka == Kind.BOOLEAN) && (kb == Kind.NUMBER || kb == Kind.BOOLEAN)) {
+                if ((ka == Kind.NUMBER || ka == Kind.BOOLEAN)
+                        && (kb == Kind.NUMBER || kb == Kind.BOOLEAN)) {
                     return Values.number(Numbers.add(Coercions.toNumber(a), Coercions.toNumber(b)));
                 }
                 String sa = Values.text(a);
@@ -416,16 +430,25 @@ final class Nodes {
             BigDecimal x = Coercions.operandNumber(a);
             BigDecimal y = Coercions.operandNumber(b);
             if (x == null || y == null) {
-                throw site.error(ErrorCode.OPERAND_TYPE, operator.symbol(), (x == null ? a : b).kind().description());
+                throw site.error(
+                        ErrorCode.OPERAND_TYPE,
+                        operator.symbol(),
+                        (x == null ? a : b).kind().description());
             }
             try {
                 switch (operator) {
-                    case SUBTRACT: return Values.number(Numbers.subtract(x, y));
-                    case MULTIPLY: return Values.number(Numbers.multiply(x, y));
-                    case DIVIDE: return Values.number(Numbers.divide(x, y));
-                    case REMAINDER: return Values.number(Numbers.remainder(x, y));
-                    case NUMERIC_ADD: return Values.number(Numbers.add(x, y));
-                    default: throw new IllegalStateException(operator.name());
+                    case SUBTRACT:
+                        return Values.number(Numbers.subtract(x, y));
+                    case MULTIPLY:
+                        return Values.number(Numbers.multiply(x, y));
+                    case DIVIDE:
+                        return Values.number(Numbers.divide(x, y));
+                    case REMAINDER:
+                        return Values.number(Numbers.remainder(x, y));
+                    case NUMERIC_ADD:
+                        return Values.number(Numbers.add(x, y));
+                    default:
+                        throw new IllegalStateException(operator.name());
                 }
             } catch (ImlException e) {
                 throw site.locate(e);
@@ -457,11 +480,16 @@ final class Nodes {
                 return Values.FALSE;
             }
             switch (operator) {
-                case LESS: return Values.bool(c < 0);
-                case LESS_EQUAL: return Values.bool(c <= 0);
-                case GREATER: return Values.bool(c > 0);
-                case GREATER_EQUAL: return Values.bool(c >= 0);
-                default: throw new IllegalStateException(operator.name());
+                case LESS:
+                    return Values.bool(c < 0);
+                case LESS_EQUAL:
+                    return Values.bool(c <= 0);
+                case GREATER:
+                    return Values.bool(c > 0);
+                case GREATER_EQUAL:
+                    return Values.bool(c >= 0);
+                default:
+                    throw new IllegalStateException(operator.name());
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.hookstream.iml.eval;
 
 import io.hookstream.iml.ErrorCode;
+import io.hookstream.iml.EvalContext;
 import io.hookstream.iml.EvalException;
 import io.hookstream.iml.ImlException;
-import io.hookstream.iml.EvalContext;
 import io.hookstream.iml.value.Kind;
 import io.hookstream.iml.value.ObjectValue;
 import io.hookstream.iml.value.Value;
@@ -12,14 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The template node types: constants, IML strings, arrays and objects (§2, D9, D19). */
 final class TemplateNodes {
 
-    private TemplateNodes() {
-    }
+    private TemplateNodes() {}
 
     static final class Constant implements TemplateNode {
         private final Value value;
@@ -90,12 +88,13 @@ final class TemplateNodes {
         }
     }
 
-    /**
-     * One property of an object template: a literal key, a templated key, or the spread key.
-     */
-    record Entry(@Nullable String key, @Nullable TemplateNode keyTemplate, TemplateNode value, boolean spread,
-            String path) {
-    }
+    /** One property of an object template: a literal key, a templated key, or the spread key. */
+    record Entry(
+            @Nullable String key,
+            @Nullable TemplateNode keyTemplate,
+            TemplateNode value,
+            boolean spread,
+            String path) {}
 
     static TemplateNode object(List<Entry> entries, String path) {
         TemplateNode node = new ObjectTemplate(entries.toArray(new Entry[0]), path);
@@ -108,9 +107,9 @@ final class TemplateNodes {
     }
 
     /**
-     * Properties in document order, later keys winning (D9): the spread key merges an object's properties
-     * (null and undefined add nothing); a property whose value is undefined is left out, and removes a
-     * property of the same name merged earlier (D19).
+     * Properties in document order, later keys winning (D9): the spread key merges an object's
+     * properties (null and undefined add nothing); a property whose value is undefined is left out,
+     * and removes a property of the same name merged earlier (D19).
      */
     static final class ObjectTemplate implements TemplateNode {
         private final Entry[] entries;
@@ -130,7 +129,8 @@ final class TemplateNodes {
                     if (v.kind() == Kind.OBJECT) {
                         out.putAll(((ObjectValue) v).props());
                     } else if (!Values.isMissing(v)) {
-                        throw new EvalException(ErrorCode.SPREAD_NOT_OBJECT, v.kind().description()).inPath(e.path());
+                        throw new EvalException(ErrorCode.SPREAD_NOT_OBJECT, v.kind().description())
+                                .inPath(e.path());
                     }
                     continue;
                 }
@@ -155,6 +155,8 @@ final class TemplateNodes {
     }
 
     private static Frame constantFrame() {
-        return new Frame(EvalContext.builder().now(Instant.EPOCH).build(), io.hookstream.iml.Limits.defaults());
+        return new Frame(
+                EvalContext.builder().now(Instant.EPOCH).build(),
+                io.hookstream.iml.Limits.defaults());
     }
 }

@@ -14,13 +14,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Readers for already-coerced arguments. Because the evaluator coerced each argument to its declared type,
- * these only distinguish "present" from "left out, null or undefined".
+ * Readers for already-coerced arguments. Because the evaluator coerced each argument to its
+ * declared type, these only distinguish "present" from "left out, null or undefined".
  */
 public final class Args {
 
-    private Args() {
-    }
+    private Args() {}
 
     /** True when argument {@code i} was given and is neither null nor undefined. */
     public static boolean has(Value[] args, int i) {
@@ -36,7 +35,9 @@ public final class Args {
     }
 
     public static @Nullable BigDecimal number(Value[] args, int i) {
-        return has(args, i) && args[i].kind() == Kind.NUMBER ? ((NumberValue) args[i]).value() : null;
+        return has(args, i) && args[i].kind() == Kind.NUMBER
+                ? ((NumberValue) args[i]).value()
+                : null;
     }
 
     public static BigDecimal number(Value[] args, int i, BigDecimal fallback) {
@@ -63,7 +64,9 @@ public final class Args {
         if (!has(args, i)) {
             return fallback;
         }
-        return args[i].kind() == Kind.BOOLEAN ? ((BoolValue) args[i]).value() : Coercions.toBoolean(args[i]);
+        return args[i].kind() == Kind.BOOLEAN
+                ? ((BoolValue) args[i]).value()
+                : Coercions.toBoolean(args[i]);
     }
 
     public static @Nullable Instant date(Value[] args, int i) {

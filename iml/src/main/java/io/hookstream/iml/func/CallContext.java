@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.random.RandomGenerator;
 
-/** What a function may know about the evaluation that calls it. One per evaluation; never shared. */
+/**
+ * What a function may know about the evaluation that calls it. One per evaluation; never shared.
+ */
 public interface CallContext {
 
     /** The evaluation's time zone (D16). */
@@ -19,8 +21,8 @@ public interface CallContext {
     RandomGenerator random();
 
     /**
-     * Charges {@code units} of work against {@link Limits#maxEvaluationSteps()}; functions that walk arrays
-     * charge one unit per element.
+     * Charges {@code units} of work against {@link Limits#maxEvaluationSteps()}; functions that
+     * walk arrays charge one unit per element.
      */
     void step(long units);
 

@@ -50,8 +50,7 @@ public final class FunctionRegistry {
     public static final class Builder {
         private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(FunctionSpec spec) {
             if (functions.putIfAbsent(spec.name(), spec) != null) {
@@ -71,14 +70,15 @@ public final class FunctionRegistry {
     }
 
     private static final class Holder {
-        static final FunctionRegistry STANDARD = builder()
-                .add(new GeneralFunctions())
-                .add(new TextFunctions())
-                .add(new MathFunctions())
-                .add(new DateFunctions())
-                .add(new ArrayFunctions())
-                .add(new JsonFunctions())
-                .add(new RuntimeFunctions())
-                .build();
+        static final FunctionRegistry STANDARD =
+                builder()
+                        .add(new GeneralFunctions())
+                        .add(new TextFunctions())
+                        .add(new MathFunctions())
+                        .add(new DateFunctions())
+                        .add(new ArrayFunctions())
+                        .add(new JsonFunctions())
+                        .add(new RuntimeFunctions())
+                        .build();
     }
 }

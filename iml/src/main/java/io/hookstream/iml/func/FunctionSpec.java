@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A declared function: name, parameters (with an optional repeated last parameter), return type,
- * implementation and a one-line doc. The evaluator checks arity when compiling and coerces arguments
- * before calling, so implementations never re-check them.
+ * implementation and a one-line doc. The evaluator checks arity when compiling and coerces
+ * arguments before calling, so implementations never re-check them.
  *
- * @param passMissing when false (the default for functions whose first parameter is typed) a null or
- *                    undefined first argument is returned unchanged without calling the implementation
- * @param pure        true when the result depends only on the arguments, so calls with constant arguments
- *                    can be folded at compile time
+ * @param passMissing when false (the default for functions whose first parameter is typed) a null
+ *     or undefined first argument is returned unchanged without calling the implementation
+ * @param pure true when the result depends only on the arguments, so calls with constant arguments
+ *     can be folded at compile time
  */
 public record FunctionSpec(
         String name,
@@ -31,15 +31,15 @@ public record FunctionSpec(
         boolean optionalSeen = false;
         for (Param p : params) {
             if (optionalSeen && !p.optional()) {
-                throw new IllegalArgumentException(name + ": required parameter after an optional one");
+                throw new IllegalArgumentException(
+                        name + ": required parameter after an optional one");
             }
             optionalSeen |= p.optional();
         }
     }
 
     /** The implementation of a function; either {@link Eager} or {@link Lazy}. */
-    public sealed interface Implementation permits Eager, Lazy {
-    }
+    public sealed interface Implementation permits Eager, Lazy {}
 
     /** Receives evaluated, coerced arguments. */
     @FunctionalInterface
@@ -154,9 +154,12 @@ public record FunctionSpec(
 
         public FunctionSpec build() {
             Objects.requireNonNull(implementation, name + ": no implementation");
-            boolean pass = passMissing != null ? passMissing
-                    : params.isEmpty() || params.get(0).type() == ValueType.ANY;
-            return new FunctionSpec(name, params, varargs, returns, implementation, doc, pass, pure);
+            boolean pass =
+                    passMissing != null
+                            ? passMissing
+                            : params.isEmpty() || params.get(0).type() == ValueType.ANY;
+            return new FunctionSpec(
+                    name, params, varargs, returns, implementation, doc, pass, pure);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.hookstream.iml.func;
 
-/** Declared parameter and return types; the evaluator coerces arguments to them (§4) before a call. */
+/**
+ * Declared parameter and return types; the evaluator coerces arguments to them (§4) before a call.
+ */
 public enum ValueType {
     /** Passed as it is. */
     ANY("any value"),

@@ -5,9 +5,9 @@ import io.hookstream.iml.ParseException;
 import io.hookstream.iml.Span;
 
 /**
- * Turns the characters of one IML expression into tokens on demand. In template mode the expression ends
- * at {@code }}} (a {@link TokenKind#CLOSE} token); otherwise at the end of the input. Not thread-safe: one
- * instance per parse.
+ * Turns the characters of one IML expression into tokens on demand. In template mode the expression
+ * ends at {@code }}} (a {@link TokenKind#CLOSE} token); otherwise at the end of the input. Not
+ * thread-safe: one instance per parse.
  */
 public final class Lexer {
 
@@ -19,9 +19,9 @@ public final class Lexer {
     private int lineStart;
 
     /**
-     * @param src       the whole IML string (spans are relative to it)
-     * @param pos       where the expression starts
-     * @param line      the 1-based line of {@code pos}
+     * @param src the whole IML string (spans are relative to it)
+     * @param pos where the expression starts
+     * @param line the 1-based line of {@code pos}
      * @param lineStart the offset where that line starts
      */
     public Lexer(String src, int pos, int line, int lineStart, boolean templateMode) {
@@ -59,7 +59,8 @@ public final class Lexer {
             while (pos < end && isIdentifierPart(src.charAt(pos))) {
                 pos++;
             }
-            return token(TokenKind.IDENTIFIER, src.substring(start, pos), start, pos, startLine, col);
+            return token(
+                    TokenKind.IDENTIFIER, src.substring(start, pos), start, pos, startLine, col);
         }
         if (c >= '0' && c <= '9') {
             return number(start, startLine, col);
@@ -70,30 +71,49 @@ public final class Lexer {
                 return string(c, start, startLine, col);
             case '`':
                 return quotedName(start, startLine, col);
-            case '.': return single(TokenKind.DOT, start, startLine, col);
-            case ',': return single(TokenKind.COMMA, start, startLine, col);
-            case '(': return single(TokenKind.LEFT_PAREN, start, startLine, col);
-            case ')': return single(TokenKind.RIGHT_PAREN, start, startLine, col);
-            case '[': return single(TokenKind.LEFT_BRACKET, start, startLine, col);
-            case ']': return single(TokenKind.RIGHT_BRACKET, start, startLine, col);
-            case '*': return single(TokenKind.STAR, start, startLine, col);
-            case '/': return single(TokenKind.SLASH, start, startLine, col);
-            case '%': return single(TokenKind.PERCENT, start, startLine, col);
-            case '-': return single(TokenKind.MINUS, start, startLine, col);
+            case '.':
+                return single(TokenKind.DOT, start, startLine, col);
+            case ',':
+                return single(TokenKind.COMMA, start, startLine, col);
+            case '(':
+                return single(TokenKind.LEFT_PAREN, start, startLine, col);
+            case ')':
+                return single(TokenKind.RIGHT_PAREN, start, startLine, col);
+            case '[':
+                return single(TokenKind.LEFT_BRACKET, start, startLine, col);
+            case ']':
+                return single(TokenKind.RIGHT_BRACKET, start, startLine, col);
+            case '*':
+                return single(TokenKind.STAR, start, startLine, col);
+            case '/':
+                return single(TokenKind.SLASH, start, startLine, col);
+            case '%':
+                return single(TokenKind.PERCENT, start, startLine, col);
+            case '-':
+                return single(TokenKind.MINUS, start, startLine, col);
             case '+':
-                return peekIs(1, '+') ? multi(TokenKind.PLUS_PLUS, 2, start, startLine, col)
+                return peekIs(1, '+')
+                        ? multi(TokenKind.PLUS_PLUS, 2, start, startLine, col)
                         : single(TokenKind.PLUS, start, startLine, col);
             case '<':
-                return peekIs(1, '=') ? multi(TokenKind.LESS_EQUAL, 2, start, startLine, col)
+                return peekIs(1, '=')
+                        ? multi(TokenKind.LESS_EQUAL, 2, start, startLine, col)
                         : single(TokenKind.LESS, start, startLine, col);
             case '>':
-                return peekIs(1, '=') ? multi(TokenKind.GREATER_EQUAL, 2, start, startLine, col)
+                return peekIs(1, '=')
+                        ? multi(TokenKind.GREATER_EQUAL, 2, start, startLine, col)
                         : single(TokenKind.GREATER, start, startLine, col);
             case '=':
-                return multi(TokenKind.EQUAL, peekIs(1, '=') ? (peekIs(2, '=') ? 3 : 2) : 1, start, startLine, col);
+                return multi(
+                        TokenKind.EQUAL,
+                        peekIs(1, '=') ? (peekIs(2, '=') ? 3 : 2) : 1,
+                        start,
+                        startLine,
+                        col);
             case '!':
                 if (peekIs(1, '=')) {
-                    return multi(TokenKind.NOT_EQUAL, peekIs(2, '=') ? 3 : 2, start, startLine, col);
+                    return multi(
+                            TokenKind.NOT_EQUAL, peekIs(2, '=') ? 3 : 2, start, startLine, col);
                 }
                 return single(TokenKind.BANG, start, startLine, col);
             case '&':
@@ -108,7 +128,10 @@ public final class Lexer {
             default:
                 break;
         }
-        throw new ParseException(ErrorCode.UNEXPECTED_CHARACTER, new Span(startLine, col, start, start + 1), src,
+        throw new ParseException(
+                ErrorCode.UNEXPECTED_CHARACTER,
+                new Span(startLine, col, start, start + 1),
+                src,
                 String.valueOf(c));
     }
 
@@ -157,13 +180,17 @@ public final class Lexer {
             while (pos < end && isIdentifierPart(src.charAt(pos))) {
                 pos++;
             }
-            throw new ParseException(ErrorCode.INVALID_NUMBER, new Span(startLine, col, start, pos), src,
+            throw new ParseException(
+                    ErrorCode.INVALID_NUMBER,
+                    new Span(startLine, col, start, pos),
+                    src,
                     src.substring(start, pos));
         }
         return token(TokenKind.NUMBER, src.substring(start, pos), start, pos, startLine, col);
     }
 
-    // D10: \' \" and \\ are escapes; any other backslash stays as written so regex literals survive.
+    // D10: \' \" and \\ are escapes; any other backslash stays as written so regex literals
+    // survive.
     private Token string(char quote, int start, int startLine, int col) {
         pos++;
         StringBuilder sb = new StringBuilder();
@@ -188,13 +215,15 @@ public final class Lexer {
             sb.append(c);
             pos++;
         }
-        throw new ParseException(ErrorCode.UNTERMINATED_STRING, new Span(startLine, col, start, end), src);
+        throw new ParseException(
+                ErrorCode.UNTERMINATED_STRING, new Span(startLine, col, start, end), src);
     }
 
     private Token quotedName(int start, int startLine, int col) {
         int close = src.indexOf('`', pos + 1);
         if (close < 0) {
-            throw new ParseException(ErrorCode.UNTERMINATED_BACKTICK, new Span(startLine, col, start, end), src);
+            throw new ParseException(
+                    ErrorCode.UNTERMINATED_BACKTICK, new Span(startLine, col, start, end), src);
         }
         String name = src.substring(pos + 1, close);
         for (int i = pos + 1; i < close; i++) {
@@ -225,7 +254,10 @@ public final class Lexer {
     }
 
     static boolean isIdentifierStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || c == '_'
+                || c == '$'
                 || (c > 0x7f && Character.isLetter(c));
     }
 

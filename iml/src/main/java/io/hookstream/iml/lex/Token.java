@@ -3,7 +3,8 @@ package io.hookstream.iml.lex;
 import io.hookstream.iml.Span;
 
 /**
- * One token. {@code text} is the decoded value for strings and quoted names, the spelling otherwise.
+ * One token. {@code text} is the decoded value for strings and quoted names, the spelling
+ * otherwise.
  */
 public record Token(TokenKind kind, String text, Span span) {
 

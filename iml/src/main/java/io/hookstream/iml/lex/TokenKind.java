@@ -1,6 +1,9 @@
 package io.hookstream.iml.lex;
 
-/** Kinds of IML tokens. Alternative spellings of one operator share a kind ({@code = == ===} are EQUAL). */
+/**
+ * Kinds of IML tokens. Alternative spellings of one operator share a kind ({@code = == ===} are
+ * EQUAL).
+ */
 public enum TokenKind {
     NUMBER("a number"),
     STRING("a string"),

@@ -26,26 +26,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-written recursive-descent parser for IML strings and bare expressions. Each {@code parseXxx} method
- * implements the production in the comment above it. Nesting depth is tracked and limited so that hostile
- * input fails with {@link ErrorCode#NESTING_TOO_DEEP} instead of overflowing the stack. One instance per
- * parse; use the static entry points.
+ * Hand-written recursive-descent parser for IML strings and bare expressions. Each {@code parseXxx}
+ * method implements the production in the comment above it. Nesting depth is tracked and limited so
+ * that hostile input fails with {@link ErrorCode#NESTING_TOO_DEEP} instead of overflowing the
+ * stack. One instance per parse; use the static entry points.
  */
 public final class Parser {
 
-    private static final Map<String, Value> KEYWORDS = Map.ofEntries(
-            Map.entry("true", Values.TRUE),
-            Map.entry("false", Values.FALSE),
-            Map.entry("null", Values.NULL),
-            Map.entry("erase", Values.NULL),
-            Map.entry("ignore", Values.UNDEFINED),
-            Map.entry("emptyarray", Values.EMPTY_ARRAY),
-            Map.entry("emptystring", Values.EMPTY_TEXT),
-            Map.entry("space", Values.text(" ")),
-            Map.entry("nbsp", Values.text("\u00a0")),
-            Map.entry("tab", Values.text("\t")),
-            Map.entry("newline", Values.text("\n")),
-            Map.entry("carriagereturn", Values.text("\r")));
+    private static final Map<String, Value> KEYWORDS =
+            Map.ofEntries(
+                    Map.entry("true", Values.TRUE),
+                    Map.entry("false", Values.FALSE),
+                    Map.entry("null", Values.NULL),
+                    Map.entry("erase", Values.NULL),
+                    Map.entry("ignore", Values.UNDEFINED),
+                    Map.entry("emptyarray", Values.EMPTY_ARRAY),
+                    Map.entry("emptystring", Values.EMPTY_TEXT),
+                    Map.entry("space", Values.text(" ")),
+                    Map.entry("nbsp", Values.text("\u00a0")),
+                    Map.entry("tab", Values.text("\t")),
+                    Map.entry("newline", Values.text("\n")),
+                    Map.entry("carriagereturn", Values.text("\r")));
 
     private final String src;
     private final Limits limits;
@@ -76,7 +77,10 @@ public final class Parser {
             int open = src.indexOf("{{", pos);
             int textEnd = open < 0 ? n : open;
             if (textEnd > pos) {
-                parts.add(new Literal(Values.text(src.substring(pos, textEnd)), span(src, pos, textEnd, line, lineStart)));
+                parts.add(
+                        new Literal(
+                                Values.text(src.substring(pos, textEnd)),
+                                span(src, pos, textEnd, line, lineStart)));
                 for (int i = pos; i < textEnd; i++) {
                     if (src.charAt(i) == '\n') {
                         line++;
@@ -91,7 +95,8 @@ public final class Parser {
             Lexer lexer = new Lexer(src, open + 2, line, lineStart, true);
             Parser parser = new Parser(src, lexer, limits);
             if (parser.current.kind() == TokenKind.CLOSE) {
-                throw new ParseException(ErrorCode.EMPTY_EXPRESSION, openSpan.to(parser.current.span()), src);
+                throw new ParseException(
+                        ErrorCode.EMPTY_EXPRESSION, openSpan.to(parser.current.span()), src);
             }
             if (parser.current.kind() == TokenKind.END) {
                 throw new ParseException(ErrorCode.UNTERMINATED_EXPRESSION, openSpan, src);
@@ -129,7 +134,11 @@ public final class Parser {
 
     private static void checkLength(String src, Limits limits) {
         if (src.length() > limits.maxExpressionLength()) {
-            throw new ParseException(ErrorCode.EXPRESSION_TOO_LONG, new Span(1, 1, 0, 0), null, src.length(),
+            throw new ParseException(
+                    ErrorCode.EXPRESSION_TOO_LONG,
+                    new Span(1, 1, 0, 0),
+                    null,
+                    src.length(),
                     limits.maxExpressionLength());
         }
     }
@@ -177,7 +186,8 @@ public final class Parser {
         while (current.kind() == TokenKind.EQUAL || current.kind() == TokenKind.NOT_EQUAL) {
             Token op = advance();
             chain(++chain, op);
-            BinaryOperator operator = op.kind() == TokenKind.EQUAL ? BinaryOperator.EQUAL : BinaryOperator.NOT_EQUAL;
+            BinaryOperator operator =
+                    op.kind() == TokenKind.EQUAL ? BinaryOperator.EQUAL : BinaryOperator.NOT_EQUAL;
             left = binary(operator, left, parseRelational());
         }
         return left;
@@ -190,11 +200,20 @@ public final class Parser {
         while (true) {
             BinaryOperator operator;
             switch (current.kind()) {
-                case LESS: operator = BinaryOperator.LESS; break;
-                case LESS_EQUAL: operator = BinaryOperator.LESS_EQUAL; break;
-                case GREATER: operator = BinaryOperator.GREATER; break;
-                case GREATER_EQUAL: operator = BinaryOperator.GREATER_EQUAL; break;
-                default: return left;
+                case LESS:
+                    operator = BinaryOperator.LESS;
+                    break;
+                case LESS_EQUAL:
+                    operator = BinaryOperator.LESS_EQUAL;
+                    break;
+                case GREATER:
+                    operator = BinaryOperator.GREATER;
+                    break;
+                case GREATER_EQUAL:
+                    operator = BinaryOperator.GREATER_EQUAL;
+                    break;
+                default:
+                    return left;
             }
             Token op = advance();
             chain(++chain, op);
@@ -209,10 +228,17 @@ public final class Parser {
         while (true) {
             BinaryOperator operator;
             switch (current.kind()) {
-                case PLUS: operator = BinaryOperator.ADD; break;
-                case PLUS_PLUS: operator = BinaryOperator.NUMERIC_ADD; break;
-                case MINUS: operator = BinaryOperator.SUBTRACT; break;
-                default: return left;
+                case PLUS:
+                    operator = BinaryOperator.ADD;
+                    break;
+                case PLUS_PLUS:
+                    operator = BinaryOperator.NUMERIC_ADD;
+                    break;
+                case MINUS:
+                    operator = BinaryOperator.SUBTRACT;
+                    break;
+                default:
+                    return left;
             }
             Token op = advance();
             chain(++chain, op);
@@ -227,10 +253,17 @@ public final class Parser {
         while (true) {
             BinaryOperator operator;
             switch (current.kind()) {
-                case STAR: operator = BinaryOperator.MULTIPLY; break;
-                case SLASH: operator = BinaryOperator.DIVIDE; break;
-                case PERCENT: operator = BinaryOperator.REMAINDER; break;
-                default: return left;
+                case STAR:
+                    operator = BinaryOperator.MULTIPLY;
+                    break;
+                case SLASH:
+                    operator = BinaryOperator.DIVIDE;
+                    break;
+                case PERCENT:
+                    operator = BinaryOperator.REMAINDER;
+                    break;
+                default:
+                    return left;
             }
             Token op = advance();
             chain(++chain, op);
@@ -245,13 +278,16 @@ public final class Parser {
             enter(op.span());
             Expr operand = parseUnary();
             depth--;
-            if (op.kind() == TokenKind.MINUS && operand instanceof Literal
+            if (op.kind() == TokenKind.MINUS
+                    && operand instanceof Literal
                     && ((Literal) operand).value() instanceof io.hookstream.iml.value.NumberValue) {
                 // fold negative literals so that -2 is a constant, not an operation
-                BigDecimal n = ((io.hookstream.iml.value.NumberValue) ((Literal) operand).value()).value();
+                BigDecimal n =
+                        ((io.hookstream.iml.value.NumberValue) ((Literal) operand).value()).value();
                 return new Literal(Values.number(n.negate()), op.span().to(operand.span()));
             }
-            UnaryOperator operator = op.kind() == TokenKind.BANG ? UnaryOperator.NOT : UnaryOperator.NEGATE;
+            UnaryOperator operator =
+                    op.kind() == TokenKind.BANG ? UnaryOperator.NOT : UnaryOperator.NEGATE;
             return new Unary(operator, operand, op.span().to(operand.span()));
         }
         return parsePostfix();
@@ -266,7 +302,8 @@ public final class Parser {
                 Token dot = advance();
                 chain(++chain, dot);
                 Token name = current;
-                if (name.kind() != TokenKind.IDENTIFIER && name.kind() != TokenKind.QUOTED_NAME
+                if (name.kind() != TokenKind.IDENTIFIER
+                        && name.kind() != TokenKind.QUOTED_NAME
                         && !(name.kind() == TokenKind.NUMBER && isDigits(name.text()))) {
                     throw unexpected("a property name after '.'");
                 }
@@ -289,41 +326,45 @@ public final class Parser {
         }
     }
 
-    // primary := number | string | keyword | name | `quoted name` | name '(' arguments ')' | '(' expression ')'
+    // primary := number | string | keyword | name | `quoted name` | name '(' arguments ')' | '('
+    // expression ')'
     private Expr parsePrimary() {
         Token t = current;
         switch (t.kind()) {
-            case NUMBER: {
-                advance();
-                BigDecimal n = io.hookstream.iml.value.Numbers.parse(t.text());
-                if (n == null) {
-                    throw new ParseException(ErrorCode.INVALID_NUMBER, t.span(), src, t.text());
+            case NUMBER:
+                {
+                    advance();
+                    BigDecimal n = io.hookstream.iml.value.Numbers.parse(t.text());
+                    if (n == null) {
+                        throw new ParseException(ErrorCode.INVALID_NUMBER, t.span(), src, t.text());
+                    }
+                    return new Literal(Values.number(n), t.span());
                 }
-                return new Literal(Values.number(n), t.span());
-            }
             case STRING:
                 advance();
                 return new Literal(Values.text(t.text()), t.span());
             case QUOTED_NAME:
                 advance();
                 return new Variable(t.text(), t.span());
-            case IDENTIFIER: {
-                advance();
-                if (current.kind() == TokenKind.LEFT_PAREN) {
-                    return parseCall(t);
+            case IDENTIFIER:
+                {
+                    advance();
+                    if (current.kind() == TokenKind.LEFT_PAREN) {
+                        return parseCall(t);
+                    }
+                    Value keyword = KEYWORDS.get(t.text());
+                    if (keyword != null) {
+                        return new Literal(keyword, t.span());
+                    }
+                    return new Variable(t.text(), t.span());
                 }
-                Value keyword = KEYWORDS.get(t.text());
-                if (keyword != null) {
-                    return new Literal(keyword, t.span());
+            case LEFT_PAREN:
+                {
+                    advance();
+                    Expr inner = parseExpression();
+                    expect(TokenKind.RIGHT_PAREN, "')'");
+                    return inner;
                 }
-                return new Variable(t.text(), t.span());
-            }
-            case LEFT_PAREN: {
-                advance();
-                Expr inner = parseExpression();
-                expect(TokenKind.RIGHT_PAREN, "')'");
-                return inner;
-            }
             default:
                 throw unexpected("a value");
         }
@@ -363,11 +404,13 @@ public final class Parser {
         }
     }
 
-    // A left-leaning operator or postfix chain deepens the tree by one per link; count it against the
+    // A left-leaning operator or postfix chain deepens the tree by one per link; count it against
+    // the
     // nesting limit so that evaluation can never recurse deeper than the limit allows.
     private void chain(int length, Token at) {
         if (depth + length > limits.maxNestingDepth()) {
-            throw new ParseException(ErrorCode.NESTING_TOO_DEEP, at.span(), src, limits.maxNestingDepth());
+            throw new ParseException(
+                    ErrorCode.NESTING_TOO_DEEP, at.span(), src, limits.maxNestingDepth());
         }
     }
 
@@ -391,6 +434,7 @@ public final class Parser {
         if (current.kind() == TokenKind.END) {
             return new ParseException(ErrorCode.UNEXPECTED_END, current.span(), src, expected);
         }
-        return new ParseException(ErrorCode.UNEXPECTED_TOKEN, current.span(), src, expected, current.describe());
+        return new ParseException(
+                ErrorCode.UNEXPECTED_TOKEN, current.span(), src, expected, current.describe());
     }
 }

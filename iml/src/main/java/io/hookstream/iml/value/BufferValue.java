@@ -37,7 +37,9 @@ public record BufferValue(byte[] bytes) implements Value {
 
     @Override
     public String toString() {
-        return "<buffer " + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 32))
-                + (bytes.length > 32 ? "…" : "") + ">";
+        return "<buffer "
+                + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 32))
+                + (bytes.length > 32 ? "…" : "")
+                + ">";
     }
 }

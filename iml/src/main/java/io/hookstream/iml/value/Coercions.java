@@ -9,13 +9,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every coercion and comparison rule of IML in one place: argument coercion (§4 of the spec), operator
- * operands (§3.5), equality (D1), relational and sort order.
+ * Every coercion and comparison rule of IML in one place: argument coercion (§4 of the spec),
+ * operator operands (§3.5), equality (D1), relational and sort order.
  */
 public final class Coercions {
 
-    private Coercions() {
-    }
+    private Coercions() {}
 
     // ---- argument coercion (§4) ----
 
@@ -39,8 +38,8 @@ public final class Coercions {
     }
 
     /**
-     * Boolean expected (§4): any number is true (even 0), text is false when it is {@code "false"} or empty,
-     * null and undefined are false, anything else is true.
+     * Boolean expected (§4): any number is true (even 0), text is false when it is {@code "false"}
+     * or empty, null and undefined are false, anything else is true.
      */
     public static boolean toBoolean(Value v) {
         switch (v.kind()) {
@@ -49,36 +48,44 @@ public final class Coercions {
                 return false;
             case BOOLEAN:
                 return ((BoolValue) v).value();
-            case TEXT: {
-                String s = ((TextValue) v).value();
-                return !s.isEmpty() && !s.equals("false");
-            }
+            case TEXT:
+                {
+                    String s = ((TextValue) v).value();
+                    return !s.isEmpty() && !s.equals("false");
+                }
             default:
                 return true;
         }
     }
 
-    /** Date expected: dates as they are, text read as ISO-8601 (wall clock in {@code zone}), numbers as epoch ms. */
+    /**
+     * Date expected: dates as they are, text read as ISO-8601 (wall clock in {@code zone}), numbers
+     * as epoch ms.
+     */
     public static @Nullable Instant toDate(Value v, ZoneId zone) {
         switch (v.kind()) {
             case DATE:
                 return ((DateValue) v).value();
             case TEXT:
                 return Dates.parseIso(((TextValue) v).value(), zone);
-            case NUMBER: {
-                BigDecimal n = ((NumberValue) v).value();
-                try {
-                    return Instant.ofEpochMilli(n.longValue());
-                } catch (java.time.DateTimeException e) {
-                    return null;
+            case NUMBER:
+                {
+                    BigDecimal n = ((NumberValue) v).value();
+                    try {
+                        return Instant.ofEpochMilli(n.longValue());
+                    } catch (java.time.DateTimeException e) {
+                        return null;
+                    }
                 }
-            }
             default:
                 return null;
         }
     }
 
-    /** Array expected: arrays as they are, null and undefined as an empty array, anything else wrapped. */
+    /**
+     * Array expected: arrays as they are, null and undefined as an empty array, anything else
+     * wrapped.
+     */
     public static ArrayValue toArray(Value v) {
         switch (v.kind()) {
             case ARRAY:
@@ -102,8 +109,8 @@ public final class Coercions {
     // ---- operators (§3.5) ----
 
     /**
-     * Operand of {@code - * / %}: numbers, numeric text, booleans, dates as epoch milliseconds and null as 0
-     * (as in JavaScript); null for values that have no number.
+     * Operand of {@code - * / %}: numbers, numeric text, booleans, dates as epoch milliseconds and
+     * null as 0 (as in JavaScript); null for values that have no number.
      */
     public static @Nullable BigDecimal operandNumber(Value v) {
         if (v.kind() == Kind.NULL) {
@@ -145,9 +152,9 @@ public final class Coercions {
     }
 
     /**
-     * Order for {@code < <= > >=}: numbers numerically, text by UTF-16 code units, dates by instant, a date
-     * and ISO text by instant, otherwise numerically when both sides have a number. Returns null when the
-     * two values are not comparable (the comparison is then false).
+     * Order for {@code < <= > >=}: numbers numerically, text by UTF-16 code units, dates by
+     * instant, a date and ISO text by instant, otherwise numerically when both sides have a number.
+     * Returns null when the two values are not comparable (the comparison is then false).
      */
     public static @Nullable Integer compare(Value a, Value b) {
         Kind ka = a.kind();
@@ -156,8 +163,14 @@ public final class Coercions {
             return Integer.signum(((TextValue) a).value().compareTo(((TextValue) b).value()));
         }
         if (ka == Kind.DATE || kb == Kind.DATE) {
-            Instant ia = ka == Kind.TEXT ? Dates.parseIso(((TextValue) a).value(), ZoneOffset.UTC) : null;
-            Instant ib = kb == Kind.TEXT ? Dates.parseIso(((TextValue) b).value(), ZoneOffset.UTC) : null;
+            Instant ia =
+                    ka == Kind.TEXT
+                            ? Dates.parseIso(((TextValue) a).value(), ZoneOffset.UTC)
+                            : null;
+            Instant ib =
+                    kb == Kind.TEXT
+                            ? Dates.parseIso(((TextValue) b).value(), ZoneOffset.UTC)
+                            : null;
             if (ka == Kind.DATE) {
                 ia = ((DateValue) a).value();
             }
@@ -177,9 +190,9 @@ public final class Coercions {
     }
 
     /**
-     * Total order used by {@code sort}: numbers, then text, then dates, then booleans, then everything else;
-     * null and undefined last. Text compares by code units (uppercase before lowercase) unless
-     * {@code ignoreCase}.
+     * Total order used by {@code sort}: numbers, then text, then dates, then booleans, then
+     * everything else; null and undefined last. Text compares by code units (uppercase before
+     * lowercase) unless {@code ignoreCase}.
      */
     public static int sortOrder(Value a, Value b, boolean ignoreCase) {
         int ra = sortRank(a);
@@ -190,11 +203,12 @@ public final class Coercions {
         switch (a.kind()) {
             case NUMBER:
                 return ((NumberValue) a).value().compareTo(((NumberValue) b).value());
-            case TEXT: {
-                String sa = ((TextValue) a).value();
-                String sb = ((TextValue) b).value();
-                return ignoreCase ? sa.compareToIgnoreCase(sb) : sa.compareTo(sb);
-            }
+            case TEXT:
+                {
+                    String sa = ((TextValue) a).value();
+                    String sb = ((TextValue) b).value();
+                    return ignoreCase ? sa.compareToIgnoreCase(sb) : sa.compareTo(sb);
+                }
             case DATE:
                 return ((DateValue) a).value().compareTo(((DateValue) b).value());
             case BOOLEAN:
@@ -206,13 +220,20 @@ public final class Coercions {
 
     private static int sortRank(Value v) {
         switch (v.kind()) {
-            case NUMBER: return 0;
-            case TEXT: return 1;
-            case DATE: return 2;
-            case BOOLEAN: return 3;
-            case NULL: return 5;
-            case UNDEFINED: return 6;
-            default: return 4;
+            case NUMBER:
+                return 0;
+            case TEXT:
+                return 1;
+            case DATE:
+                return 2;
+            case BOOLEAN:
+                return 3;
+            case NULL:
+                return 5;
+            case UNDEFINED:
+                return 6;
+            default:
+                return 4;
         }
     }
 }

@@ -20,13 +20,13 @@ public final class Dates {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     // Bounded input and no nested quantifiers: this JDK pattern cannot backtrack badly.
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-                    + "(?:[Tt ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
-                    + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final Pattern ISO =
+            Pattern.compile(
+                    "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+                            + "(?:[Tt ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
+                            + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** {@code YYYY-MM-DDTHH:mm:ss.SSSZ} in UTC, as JavaScript's {@code toISOString}. */
     public static String iso(Instant instant) {
@@ -34,9 +34,9 @@ public final class Dates {
     }
 
     /**
-     * Reads ISO-8601 text (date only, date and time with optional seconds, fraction and offset, a space
-     * instead of {@code T}) or RFC 1123 text. Wall-clock text without an offset is read in {@code zone}.
-     * Returns null when the text is not a date.
+     * Reads ISO-8601 text (date only, date and time with optional seconds, fraction and offset, a
+     * space instead of {@code T}) or RFC 1123 text. Wall-clock text without an offset is read in
+     * {@code zone}. Returns null when the text is not a date.
      */
     public static @Nullable Instant parseIso(String text, ZoneId zone) {
         String s = text.strip();
@@ -60,9 +60,18 @@ public final class Dates {
                     String frac = (m.group(7) + "000000000").substring(0, 9);
                     nanos = Integer.parseInt(frac);
                 }
-                LocalDateTime ldt = LocalDateTime.of(year, month, day, Integer.parseInt(m.group(4)),
-                        Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
-                return m.group(8) == null ? ldt.atZone(zone).toInstant() : ldt.atOffset(offset(m.group(8))).toInstant();
+                LocalDateTime ldt =
+                        LocalDateTime.of(
+                                year,
+                                month,
+                                day,
+                                Integer.parseInt(m.group(4)),
+                                Integer.parseInt(m.group(5)),
+                                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                                nanos);
+                return m.group(8) == null
+                        ? ldt.atZone(zone).toInstant()
+                        : ldt.atOffset(offset(m.group(8))).toInstant();
             } catch (DateTimeException | NumberFormatException e) {
                 return null;
             }

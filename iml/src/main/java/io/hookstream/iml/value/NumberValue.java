@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A decimal number, always normalised (no trailing zeros, zero has scale 0) so that equal numbers have
- * equal representations and {@link #equals} compares by value.
+ * A decimal number, always normalised (no trailing zeros, zero has scale 0) so that equal numbers
+ * have equal representations and {@link #equals} compares by value.
  */
 public record NumberValue(BigDecimal value) implements Value {
 

@@ -10,20 +10,21 @@ import org.jspecify.annotations.Nullable;
 /** Decimal arithmetic and the number text form (Decisions D15 and D20). */
 public final class Numbers {
 
-    /** 20 significant digits, half-up: the default precision of the decimal library Make uses (D20). */
+    /**
+     * 20 significant digits, half-up: the default precision of the decimal library Make uses (D20).
+     */
     public static final MathContext CONTEXT = new MathContext(20, RoundingMode.HALF_UP);
 
     /**
-     * Exponents beyond this are refused: a hostile {@code 1e999999999} would otherwise turn a harmless
-     * {@code setScale} or plain-text rendering into gigabytes of digits.
+     * Exponents beyond this are refused: a hostile {@code 1e999999999} would otherwise turn a
+     * harmless {@code setScale} or plain-text rendering into gigabytes of digits.
      */
     static final int MAX_EXPONENT = 10_000;
 
     private static final BigDecimal UPPER_PLAIN = new BigDecimal("1e21");
     private static final BigDecimal LOWER_PLAIN = new BigDecimal("1e-7");
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static BigDecimal normalise(BigDecimal n) {
         if (n.signum() == 0) {
@@ -69,15 +70,16 @@ public final class Numbers {
         try {
             return a.remainder(b, CONTEXT);
         } catch (ArithmeticException quotientTooLong) {
-            // the integral quotient needs more digits than CONTEXT has (1e30 % 7); the exact remainder is still
+            // the integral quotient needs more digits than CONTEXT has (1e30 % 7); the exact
+            // remainder is still
             // smaller than the divisor, and MAX_EXPONENT bounds the quotient's digits
             return a.remainder(b).round(CONTEXT);
         }
     }
 
     /**
-     * The D20 text form: integers without a decimal point, plain notation for magnitudes in [1e-7, 1e21),
-     * JavaScript exponent notation ({@code 1e+21}, {@code 1.5e-8}) otherwise.
+     * The D20 text form: integers without a decimal point, plain notation for magnitudes in [1e-7,
+     * 1e21), JavaScript exponent notation ({@code 1e+21}, {@code 1.5e-8}) otherwise.
      */
     public static String text(BigDecimal n) {
         if (n.signum() == 0) {
@@ -103,8 +105,8 @@ public final class Numbers {
     }
 
     /**
-     * Reads JavaScript-style numeric text ({@code " 12.5 "}, {@code "-1e3"}, {@code ".5"}); returns null for
-     * anything else, including empty text.
+     * Reads JavaScript-style numeric text ({@code " 12.5 "}, {@code "-1e3"}, {@code ".5"}); returns
+     * null for anything else, including empty text.
      */
     public static @Nullable BigDecimal parse(String text) {
         String s = text.strip();

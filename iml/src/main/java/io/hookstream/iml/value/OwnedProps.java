@@ -9,9 +9,9 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The properties of an {@link ObjectValue}: a map that no one else holds, read-only from here on. An object
- * built from these is not copied again, which spares the JSON parser and the object templates a second
- * map per object.
+ * The properties of an {@link ObjectValue}: a map that no one else holds, read-only from here on.
+ * An object built from these is not copied again, which spares the JSON parser and the object
+ * templates a second map per object.
  */
 final class OwnedProps extends AbstractMap<String, Value> {
 

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * truthiness (D5).
  *
  * <p>{@link #toJson} writes dates as ISO-8601 UTC text with milliseconds and buffers as Jackson
- * {@code BinaryNode}s (which Jackson serialises as base64 text and {@link #fromJson} reads back as buffers).
+ * {@code BinaryNode}s (which Jackson serialises as base64 text and {@link #fromJson} reads back as
+ * buffers).
  */
 public final class Values {
 
@@ -34,8 +35,7 @@ public final class Values {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Values() {
-    }
+    private Values() {}
 
     public static Value text(String s) {
         return s.isEmpty() ? EMPTY_TEXT : new TextValue(s);
@@ -72,8 +72,8 @@ public final class Values {
     }
 
     /**
-     * An object that takes {@code props} over instead of copying them: for a map just built, which the caller
-     * neither keeps nor changes afterwards.
+     * An object that takes {@code props} over instead of copying them: for a map just built, which
+     * the caller neither keeps nor changes afterwards.
      */
     public static Value objectOwning(LinkedHashMap<String, Value> props) {
         return new ObjectValue(new OwnedProps(props));
@@ -94,33 +94,39 @@ public final class Values {
         return fromJson(node, Limits.defaults().maxValueDepth());
     }
 
-    /** JSON to value; nesting deeper than {@code maxDepth} fails with {@link ErrorCode#VALUE_TOO_DEEP}. */
+    /**
+     * JSON to value; nesting deeper than {@code maxDepth} fails with {@link
+     * ErrorCode#VALUE_TOO_DEEP}.
+     */
     public static Value fromJson(JsonNode node, int maxDepth) {
         return fromJson(node, 0, maxDepth);
     }
 
     private static Value fromJson(JsonNode node, int depth, int maxDepth) {
         switch (node.getNodeType()) {
-            case OBJECT: {
-                if (depth >= maxDepth) {
-                    throw new EvalException(ErrorCode.VALUE_TOO_DEEP, maxDepth);
+            case OBJECT:
+                {
+                    if (depth >= maxDepth) {
+                        throw new EvalException(ErrorCode.VALUE_TOO_DEEP, maxDepth);
+                    }
+                    LinkedHashMap<String, Value> props =
+                            new LinkedHashMap<>(Math.max(4, node.size() * 2));
+                    for (Map.Entry<String, JsonNode> e : node.properties()) {
+                        props.put(e.getKey(), fromJson(e.getValue(), depth + 1, maxDepth));
+                    }
+                    return objectOwning(props);
                 }
-                LinkedHashMap<String, Value> props = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    props.put(e.getKey(), fromJson(e.getValue(), depth + 1, maxDepth));
+            case ARRAY:
+                {
+                    if (depth >= maxDepth) {
+                        throw new EvalException(ErrorCode.VALUE_TOO_DEEP, maxDepth);
+                    }
+                    List<Value> items = new ArrayList<>(node.size());
+                    for (JsonNode item : node) {
+                        items.add(fromJson(item, depth + 1, maxDepth));
+                    }
+                    return array(items);
                 }
-                return objectOwning(props);
-            }
-            case ARRAY: {
-                if (depth >= maxDepth) {
-                    throw new EvalException(ErrorCode.VALUE_TOO_DEEP, maxDepth);
-                }
-                List<Value> items = new ArrayList<>(node.size());
-                for (JsonNode item : node) {
-                    items.add(fromJson(item, depth + 1, maxDepth));
-                }
-                return array(items);
-            }
             case STRING:
                 return text(node.stringValue());
             case NUMBER:
@@ -159,49 +165,55 @@ public final class Values {
                 return NODES.nullNode();
             case BOOLEAN:
                 return NODES.booleanNode(((BoolValue) v).value());
-            case NUMBER: {
-                BigDecimal n = ((NumberValue) v).value();
-                if (n.scale() <= 0 && n.precision() - n.scale() <= 18) {
-                    // the node types Jackson itself reads, so that parsed and produced trees compare equal
-                    long l = n.longValueExact();
-                    return l == (int) l ? NODES.numberNode((int) l) : NODES.numberNode(l);
+            case NUMBER:
+                {
+                    BigDecimal n = ((NumberValue) v).value();
+                    if (n.scale() <= 0 && n.precision() - n.scale() <= 18) {
+                        // the node types Jackson itself reads, so that parsed and produced trees
+                        // compare equal
+                        long l = n.longValueExact();
+                        return l == (int) l ? NODES.numberNode((int) l) : NODES.numberNode(l);
+                    }
+                    return n.scale() <= 0
+                            ? NODES.numberNode(n.toBigIntegerExact())
+                            : NODES.numberNode(n);
                 }
-                return n.scale() <= 0 ? NODES.numberNode(n.toBigIntegerExact()) : NODES.numberNode(n);
-            }
             case TEXT:
                 return NODES.stringNode(((TextValue) v).value());
             case DATE:
                 return NODES.stringNode(Dates.iso(((DateValue) v).value()));
             case BUFFER:
                 return NODES.binaryNode(((BufferValue) v).bytes());
-            case ARRAY: {
-                JsonText.checkDepth(depth);
-                List<Value> items = ((ArrayValue) v).items();
-                ArrayNode out = NODES.arrayNode(items.size());
-                for (Value item : items) {
-                    out.add(toJson(item, depth + 1));
-                }
-                return out;
-            }
-            case OBJECT: {
-                JsonText.checkDepth(depth);
-                ObjectNode out = NODES.objectNode();
-                for (Map.Entry<String, Value> e : ((ObjectValue) v).props().entrySet()) {
-                    if (e.getValue().kind() != Kind.UNDEFINED) {
-                        out.set(e.getKey(), toJson(e.getValue(), depth + 1));
+            case ARRAY:
+                {
+                    JsonText.checkDepth(depth);
+                    List<Value> items = ((ArrayValue) v).items();
+                    ArrayNode out = NODES.arrayNode(items.size());
+                    for (Value item : items) {
+                        out.add(toJson(item, depth + 1));
                     }
+                    return out;
                 }
-                return out;
-            }
+            case OBJECT:
+                {
+                    JsonText.checkDepth(depth);
+                    ObjectNode out = NODES.objectNode();
+                    for (Map.Entry<String, Value> e : ((ObjectValue) v).props().entrySet()) {
+                        if (e.getValue().kind() != Kind.UNDEFINED) {
+                            out.set(e.getKey(), toJson(e.getValue(), depth + 1));
+                        }
+                    }
+                    return out;
+                }
             default:
                 throw new IllegalStateException(v.kind().name());
         }
     }
 
     /**
-     * The text form (D6, D20): null and undefined are empty, numbers as in D20, dates ISO-8601 UTC with
-     * milliseconds, buffers decoded as UTF-8, arrays join their items' text with {@code ,}, objects are
-     * compact JSON.
+     * The text form (D6, D20): null and undefined are empty, numbers as in D20, dates ISO-8601 UTC
+     * with milliseconds, buffers decoded as UTF-8, arrays join their items' text with {@code ,},
+     * objects are compact JSON.
      */
     public static String text(Value v) {
         switch (v.kind()) {
@@ -219,11 +231,12 @@ public final class Values {
             case BUFFER:
                 return new String(((BufferValue) v).bytes(), StandardCharsets.UTF_8);
             case ARRAY:
-            case OBJECT: {
-                StringBuilder sb = new StringBuilder();
-                appendText(sb, v, 0);
-                return sb.toString();
-            }
+            case OBJECT:
+                {
+                    StringBuilder sb = new StringBuilder();
+                    appendText(sb, v, 0);
+                    return sb.toString();
+                }
             default:
                 throw new IllegalStateException(v.kind().name());
         }
@@ -232,17 +245,18 @@ public final class Values {
     /** Appends the text form of {@code v}. */
     public static void appendText(StringBuilder sb, Value v, int depth) {
         switch (v.kind()) {
-            case ARRAY: {
-                JsonText.checkDepth(depth);
-                List<Value> items = ((ArrayValue) v).items();
-                for (int i = 0; i < items.size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
+            case ARRAY:
+                {
+                    JsonText.checkDepth(depth);
+                    List<Value> items = ((ArrayValue) v).items();
+                    for (int i = 0; i < items.size(); i++) {
+                        if (i > 0) {
+                            sb.append(',');
+                        }
+                        appendText(sb, items.get(i), depth + 1);
                     }
-                    appendText(sb, items.get(i), depth + 1);
+                    break;
                 }
-                break;
-            }
             case OBJECT:
                 JsonText.write(sb, v, depth);
                 break;
@@ -251,7 +265,10 @@ public final class Values {
         }
     }
 
-    /** JavaScript truthiness (D5): false, null, undefined, 0 and "" are false; everything else is true. */
+    /**
+     * JavaScript truthiness (D5): false, null, undefined, 0 and "" are false; everything else is
+     * true.
+     */
     public static boolean truthy(Value v) {
         switch (v.kind()) {
             case UNDEFINED:

@@ -22,16 +22,23 @@ class DateFunctionsTest {
     void formatDateUsesTheEvaluationZoneUnlessOneIsGiven() {
         assertThat(evalIn("Asia/Tokyo", "{{formatDate(now, 'YYYY-MM-DD HH:mm Z')}}"))
                 .isEqualTo(Values.text("2020-01-01 09:00 +09:00"));
-        assertThat(evalIn("Asia/Tokyo", "{{formatDate(now, 'YYYY-MM-DD HH:mm', 'America/Los_Angeles')}}"))
+        assertThat(
+                        evalIn(
+                                "Asia/Tokyo",
+                                "{{formatDate(now, 'YYYY-MM-DD HH:mm', 'America/Los_Angeles')}}"))
                 .isEqualTo(Values.text("2019-12-31 16:00"));
-        assertThat(evalIn("America/Los_Angeles", "{{formatDate(now, 'X')}}")).isEqualTo(Values.text("1577836800"));
+        assertThat(evalIn("America/Los_Angeles", "{{formatDate(now, 'X')}}"))
+                .isEqualTo(Values.text("1577836800"));
     }
 
     @Test
     void formatDateEscapesAndOrdinals() {
-        assertThat(eval("{{formatDate('2021-03-03T10:00:00Z', '[Day] Do [of] MMMM, DDDo [day], Qo [quarter]')}}"))
+        assertThat(
+                        eval(
+                                "{{formatDate('2021-03-03T10:00:00Z', '[Day] Do [of] MMMM, DDDo [day], Qo [quarter]')}}"))
                 .isEqualTo(Values.text("Day 3rd of March, 62nd day, 1st quarter"));
-        assertThat(eval("{{formatDate('2021-01-11T10:00:00Z', 'Do')}}")).isEqualTo(Values.text("11th"));
+        assertThat(eval("{{formatDate('2021-01-11T10:00:00Z', 'Do')}}"))
+                .isEqualTo(Values.text("11th"));
     }
 
     @Test
@@ -51,7 +58,8 @@ class DateFunctionsTest {
 
     @Test
     void parseDateErrorsCarryTheCallSpan() {
-        ImlException e = error("{{ parseDate(body.d, 'YYYY-MM-DD') }}", "{\"body\":{\"d\":\"tomorrow\"}}");
+        ImlException e =
+                error("{{ parseDate(body.d, 'YYYY-MM-DD') }}", "{\"body\":{\"d\":\"tomorrow\"}}");
         assertThat(e.code()).isEqualTo(ErrorCode.DATE_PARSE);
         assertThat(e.span()).isEqualTo(new Span(1, 4, 3, 34));
     }
@@ -90,8 +98,9 @@ class DateFunctionsTest {
 
     @Test
     void nowIsStableWithinOneEvaluation() {
-        io.hookstream.iml.CompiledTemplate t = io.hookstream.iml.Iml.standard()
-                .compileString("{{now = now && timestamp = formatDate(now, 'X')}}", "t");
+        io.hookstream.iml.CompiledTemplate t =
+                io.hookstream.iml.Iml.standard()
+                        .compileString("{{now = now && timestamp = formatDate(now, 'X')}}", "t");
         assertThat(t.evaluate(io.hookstream.iml.EvalContext.empty())).isEqualTo(Values.TRUE);
     }
 }

@@ -15,8 +15,7 @@ final class FunctionTestSupport {
 
     static final Instant NOW = Instant.parse("2020-01-01T00:00:00Z");
 
-    private FunctionTestSupport() {
-    }
+    private FunctionTestSupport() {}
 
     static Value eval(String iml) {
         return TestValues.eval(iml);

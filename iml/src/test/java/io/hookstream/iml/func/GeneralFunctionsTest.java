@@ -14,7 +14,8 @@ class GeneralFunctionsTest {
 
     @Test
     void ifEvaluatesOnlyTheChosenBranch() {
-        assertThat(eval("{{if(body.ok, 'y', 1 / 0)}}", "{\"body\":{\"ok\":true}}")).isEqualTo(Values.text("y"));
+        assertThat(eval("{{if(body.ok, 'y', 1 / 0)}}", "{\"body\":{\"ok\":true}}"))
+                .isEqualTo(Values.text("y"));
         ImlException e = error("{{if(body.ok, 'y', 1 / 0)}}", "{\"body\":{\"ok\":false}}");
         assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO);
         assertThat(e.span()).isEqualTo(new Span(1, 20, 19, 24));
@@ -46,8 +47,10 @@ class GeneralFunctionsTest {
 
     @Test
     void switchWithElseAndWithout() {
-        assertThat(eval("{{switch(body.s, 'a', 1, 'b', 2, 0)}}", "{\"body\":{\"s\":\"b\"}}")).isEqualTo(Values.number(2));
-        assertThat(eval("{{switch(body.s, 'a', 1, 0)}}", "{\"body\":{\"s\":\"z\"}}")).isEqualTo(Values.number(0));
+        assertThat(eval("{{switch(body.s, 'a', 1, 'b', 2, 0)}}", "{\"body\":{\"s\":\"b\"}}"))
+                .isEqualTo(Values.number(2));
+        assertThat(eval("{{switch(body.s, 'a', 1, 0)}}", "{\"body\":{\"s\":\"z\"}}"))
+                .isEqualTo(Values.number(0));
         assertThat(eval("{{switch(body.s, 'a', 1)}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
         assertThat(error("{{switch()}}").code()).isEqualTo(ErrorCode.WRONG_ARITY);
     }
@@ -56,8 +59,10 @@ class GeneralFunctionsTest {
     void getHandlesMissingTargetsAndPaths() {
         assertThat(eval("{{get(body.x, 'a')}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
         assertThat(eval("{{get(body, body.p)}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
-        assertThat(eval("{{get(body.a, 0)}}", "{\"body\":{\"a\":[1]}}")).isEqualTo(Values.UNDEFINED);
-        assertThat(eval("{{get(body.a, -1)}}", "{\"body\":{\"a\":[1,2]}}")).isEqualTo(Values.number(2));
+        assertThat(eval("{{get(body.a, 0)}}", "{\"body\":{\"a\":[1]}}"))
+                .isEqualTo(Values.UNDEFINED);
+        assertThat(eval("{{get(body.a, -1)}}", "{\"body\":{\"a\":[1,2]}}"))
+                .isEqualTo(Values.number(2));
     }
 
     @Test
@@ -66,14 +71,19 @@ class GeneralFunctionsTest {
         assertThat(e.code()).isEqualTo(ErrorCode.ARGUMENT_TYPE);
         assertThat(e.span()).isEqualTo(new Span(1, 3, 2, 19));
         assertThat(eval("{{omit(body.x, 'a')}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
-        assertThat(eval("{{pick(body, 'nope')}}", "{\"body\":{\"a\":1}}")).isEqualTo(Values.object(java.util.Map.of()));
+        assertThat(eval("{{pick(body, 'nope')}}", "{\"body\":{\"a\":1}}"))
+                .isEqualTo(Values.object(java.util.Map.of()));
     }
 
     @Test
     void isArrayAndMergeCollections() {
         assertThat(eval("{{isArray(emptyarray)}}")).isEqualTo(Values.TRUE);
         assertThat(eval("{{isArray('[]')}}")).isEqualTo(Values.FALSE);
-        assertThat(error("{{mergeCollections(body.a, body.b)}}", "{\"body\":{\"a\":{},\"b\":[1]}}").code())
+        assertThat(
+                        error(
+                                        "{{mergeCollections(body.a, body.b)}}",
+                                        "{\"body\":{\"a\":{},\"b\":[1]}}")
+                                .code())
                 .isEqualTo(ErrorCode.ARGUMENT_TYPE);
     }
 }

@@ -15,8 +15,12 @@ class JsonFunctionsTest {
 
     @Test
     void parseJsonKeepsDecimalsExactAndOrder() {
-        assertThat(eval("{{parseJSON('[0.1, 12345678901234567890.5]')}}")).isEqualTo(Values.array(java.util.List.of(
-                Values.number(new BigDecimal("0.1")), Values.number(new BigDecimal("12345678901234567890.5")))));
+        assertThat(eval("{{parseJSON('[0.1, 12345678901234567890.5]')}}"))
+                .isEqualTo(
+                        Values.array(
+                                java.util.List.of(
+                                        Values.number(new BigDecimal("0.1")),
+                                        Values.number(new BigDecimal("12345678901234567890.5")))));
         assertThat(eval("{{keys(parseJSON('{\"z\":1,\"a\":2}'))}}"))
                 .isEqualTo(Values.array(java.util.List.of(Values.text("z"), Values.text("a"))));
     }
@@ -31,7 +35,10 @@ class JsonFunctionsTest {
     @Test
     void createJsonWritesBuffersAsBase64AndArraysWithNulls() {
         assertThat(eval("{{createJSON(toBinary('hi'))}}")).isEqualTo(Values.text("\"aGk=\""));
-        assertThat(eval("{{createJSON(body)}}", "{\"body\":{\"a\":[1,null],\"u\":{\"$undefined\":true}}}"))
+        assertThat(
+                        eval(
+                                "{{createJSON(body)}}",
+                                "{\"body\":{\"a\":[1,null],\"u\":{\"$undefined\":true}}}"))
                 .isEqualTo(Values.text("{\"a\":[1,null]}"));
         assertThat(eval("{{createJSON(body.x)}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
         assertThat(eval("{{createJSON(null)}}")).isEqualTo(Values.text("null"));

@@ -24,7 +24,9 @@ class MathFunctionsTest {
     @Test
     void missingNumbersPropagate() {
         for (String f : new String[] {"abs", "ceil", "floor", "round", "trunc"}) {
-            assertThat(eval("{{" + f + "(body.x)}}", "{\"body\":{}}")).as(f).isEqualTo(Values.UNDEFINED);
+            assertThat(eval("{{" + f + "(body.x)}}", "{\"body\":{}}"))
+                    .as(f)
+                    .isEqualTo(Values.UNDEFINED);
         }
         assertThat(eval("{{sum(body.x)}}", "{\"body\":{}}")).isEqualTo(Values.number(0));
         assertThat(eval("{{max(body.x)}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
@@ -47,15 +49,19 @@ class MathFunctionsTest {
 
     @Test
     void aggregatesAcceptArraysAndValuesMixed() {
-        assertThat(eval("{{sum(body.a, 4, '5')}}", "{\"body\":{\"a\":[1,2,3]}}")).isEqualTo(Values.number(15));
-        assertThat(eval("{{min(body.a)}}", "{\"body\":{\"a\":[\"x\", 3, \"2\"]}}")).isEqualTo(Values.number(2));
-        assertThat(eval("{{median(body.a)}}", "{\"body\":{\"a\":[5]}}")).isEqualTo(Values.number(5));
+        assertThat(eval("{{sum(body.a, 4, '5')}}", "{\"body\":{\"a\":[1,2,3]}}"))
+                .isEqualTo(Values.number(15));
+        assertThat(eval("{{min(body.a)}}", "{\"body\":{\"a\":[\"x\", 3, \"2\"]}}"))
+                .isEqualTo(Values.number(2));
+        assertThat(eval("{{median(body.a)}}", "{\"body\":{\"a\":[5]}}"))
+                .isEqualTo(Values.number(5));
     }
 
     @Test
     void decimalsAreBounded() {
         assertThat(eval("{{length(formatNumber(1, 1000000))}}")).isEqualTo(Values.number(102));
-        assertThat(eval("{{trunc(1.23456, 99999)}}")).isEqualTo(Values.number(new BigDecimal("1.23456")));
+        assertThat(eval("{{trunc(1.23456, 99999)}}"))
+                .isEqualTo(Values.number(new BigDecimal("1.23456")));
     }
 
     @Test

@@ -16,9 +16,23 @@ class TextFunctionsTest {
 
     @Test
     void missingTextPropagates() {
-        for (String f : new String[] {"lower", "upper", "trim", "capitalize", "startcase", "escapeHTML",
-            "escapeMarkdown", "stripHTML", "encodeURL", "decodeURL", "mime"}) {
-            assertThat(eval("{{" + f + "(body.x)}}", "{\"body\":{}}")).as(f).isEqualTo(Values.UNDEFINED);
+        for (String f :
+                new String[] {
+                    "lower",
+                    "upper",
+                    "trim",
+                    "capitalize",
+                    "startcase",
+                    "escapeHTML",
+                    "escapeMarkdown",
+                    "stripHTML",
+                    "encodeURL",
+                    "decodeURL",
+                    "mime"
+                }) {
+            assertThat(eval("{{" + f + "(body.x)}}", "{\"body\":{}}"))
+                    .as(f)
+                    .isEqualTo(Values.UNDEFINED);
             assertThat(eval("{{" + f + "(null)}}")).as(f).isEqualTo(Values.NULL);
         }
         assertThat(eval("{{md5(body.x)}}", "{\"body\":{}}")).isEqualTo(Values.UNDEFINED);
@@ -47,17 +61,22 @@ class TextFunctionsTest {
     @Test
     void arity() {
         assertThat(error("{{replace('a', 'b')}}").code()).isEqualTo(ErrorCode.WRONG_ARITY);
-        assertThat(error("{{sha256('a', 'hex', 'k', 'text', 'x')}}").code()).isEqualTo(ErrorCode.WRONG_ARITY);
+        assertThat(error("{{sha256('a', 'hex', 'k', 'text', 'x')}}").code())
+                .isEqualTo(ErrorCode.WRONG_ARITY);
     }
 
     @Test
     void hmacOfBufferWithBufferKey() {
         String expected = "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8";
-        assertThat(eval("{{sha256(toBinary(body.m), 'hex', toBinary('key'))}}",
-                "{\"body\":{\"m\":\"The quick brown fox jumps over the lazy dog\"}}"))
+        assertThat(
+                        eval(
+                                "{{sha256(toBinary(body.m), 'hex', toBinary('key'))}}",
+                                "{\"body\":{\"m\":\"The quick brown fox jumps over the lazy dog\"}}"))
                 .isEqualTo(Values.text(expected));
-        assertThat(eval("{{sha256('x', 'hex', '')}}")).isEqualTo(eval("{{sha256('x', 'hex', '00', 'hex')}}"));
-        assertThat(eval("{{md5('Make', 'base64')}}")).isEqualTo(Values.text("UpoFymwSY6qwgOxPIHVEEQ=="));
+        assertThat(eval("{{sha256('x', 'hex', '')}}"))
+                .isEqualTo(eval("{{sha256('x', 'hex', '00', 'hex')}}"));
+        assertThat(eval("{{md5('Make', 'base64')}}"))
+                .isEqualTo(Values.text("UpoFymwSY6qwgOxPIHVEEQ=="));
     }
 
     @Test
@@ -65,7 +84,8 @@ class TextFunctionsTest {
         ImlException e = error("{{sha1('a', 'hex', 'k', 'rot13')}}");
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ENCODING);
         assertThat(e.span().start()).isEqualTo(2);
-        assertThat(error("{{sha1('a', 'hex', 'zz', 'hex')}}").code()).isEqualTo(ErrorCode.INVALID_ENCODED_DATA);
+        assertThat(error("{{sha1('a', 'hex', 'zz', 'hex')}}").code())
+                .isEqualTo(ErrorCode.INVALID_ENCODED_DATA);
     }
 
     @Test
@@ -73,7 +93,8 @@ class TextFunctionsTest {
         BufferValue b = (BufferValue) eval("{{toBinary(sha1('a', 'latin1'), 'latin1')}}");
         assertThat(b.length()).isEqualTo(20);
         assertThat(eval("{{toString(toBinary('c3a9', 'hex'))}}")).isEqualTo(Values.text("é"));
-        assertThat(((BufferValue) eval("{{toBinary('é')}}")).bytes()).isEqualTo("é".getBytes(StandardCharsets.UTF_8));
+        assertThat(((BufferValue) eval("{{toBinary('é')}}")).bytes())
+                .isEqualTo("é".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -86,7 +107,8 @@ class TextFunctionsTest {
     @Test
     void replaceKeepsUnknownDollarReferences() {
         assertThat(eval("{{replace('abc', '/(b)/', '$2$1$x')}}")).isEqualTo(Values.text("a$2b$xc"));
-        assertThat(eval("{{replace('abc', '/b/', '[$`|$\\'|$&]')}}")).isEqualTo(Values.text("a[a|c|b]c"));
+        assertThat(eval("{{replace('abc', '/b/', '[$`|$\\'|$&]')}}"))
+                .isEqualTo(Values.text("a[a|c|b]c"));
         assertThat(eval("{{replace('aXbX', 'X', '$&$&')}}")).isEqualTo(Values.text("aXXbXX"));
     }
 

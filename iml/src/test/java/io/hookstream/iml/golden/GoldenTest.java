@@ -34,10 +34,10 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Golden cases under {@code golden/<area>/*.json}: each file is an array of
- * {@code {name, expr, input?, timezone?, expected | error{code, start?, end?}}}, where {@code expr} is any
- * JSON template and {@code input} binds root variables (typed markers allowed). {@code golden/overrides.json}
- * lists known deviations ({@code {name, expected, reason}}).
+ * Golden cases under {@code golden/<area>/*.json}: each file is an array of {@code {name, expr,
+ * input?, timezone?, expected | error{code, start?, end?}}}, where {@code expr} is any JSON
+ * template and {@code input} binds root variables (typed markers allowed). {@code
+ * golden/overrides.json} lists known deviations ({@code {name, expected, reason}}).
  */
 class GoldenTest {
 
@@ -58,7 +58,9 @@ class GoldenTest {
     static List<Case> cases() throws Exception {
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root())) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+            for (Path file :
+                    (Iterable<Path>)
+                            files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
                 if (file.getFileName().toString().equals("overrides.json")) {
                     continue;
                 }
@@ -75,7 +77,9 @@ class GoldenTest {
         Map<String, JsonNode> out = new HashMap<>();
         Path file = root().resolve("overrides.json");
         for (JsonNode o : TestValues.JSON.readTree(Files.readString(file))) {
-            assertThat(o.path("reason").asString()).as("override reason for " + o.path("name")).isNotBlank();
+            assertThat(o.path("reason").asString())
+                    .as("override reason for " + o.path("name"))
+                    .isNotBlank();
             out.put(o.path("name").asString(), o);
         }
         return out;
@@ -89,7 +93,8 @@ class GoldenTest {
             byArea.computeIfAbsent(c.area() + "/" + c.file(), k -> new ArrayList<>())
                     .add(DynamicTest.dynamicTest(c.name(), () -> run(c, overrides.get(c.name()))));
         }
-        return byArea.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue()));
+        return byArea.entrySet().stream()
+                .map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue()));
     }
 
     private static void run(Case c, JsonNode override) {
@@ -105,14 +110,20 @@ class GoldenTest {
         assertThat(expr).as("expr of " + c.name()).isNotNull();
         if (node.has("error")) {
             JsonNode error = node.get("error");
-            ImlException e = assertThrows(ImlException.class,
-                    () -> Iml.standard().compile(expr, "").evaluate(ctx.build()));
+            ImlException e =
+                    assertThrows(
+                            ImlException.class,
+                            () -> Iml.standard().compile(expr, "").evaluate(ctx.build()));
             assertThat(e.code().id()).as(e.getMessage()).isEqualTo(error.get("code").stringValue());
             if (error.has("start")) {
-                assertThat(e.span().start()).as("span start: " + e.getMessage()).isEqualTo(error.get("start").intValue());
+                assertThat(e.span().start())
+                        .as("span start: " + e.getMessage())
+                        .isEqualTo(error.get("start").intValue());
             }
             if (error.has("end")) {
-                assertThat(e.span().end()).as("span end: " + e.getMessage()).isEqualTo(error.get("end").intValue());
+                assertThat(e.span().end())
+                        .as("span end: " + e.getMessage())
+                        .isEqualTo(error.get("end").intValue());
             }
             return;
         }

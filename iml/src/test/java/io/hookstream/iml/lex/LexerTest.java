@@ -30,19 +30,45 @@ class LexerTest {
     @Test
     void operatorsShareKindsAcrossSpellings() {
         assertThat(kinds("= == === != !== & && | || ++ + - * / % ! < <= > >="))
-                .containsExactly(TokenKind.EQUAL, TokenKind.EQUAL, TokenKind.EQUAL, TokenKind.NOT_EQUAL,
-                        TokenKind.NOT_EQUAL, TokenKind.AND, TokenKind.AND, TokenKind.OR, TokenKind.OR,
-                        TokenKind.PLUS_PLUS, TokenKind.PLUS, TokenKind.MINUS, TokenKind.STAR, TokenKind.SLASH,
-                        TokenKind.PERCENT, TokenKind.BANG, TokenKind.LESS, TokenKind.LESS_EQUAL, TokenKind.GREATER,
-                        TokenKind.GREATER_EQUAL, TokenKind.END);
+                .containsExactly(
+                        TokenKind.EQUAL,
+                        TokenKind.EQUAL,
+                        TokenKind.EQUAL,
+                        TokenKind.NOT_EQUAL,
+                        TokenKind.NOT_EQUAL,
+                        TokenKind.AND,
+                        TokenKind.AND,
+                        TokenKind.OR,
+                        TokenKind.OR,
+                        TokenKind.PLUS_PLUS,
+                        TokenKind.PLUS,
+                        TokenKind.MINUS,
+                        TokenKind.STAR,
+                        TokenKind.SLASH,
+                        TokenKind.PERCENT,
+                        TokenKind.BANG,
+                        TokenKind.LESS,
+                        TokenKind.LESS_EQUAL,
+                        TokenKind.GREATER,
+                        TokenKind.GREATER_EQUAL,
+                        TokenKind.END);
     }
 
     @Test
     void pathTokensAndSpans() {
         List<Token> tokens = lex("body.items[2].`X-Y`");
-        assertThat(tokens).extracting(Token::kind).containsExactly(TokenKind.IDENTIFIER, TokenKind.DOT,
-                TokenKind.IDENTIFIER, TokenKind.LEFT_BRACKET, TokenKind.NUMBER, TokenKind.RIGHT_BRACKET,
-                TokenKind.DOT, TokenKind.QUOTED_NAME, TokenKind.END);
+        assertThat(tokens)
+                .extracting(Token::kind)
+                .containsExactly(
+                        TokenKind.IDENTIFIER,
+                        TokenKind.DOT,
+                        TokenKind.IDENTIFIER,
+                        TokenKind.LEFT_BRACKET,
+                        TokenKind.NUMBER,
+                        TokenKind.RIGHT_BRACKET,
+                        TokenKind.DOT,
+                        TokenKind.QUOTED_NAME,
+                        TokenKind.END);
         assertThat(tokens.get(2).span()).isEqualTo(new Span(1, 6, 5, 10));
         assertThat(tokens.get(7).text()).isEqualTo("X-Y");
         assertThat(tokens.get(7).span()).isEqualTo(new Span(1, 15, 14, 19));
@@ -51,13 +77,17 @@ class LexerTest {
     @Test
     void numbersWithFractionAndExponent() {
         List<Token> tokens = lex("1.5 2e3 7 1.x");
-        assertThat(tokens).extracting(Token::text).containsExactly("1.5", "2e3", "7", "1", ".", "x", "");
+        assertThat(tokens)
+                .extracting(Token::text)
+                .containsExactly("1.5", "2e3", "7", "1", ".", "x", "");
     }
 
     @Test
     void stringEscapesFollowD10() {
         List<Token> tokens = lex("'it\\'s' \"a\\\"b\" 'c\\\\d' '\\d+'");
-        assertThat(tokens).extracting(Token::text).containsExactly("it's", "a\"b", "c\\d", "\\d+", "");
+        assertThat(tokens)
+                .extracting(Token::text)
+                .containsExactly("it's", "a\"b", "c\\d", "\\d+", "");
         assertThat(tokens.get(0).kind()).isEqualTo(TokenKind.STRING);
     }
 

@@ -8,9 +8,9 @@ import io.hookstream.iml.Limits;
 import io.hookstream.iml.ParseException;
 import io.hookstream.iml.Span;
 import io.hookstream.iml.ast.AstPrinter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ParserTest {
 
@@ -23,27 +23,30 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = "=>", quoteCharacter = '~', value = {
-        "1 + 2 * 3 => (+ 1 (* 2 3))",
-        "(1 + 2) * 3 => (* (+ 1 2) 3)",
-        "10 - 3 - 2 => (- (- 10 3) 2)",
-        "a || b && c => (|| a (&& b c))",
-        "a = 1 & b != 2 => (&& (= a 1) (!= b 2))",
-        "a === b | c !== d => (|| (= a b) (!= c d))",
-        "1 < 2 = true => (= (< 1 2) true)",
-        "!a.b => (! (. a b))",
-        "-2 => -2",
-        "-x * 2 => (* (- x) 2)",
-        "'a' ++ 1 => (++ \"a\" 1)",
-        "body.items[2].`X-Y` => (. ([] (. body items) 2) X-Y)",
-        "body.data[] => ([] (. body data))",
-        "body.data.3 => (. (. body data) 3)",
-        "f(1, g(x), 'y') => (f 1 (g x) \"y\")",
-        "f() => (f)",
-        "ignore => undefined",
-        "emptyarray => []",
-        "erase => null",
-    })
+    @CsvSource(
+            delimiterString = "=>",
+            quoteCharacter = '~',
+            value = {
+                "1 + 2 * 3 => (+ 1 (* 2 3))",
+                "(1 + 2) * 3 => (* (+ 1 2) 3)",
+                "10 - 3 - 2 => (- (- 10 3) 2)",
+                "a || b && c => (|| a (&& b c))",
+                "a = 1 & b != 2 => (&& (= a 1) (!= b 2))",
+                "a === b | c !== d => (|| (= a b) (!= c d))",
+                "1 < 2 = true => (= (< 1 2) true)",
+                "!a.b => (! (. a b))",
+                "-2 => -2",
+                "-x * 2 => (* (- x) 2)",
+                "'a' ++ 1 => (++ \"a\" 1)",
+                "body.items[2].`X-Y` => (. ([] (. body items) 2) X-Y)",
+                "body.data[] => ([] (. body data))",
+                "body.data.3 => (. (. body data) 3)",
+                "f(1, g(x), 'y') => (f 1 (g x) \"y\")",
+                "f() => (f)",
+                "ignore => undefined",
+                "emptyarray => []",
+                "erase => null",
+            })
     void printsTheExpectedTree(String source, String printed) {
         assertThat(expr(source)).isEqualTo(printed);
     }
@@ -58,7 +61,8 @@ class ParserTest {
     }
 
     private static ParseException fails(String src) {
-        return assertThrows(ParseException.class, () -> Parser.parseTemplate(src, Limits.defaults()));
+        return assertThrows(
+                ParseException.class, () -> Parser.parseTemplate(src, Limits.defaults()));
     }
 
     @Test
@@ -95,14 +99,20 @@ class ParserTest {
 
     @Test
     void bareExpressionRejectsTrailingTokens() {
-        ParseException e = assertThrows(ParseException.class, () -> Parser.parseExpression("a b", Limits.defaults()));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () -> Parser.parseExpression("a b", Limits.defaults()));
         assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_TOKEN);
         assertThat(e.span().start()).isEqualTo(2);
     }
 
     @Test
     void emptyBareExpression() {
-        ParseException e = assertThrows(ParseException.class, () -> Parser.parseExpression("  ", Limits.defaults()));
+        ParseException e =
+                assertThrows(
+                        ParseException.class,
+                        () -> Parser.parseExpression("  ", Limits.defaults()));
         assertThat(e.code()).isEqualTo(ErrorCode.EMPTY_EXPRESSION);
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ObjectValueTest {
@@ -40,12 +39,19 @@ class ObjectValueTest {
     @Test
     void noObjectsPropertiesCanBeChangedThroughIt() {
         LinkedHashMap<String, Value> props = new LinkedHashMap<>(Map.of("a", Values.number(1)));
-        for (ObjectValue object : new ObjectValue[] {(ObjectValue) Values.object(props), (ObjectValue) Values.objectOwning(props)}) {
-            assertThatThrownBy(() -> object.props().put("b", Values.number(2))).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> object.props().remove("a")).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> object.props().entrySet().iterator().next().setValue(Values.NULL))
-                .isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> object.props().keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        for (ObjectValue object :
+                new ObjectValue[] {
+                    (ObjectValue) Values.object(props), (ObjectValue) Values.objectOwning(props)
+                }) {
+            assertThatThrownBy(() -> object.props().put("b", Values.number(2)))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> object.props().remove("a"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(
+                            () -> object.props().entrySet().iterator().next().setValue(Values.NULL))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> object.props().keySet().clear())
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
     }
 
@@ -56,6 +62,7 @@ class ObjectValueTest {
         Value owned = Values.objectOwning(new LinkedHashMap<>(props));
 
         assertThat(owned).isEqualTo(copied).hasSameHashCodeAs(copied);
-        assertThat(new ObjectValue(((ObjectValue) owned).props()).props()).isSameAs(((ObjectValue) owned).props());
+        assertThat(new ObjectValue(((ObjectValue) owned).props()).props())
+                .isSameAs(((ObjectValue) owned).props());
     }
 }

@@ -1,25 +1,24 @@
 package io.hookstream.ingress.http;
 
+import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
-
-import io.netty.channel.EventLoop;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
- * The scheduler of the event loop that serves a request's connection, for the timers of that request and
- * for finishing it once the broker acknowledged its event.
+ * The scheduler of the event loop that serves a request's connection, for the timers of that
+ * request and for finishing it once the broker acknowledged its event.
  *
- * <p>Finishing a request on its own event loop writes the response there directly; finishing it on a
- * shared pool makes every write a task handed back to the event loop, and every timer an entry in a
- * locked queue shared by all requests. Requests that do not come from Reactor Netty keep the shared pool.
+ * <p>Finishing a request on its own event loop writes the response there directly; finishing it on
+ * a shared pool makes every write a task handed back to the event loop, and every timer an entry in
+ * a locked queue shared by all requests. Requests that do not come from Reactor Netty keep the
+ * shared pool.
  */
 @Component
 class EventLoopSchedulers {
@@ -34,7 +33,9 @@ class EventLoopSchedulers {
         if (connection instanceof Connection netty) {
             EventLoop loop = netty.channel().eventLoop();
             Scheduler scheduler = schedulers.get(loop);
-            return scheduler != null ? scheduler : schedulers.computeIfAbsent(loop, Schedulers::fromExecutorService);
+            return scheduler != null
+                    ? scheduler
+                    : schedulers.computeIfAbsent(loop, Schedulers::fromExecutorService);
         }
         return Schedulers.parallel();
     }

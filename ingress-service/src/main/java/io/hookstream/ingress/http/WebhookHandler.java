@@ -1,23 +1,5 @@
 package io.hookstream.ingress.http;
 
-import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import io.hookstream.ingress.IngressSettings;
 import io.hookstream.ingress.hooks.HookDirectory;
 import io.hookstream.ingress.hooks.Resolution;
@@ -35,13 +17,29 @@ import io.hookstream.webhook.request.WebhookRequest;
 import io.hookstream.webhook.spec.AppLimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The edge pipeline of one webhook request: resolve the URL, read the body within the size limit, run
- * the spec's edge directives, publish the raw event and answer only once the broker acknowledged it.
- * Handshakes and refused requests are answered without publishing anything.
+ * The edge pipeline of one webhook request: resolve the URL, read the body within the size limit,
+ * run the spec's edge directives, publish the raw event and answer only once the broker
+ * acknowledged it. Handshakes and refused requests are answered without publishing anything.
  */
 @Component
 class WebhookHandler {
@@ -63,8 +61,16 @@ class WebhookHandler {
     // one counter per outcome, found once rather than looked up by name and tags for every request
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
-    WebhookHandler(HookDirectory directory, WebhookProcessor processor, RawEventPublisher publisher, EventIds eventIds,
-            IngressSettings settings, Clock clock, MeterRegistry meters, RateLimiter limiter, EventLoopSchedulers eventLoops,
+    WebhookHandler(
+            HookDirectory directory,
+            WebhookProcessor processor,
+            RawEventPublisher publisher,
+            EventIds eventIds,
+            IngressSettings settings,
+            Clock clock,
+            MeterRegistry meters,
+            RateLimiter limiter,
+            EventLoopSchedulers eventLoops,
             RawEventKeys keys) {
         this.keys = keys;
         this.limiter = limiter;
@@ -82,16 +88,21 @@ class WebhookHandler {
 
     Mono<ServerResponse> dedicated(ServerRequest request) {
         String hookId = request.pathVariable("hookId");
-        return directory.dedicated(hookId).flatMap(resolution -> handle(request, resolution, hookId));
+        return directory
+                .dedicated(hookId)
+                .flatMap(resolution -> handle(request, resolution, hookId));
     }
 
     Mono<ServerResponse> shared(ServerRequest request) {
         String appId = request.pathVariable("appId");
         String webhookName = request.pathVariable("webhookName");
-        return directory.shared(appId, webhookName).flatMap(resolution -> handle(request, resolution, appId));
+        return directory
+                .shared(appId, webhookName)
+                .flatMap(resolution -> handle(request, resolution, appId));
     }
 
-    private Mono<ServerResponse> handle(ServerRequest request, Resolution resolution, String target) {
+    private Mono<ServerResponse> handle(
+            ServerRequest request, Resolution resolution, String target) {
         if (resolution instanceof Resolution.Missing missing) {
             count("unknown");
             return Answers.refused(HttpStatus.NOT_FOUND, missing.detail());
@@ -103,18 +114,25 @@ class WebhookHandler {
         if (resolution instanceof Resolution.Broken broken) {
             count("broken");
             log.error("event=app_unloadable app={} reason=\"{}\"", broken.appId(), broken.detail());
-            return Answers.refused(HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
+            return Answers.refused(
+                    HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
         }
         Resolution.Found found = (Resolution.Found) resolution;
         List<Map.Entry<String, String>> headerList = WireHeaders.of(request);
         if (headerList.size() > settings.maxHeaders()) {
             count("too_many_headers");
-            return Answers.refused(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "more than " + settings.maxHeaders() + " header fields");
+            return Answers.refused(
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "more than " + settings.maxHeaders() + " header fields");
         }
         AppLimits.RateLimit rate = found.limits().rateLimit();
-        RateLimiter.Decision decision = rate != null
-            ? limiter.acquire(found.limitKey(), rate.requests(), rate.period())
-            : limiter.acquire(found.limitKey(), settings.rateLimitRequests(), settings.rateLimitPeriod());
+        RateLimiter.Decision decision =
+                rate != null
+                        ? limiter.acquire(found.limitKey(), rate.requests(), rate.period())
+                        : limiter.acquire(
+                                found.limitKey(),
+                                settings.rateLimitRequests(),
+                                settings.rateLimitPeriod());
         if (!decision.allowed()) {
             count("rate_limited");
             return Answers.tooManyRequests(decision.retryAfterSeconds());
@@ -124,92 +142,168 @@ class WebhookHandler {
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > limit) {
             count("too_large");
-            return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+            return Answers.refused(
+                    HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
         }
         Instant receivedAt = clock.instant();
         Scheduler eventLoop = eventLoops.of(request);
         return RequestBodies.read(request, limit)
-            // with a fallback, Reactor does not name the operator chain for its own timeout message on every request
-            .timeout(settings.readTimeout(), bodyTimedOut, eventLoop)
-            .flatMap(body -> process(request, found, headerList, body, receivedAt, target, eventLoop))
-            .onErrorResume(DataBufferLimitException.class, e -> {
-                count("too_large");
-                return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
-            })
-            .onErrorResume(TimeoutException.class, e -> {
-                count("read_timeout");
-                return Answers.refused(HttpStatus.REQUEST_TIMEOUT, lateBody);
-            });
+                // with a fallback, Reactor does not name the operator chain for its own timeout
+                // message on every request
+                .timeout(settings.readTimeout(), bodyTimedOut, eventLoop)
+                .flatMap(
+                        body ->
+                                process(
+                                        request,
+                                        found,
+                                        headerList,
+                                        body,
+                                        receivedAt,
+                                        target,
+                                        eventLoop))
+                .onErrorResume(
+                        DataBufferLimitException.class,
+                        e -> {
+                            count("too_large");
+                            return Answers.refused(
+                                    HttpStatus.CONTENT_TOO_LARGE,
+                                    "body larger than " + limit + " bytes");
+                        })
+                .onErrorResume(
+                        TimeoutException.class,
+                        e -> {
+                            count("read_timeout");
+                            return Answers.refused(HttpStatus.REQUEST_TIMEOUT, lateBody);
+                        });
     }
 
-    private Mono<ServerResponse> process(ServerRequest request, Resolution.Found found, List<Map.Entry<String, String>> headerList,
-            byte[] body, Instant receivedAt, String target, Scheduler eventLoop) {
+    private Mono<ServerResponse> process(
+            ServerRequest request,
+            Resolution.Found found,
+            List<Map.Entry<String, String>> headerList,
+            byte[] body,
+            Instant receivedAt,
+            String target,
+            Scheduler eventLoop) {
         Headers headers = Headers.of(headerList);
         String rawQuery = request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery();
         String contentType = headers.first("content-type");
-        WebhookRequest webhookRequest = new WebhookRequest(request.method().name(), request.path(), headers, rawQuery,
-            contentType, body, receivedAt);
+        WebhookRequest webhookRequest =
+                new WebhookRequest(
+                        request.method().name(),
+                        request.path(),
+                        headers,
+                        rawQuery,
+                        contentType,
+                        body,
+                        receivedAt);
 
-        EdgeOutcome outcome = processor.atEdge(found.webhook().spec(), found.scope(), webhookRequest);
+        EdgeOutcome outcome =
+                processor.atEdge(found.webhook().spec(), found.scope(), webhookRequest);
         if (outcome instanceof EdgeOutcome.Handshake) {
             count("handshake");
-            log.info("event=handshake target={} app={} webhook={}", target, found.appId(), found.webhookName());
+            log.info(
+                    "event=handshake target={} app={} webhook={}",
+                    target,
+                    found.appId(),
+                    found.webhookName());
             return Answers.of(outcome.answer());
         }
         if (outcome instanceof EdgeOutcome.Rejected rejected) {
             count("rejected");
-            log.warn("event=signature_rejected target={} app={} reason=\"{}\"", target, found.appId(), rejected.reason());
+            log.warn(
+                    "event=signature_rejected target={} app={} reason=\"{}\"",
+                    target,
+                    found.appId(),
+                    rejected.reason());
             return Answers.of(outcome.answer());
         }
         if (outcome instanceof EdgeOutcome.Failed failed) {
             count("failed");
-            log.warn("event=edge_evaluation_failed target={} app={} path={} code={}", target, found.appId(),
-                failed.directivePath(), failed.code());
+            log.warn(
+                    "event=edge_evaluation_failed target={} app={} path={} code={}",
+                    target,
+                    found.appId(),
+                    failed.directivePath(),
+                    failed.code());
             return Answers.of(outcome.answer());
         }
-        RawWebhookEvent event = rawEvent(request, found, webhookRequest, headerList, ((EdgeOutcome.Accepted) outcome).flags());
-        return publisher.publish(keys.keyOf(event), event, eventLoop)
-            .flatMap(ack -> {
-                count("accepted");
-                log.debug("event=accepted event_id={} target={} partition={} offset={}", event.getEventId(), target,
-                    ack.partition(), ack.offset());
-                return Answers.accepted(outcome.answer(), event.getEventId());
-            })
-            .onErrorResume(e -> {
-                count("unavailable");
-                log.warn("event=publish_failed event_id={} target={} reason=\"{}\"", event.getEventId(), target, e.toString());
-                return Answers.unavailable(settings.retryAfter(), "the event could not be stored; retry later");
-            });
+        RawWebhookEvent event =
+                rawEvent(
+                        request,
+                        found,
+                        webhookRequest,
+                        headerList,
+                        ((EdgeOutcome.Accepted) outcome).flags());
+        return publisher
+                .publish(keys.keyOf(event), event, eventLoop)
+                .flatMap(
+                        ack -> {
+                            count("accepted");
+                            log.debug(
+                                    "event=accepted event_id={} target={} partition={} offset={}",
+                                    event.getEventId(),
+                                    target,
+                                    ack.partition(),
+                                    ack.offset());
+                            return Answers.accepted(outcome.answer(), event.getEventId());
+                        })
+                .onErrorResume(
+                        e -> {
+                            count("unavailable");
+                            log.warn(
+                                    "event=publish_failed event_id={} target={} reason=\"{}\"",
+                                    event.getEventId(),
+                                    target,
+                                    e.toString());
+                            return Answers.unavailable(
+                                    settings.retryAfter(),
+                                    "the event could not be stored; retry later");
+                        });
     }
 
-    private RawWebhookEvent rawEvent(ServerRequest request, Resolution.Found found, WebhookRequest webhookRequest,
-            List<Map.Entry<String, String>> headerList, java.util.Set<String> flags) {
+    private RawWebhookEvent rawEvent(
+            ServerRequest request,
+            Resolution.Found found,
+            WebhookRequest webhookRequest,
+            List<Map.Entry<String, String>> headerList,
+            java.util.Set<String> flags) {
         List<Header> headers = new ArrayList<>(headerList.size());
         for (Map.Entry<String, String> h : headerList) {
             headers.add(new Header(h.getKey(), h.getValue()));
         }
         return RawWebhookEvent.newBuilder()
-            .setEventId(eventIds.next())
-            .setReceivedAt(webhookRequest.receivedAt())
-            .setKind(found.hook() != null ? WebhookKind.DEDICATED : WebhookKind.SHARED)
-            .setHookId(found.hook() != null ? found.hook().getHookId() : null)
-            .setAppId(found.appId())
-            .setWebhookName(found.webhookName())
-            .setMethod(webhookRequest.method())
-            .setPath(webhookRequest.path())
-            .setQuery(webhookRequest.rawQuery())
-            .setHeaders(headers)
-            .setContentType(webhookRequest.contentType())
-            .setBody(ByteBuffer.wrap(webhookRequest.body()))
-            .setFlags(flags.stream().sorted().toList())
-            .setRemoteAddress(request.remoteAddress().map(a -> a.getAddress() == null ? a.getHostString()
-                : a.getAddress().getHostAddress()).orElse(null))
-            .build();
+                .setEventId(eventIds.next())
+                .setReceivedAt(webhookRequest.receivedAt())
+                .setKind(found.hook() != null ? WebhookKind.DEDICATED : WebhookKind.SHARED)
+                .setHookId(found.hook() != null ? found.hook().getHookId() : null)
+                .setAppId(found.appId())
+                .setWebhookName(found.webhookName())
+                .setMethod(webhookRequest.method())
+                .setPath(webhookRequest.path())
+                .setQuery(webhookRequest.rawQuery())
+                .setHeaders(headers)
+                .setContentType(webhookRequest.contentType())
+                .setBody(ByteBuffer.wrap(webhookRequest.body()))
+                .setFlags(flags.stream().sorted().toList())
+                .setRemoteAddress(
+                        request.remoteAddress()
+                                .map(
+                                        a ->
+                                                a.getAddress() == null
+                                                        ? a.getHostString()
+                                                        : a.getAddress().getHostAddress())
+                                .orElse(null))
+                .build();
     }
 
     private void count(String outcome) {
         Counter counter = outcomes.get(outcome);
-        (counter != null ? counter : outcomes.computeIfAbsent(outcome,
-            o -> meters.counter("hookstream.ingress.requests", "outcome", o))).increment();
+        (counter != null
+                        ? counter
+                        : outcomes.computeIfAbsent(
+                                outcome,
+                                o -> meters.counter("hookstream.ingress.requests", "outcome", o)))
+                .increment();
     }
 }

@@ -15,8 +15,8 @@ class WebhookRoutes {
     @Bean
     RouterFunction<ServerResponse> webhookRouter(WebhookHandler handler) {
         return RouterFunctions.route()
-            .route(path("/hooks/{hookId}"), handler::dedicated)
-            .route(path("/apps/{appId}/webhooks/{webhookName}"), handler::shared)
-            .build();
+                .route(path("/hooks/{hookId}"), handler::dedicated)
+                .route(path("/apps/{appId}/webhooks/{webhookName}"), handler::shared)
+                .build();
     }
 }

@@ -7,16 +7,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Token buckets, one per hook (or shared webhook): {@code requests} tokens that refill evenly over
- * {@code period}, so a hook may burst up to its limit and then sustain {@code requests / period}. Smoother
- * than a fixed window, which lets twice the limit through around a window boundary.
+ * {@code period}, so a hook may burst up to its limit and then sustain {@code requests / period}.
+ * Smoother than a fixed window, which lets twice the limit through around a window boundary.
  *
- * <p>Limits are per ingress instance; behind a load balancer with N instances a hook gets up to N times
- * its limit. Memory stays bounded: a bucket that has refilled completely carries no information and is
- * dropped by {@link #evictIdle()}.
+ * <p>Limits are per ingress instance; behind a load balancer with N instances a hook gets up to N
+ * times its limit. Memory stays bounded: a bucket that has refilled completely carries no
+ * information and is dropped by {@link #evictIdle()}.
  */
 public final class RateLimiter {
 
-    /** The verdict on one request: allowed, or refused with the seconds until a token is available. */
+    /**
+     * The verdict on one request: allowed, or refused with the seconds until a token is available.
+     */
     public record Decision(boolean allowed, long retryAfterSeconds) {
         static final Decision ALLOWED = new Decision(true, 0);
     }
@@ -72,7 +74,8 @@ public final class RateLimiter {
                 return Decision.ALLOWED;
             }
             double nanosUntilToken = (1 - tokens) / perNano;
-            return new Decision(false, Math.max(1, (long) Math.ceil(nanosUntilToken / 1_000_000_000d)));
+            return new Decision(
+                    false, Math.max(1, (long) Math.ceil(nanosUntilToken / 1_000_000_000d)));
         }
 
         synchronized boolean isFull(long now) {

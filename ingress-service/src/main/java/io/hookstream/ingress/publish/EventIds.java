@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * UUIDv7 event ids (RFC 9562): a millisecond timestamp followed by random bits, so ids sort by arrival
- * and never collide across ingress instances.
+ * UUIDv7 event ids (RFC 9562): a millisecond timestamp followed by random bits, so ids sort by
+ * arrival and never collide across ingress instances.
  */
 public final class EventIds {
 

@@ -2,6 +2,15 @@ package io.hookstream.ingress.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.ingress.IngressApplication;
+import io.hookstream.localkafka.LocalKafka;
+import io.hookstream.localkafka.LocalKafkaConfig;
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.HookStatus;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.WebhookKind;
+import io.hookstream.schemas.topic.HookstreamTopics;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -19,8 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,28 +44,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.hookstream.ingress.IngressApplication;
-import io.hookstream.localkafka.LocalKafka;
-import io.hookstream.localkafka.LocalKafkaConfig;
-import io.hookstream.schemas.avro.App;
-import io.hookstream.schemas.avro.Hook;
-import io.hookstream.schemas.avro.HookStatus;
-import io.hookstream.schemas.avro.RawWebhookEvent;
-import io.hookstream.schemas.avro.WebhookKind;
-import io.hookstream.schemas.topic.HookstreamTopics;
-import io.hookstream.schemas.topic.TopicProvisioner;
-
 /**
- * The ingress alone, on a real KRaft broker and a real HTTP client: every refusal the edge makes before
- * or instead of publishing, and the 503 while Kafka is away. Apps and hooks are written straight to their
- * topics, as the control plane would.
+ * The ingress alone, on a real KRaft broker and a real HTTP client: every refusal the edge makes
+ * before or instead of publishing, and the 503 while Kafka is away. Apps and hooks are written
+ * straight to their topics, as the control plane would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EdgeAnswersTest {
 
     private static final HookstreamTopics TOPICS = HookstreamTopics.defaults();
     private static final byte[] DATA_KEY = new byte[32];
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Path kafkaDir;
     private static int kafkaPort;
     private static LocalKafka kafka;
@@ -72,36 +69,90 @@ class EdgeAnswersTest {
             kafkaPort = free.getLocalPort();
         }
         kafka = startKafka();
-        ingress = IngressApplication.builder().run(
-            "--server.port=0",
-            "--hookstream.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "--hookstream.ingress.publish-timeout=2s",
-            "--hookstream.ingress.retry-after=7s",
-            "--hookstream.ingress.read-timeout=1s",
-            "--hookstream.ingress.max-headers=20",
-            "--hookstream.secrets.data-key=" + java.util.Base64.getEncoder().encodeToString(DATA_KEY));
-        base = "http://localhost:" + ((WebServerApplicationContext) ingress).getWebServer().getPort();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        ingress =
+                IngressApplication.builder()
+                        .run(
+                                "--server.port=0",
+                                "--hookstream.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                                "--hookstream.ingress.publish-timeout=2s",
+                                "--hookstream.ingress.retry-after=7s",
+                                "--hookstream.ingress.read-timeout=1s",
+                                "--hookstream.ingress.max-headers=20",
+                                "--hookstream.secrets.data-key="
+                                        + java.util.Base64.getEncoder().encodeToString(DATA_KEY));
+        base =
+                "http://localhost:"
+                        + ((WebServerApplicationContext) ingress).getWebServer().getPort();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             app(producer, "plain", "{\"webhooks\": {\"w\": {}}}");
-            app(producer, "small", "{\"limits\": {\"maxBodyBytes\": 100}, \"webhooks\": {\"w\": {}}}");
-            app(producer, "slow", "{\"limits\": {\"rateLimit\": {\"requests\": 2, \"periodSeconds\": 60}}, \"webhooks\": {\"w\": {}}}");
+            app(
+                    producer,
+                    "small",
+                    "{\"limits\": {\"maxBodyBytes\": 100}, \"webhooks\": {\"w\": {}}}");
+            app(
+                    producer,
+                    "slow",
+                    "{\"limits\": {\"rateLimit\": {\"requests\": 2, \"periodSeconds\": 60}}, \"webhooks\": {\"w\": {}}}");
             hook(producer, "h-plain", "plain", HookStatus.ACTIVE);
             hook(producer, "h-small", "small", HookStatus.ACTIVE);
             hook(producer, "h-slow", "slow", HookStatus.ACTIVE);
             hook(producer, "h-off", "plain", HookStatus.DISABLED);
-            producer.send(new ProducerRecord<>(TOPICS.hooks().name(), "h-own", TOPICS.hooks().valueSerde().serializer().serialize("",
-                Hook.newBuilder(hookRecord("h-own", "plain", HookStatus.ACTIVE))
-                    .setLimits(new io.hookstream.schemas.avro.HookLimits(50L, 2, 60L)).build()))).get();
-            app(producer, "echo", "{\"webhooks\": {\"w\": {\"spec\": {\"respond\": {\"status\": \"{{body.code}}\", \"type\": \"text\", \"body\": \"ok\"}}}}}");
+            producer.send(
+                            new ProducerRecord<>(
+                                    TOPICS.hooks().name(),
+                                    "h-own",
+                                    TOPICS.hooks()
+                                            .valueSerde()
+                                            .serializer()
+                                            .serialize(
+                                                    "",
+                                                    Hook.newBuilder(
+                                                                    hookRecord(
+                                                                            "h-own",
+                                                                            "plain",
+                                                                            HookStatus.ACTIVE))
+                                                            .setLimits(
+                                                                    new io.hookstream.schemas.avro
+                                                                            .HookLimits(
+                                                                            50L, 2, 60L))
+                                                            .build())))
+                    .get();
+            app(
+                    producer,
+                    "echo",
+                    "{\"webhooks\": {\"w\": {\"spec\": {\"respond\": {\"status\": \"{{body.code}}\", \"type\": \"text\", \"body\": \"ok\"}}}}}");
             hook(producer, "h-echo", "echo", HookStatus.ACTIVE);
-            app(producer, "everyone", "{\"connection\": {\"info\": {\"url\": \"http://localhost/me\", \"response\": {\"uid\": \"{{body.id}}\"}}},"
-                + " \"webhooks\": {\"all\": {\"type\": \"shared\", \"spec\": {\"uid\": \"{{body.user}}\"}}}}");
-            app(producer, "signed", "{\"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
+            app(
+                    producer,
+                    "everyone",
+                    "{\"connection\": {\"info\": {\"url\": \"http://localhost/me\", \"response\": {\"uid\": \"{{body.id}}\"}}},"
+                            + " \"webhooks\": {\"all\": {\"type\": \"shared\", \"spec\": {\"uid\": \"{{body.user}}\"}}}}");
+            app(
+                    producer,
+                    "signed",
+                    "{\"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
             connection(producer, "c-signed", "{\"signingSecret\": \"conn-secret\"}");
-            producer.send(new ProducerRecord<>(TOPICS.hooks().name(), "h-signed", TOPICS.hooks().valueSerde().serializer().serialize("",
-                Hook.newBuilder(hookRecord("h-signed", "signed", HookStatus.ACTIVE)).setConnectionId("c-signed").build()))).get();
+            producer.send(
+                            new ProducerRecord<>(
+                                    TOPICS.hooks().name(),
+                                    "h-signed",
+                                    TOPICS.hooks()
+                                            .valueSerde()
+                                            .serializer()
+                                            .serialize(
+                                                    "",
+                                                    Hook.newBuilder(
+                                                                    hookRecord(
+                                                                            "h-signed",
+                                                                            "signed",
+                                                                            HookStatus.ACTIVE))
+                                                            .setConnectionId("c-signed")
+                                                            .build())))
+                    .get();
         }
     }
 
@@ -127,14 +178,21 @@ class EdgeAnswersTest {
         assertThat(post("/hooks/h-small", big).statusCode()).isEqualTo(413);
 
         // no Content-Length: the limit is enforced while the body streams in
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/hooks/h-small")).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big)))
-            .build();
-        assertThat(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+        HttpRequest chunked =
+                HttpRequest.newBuilder(URI.create(base + "/hooks/h-small"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofString(big)))
+                        .build();
+        assertThat(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(413);
 
         assertThat(post("/hooks/h-small", "{\"ok\":1}").statusCode()).isEqualTo(200);
-        assertThat(post("/hooks/h-plain", big).statusCode()).as("the deployment default is 5 MB").isEqualTo(200);
+        assertThat(post("/hooks/h-plain", big).statusCode())
+                .as("the deployment default is 5 MB")
+                .isEqualTo(200);
     }
 
     @Test
@@ -146,15 +204,20 @@ class EdgeAnswersTest {
         HttpResponse<String> refused = post("/hooks/h-slow", "{}");
 
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow())).isBetween(1L, 30L);
-        assertThat(post("/hooks/h-plain", "{}").statusCode()).as("other hooks have their own budget").isEqualTo(200);
+        assertThat(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow()))
+                .isBetween(1L, 30L);
+        assertThat(post("/hooks/h-plain", "{}").statusCode())
+                .as("other hooks have their own budget")
+                .isEqualTo(200);
     }
 
     @Test
     @Order(3)
     void aHooksOwnLimitsWinOverItsAppsAndTheDeploymentDefaults() throws Exception {
-        // the rate is taken before the size is checked, so the refused body uses one of the two requests
-        assertThat(post("/hooks/h-own", "{\"x\":\"" + "a".repeat(60) + "\"}").statusCode()).isEqualTo(413);
+        // the rate is taken before the size is checked, so the refused body uses one of the two
+        // requests
+        assertThat(post("/hooks/h-own", "{\"x\":\"" + "a".repeat(60) + "\"}").statusCode())
+                .isEqualTo(413);
         assertThat(post("/hooks/h-own", "{}").statusCode()).isEqualTo(200);
         assertThat(post("/hooks/h-own", "{}").statusCode()).isEqualTo(429);
     }
@@ -162,21 +225,27 @@ class EdgeAnswersTest {
     @Test
     @Order(4)
     void tooManyHeaderFieldsAre431() throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/hooks/h-plain")).timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + "/hooks/h-plain"))
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"));
         for (int i = 0; i < 25; i++) {
             request.header("X-Extra-" + i, "v");
         }
-        assertThat(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(431);
+        assertThat(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(431);
     }
 
     @Test
     @Order(4)
     void aRequestRefusedBeforeItsBodyWasReadClosesTheConnection() throws Exception {
         // the body stays unread; on a kept-alive connection it would be parsed as the next request
-        try (Socket socket = sendRaw("POST /hooks/h-nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 13\r\n\r\n{\"unread\":1}\n")) {
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        try (Socket socket =
+                sendRaw(
+                        "POST /hooks/h-nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 13\r\n\r\n{\"unread\":1}\n")) {
+            String response =
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
             assertThat(response).startsWith("HTTP/1.1 404");
             assertThat(response.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
@@ -186,9 +255,15 @@ class EdgeAnswersTest {
     @Test
     @Order(5)
     void aBodyThatStopsArrivingIs408() throws Exception {
-        try (Socket socket = sendRaw("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 100\r\n\r\n{\"partial\":")) {
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        try (Socket socket =
+                sendRaw(
+                        "POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 100\r\n\r\n{\"partial\":")) {
+            String status =
+                    new BufferedReader(
+                                    new InputStreamReader(
+                                            socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
             assertThat(status).startsWith("HTTP/1.1 408");
         }
     }
@@ -203,7 +278,8 @@ class EdgeAnswersTest {
         RawWebhookEvent event = rawEvent(eventId);
         assertThat(event.getFlags()).containsExactly("MALFORMED_JSON");
         assertThat(event.getHookId()).isEqualTo("h-plain");
-        assertThat(StandardCharsets.UTF_8.decode(event.getBody()).toString()).isEqualTo("{\"broken\": ");
+        assertThat(StandardCharsets.UTF_8.decode(event.getBody()).toString())
+                .isEqualTo("{\"broken\": ");
     }
 
     @Test
@@ -212,10 +288,12 @@ class EdgeAnswersTest {
         HttpResponse<String> dedicated = post("/hooks/h-plain", "{\"a\": 1}");
         HttpResponse<String> shared1 = post("/apps/everyone/webhooks/all", "{\"a\": 1}");
         HttpResponse<String> shared2 = post("/apps/everyone/webhooks/all", "{\"a\": 2}");
-        assertThat(List.of(dedicated.statusCode(), shared1.statusCode(), shared2.statusCode())).containsOnly(200);
+        assertThat(List.of(dedicated.statusCode(), shared1.statusCode(), shared2.statusCode()))
+                .containsOnly(200);
 
         assertThat(rawRecord(eventIdOf(dedicated)).key()).isEqualTo("h-plain");
-        // spread over the partitions rather than one partition per app: each shared event is its own key
+        // spread over the partitions rather than one partition per app: each shared event is its
+        // own key
         String first = eventIdOf(shared1);
         String second = eventIdOf(shared2);
         assertThat(rawRecord(first).key()).isEqualTo(first);
@@ -227,12 +305,19 @@ class EdgeAnswersTest {
     @Order(6)
     void theStoredEventHasEveryHeaderFieldInArrivalOrderWithItsNameLowerCased() throws Exception {
         String eventId;
-        try (Socket socket = sendRaw("POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nX-Tag: a\r\nContent-Type: application/json\r\n"
-                + "X-Other: x\r\nX-TAG: b\r\nContent-Length: 2\r\n\r\n{}")) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        try (Socket socket =
+                sendRaw(
+                        "POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nX-Tag: a\r\nContent-Type: application/json\r\n"
+                                + "X-Other: x\r\nX-TAG: b\r\nContent-Length: 2\r\n\r\n{}")) {
+            BufferedReader in =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    socket.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("HTTP/1.1 200");
             String id = null;
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            for (String line = in.readLine();
+                    line != null && !line.isEmpty();
+                    line = in.readLine()) {
                 if (line.toLowerCase(java.util.Locale.ROOT).startsWith("hookstream-event-id:")) {
                     id = line.substring(line.indexOf(':') + 1).trim();
                 }
@@ -241,12 +326,24 @@ class EdgeAnswersTest {
         }
         assertThat(eventId).isNotNull();
 
-        List<String> fields = rawEvent(eventId).getHeaders().stream().map(h -> h.getName() + ": " + h.getValue()).toList();
-        assertThat(fields).containsExactly("host: localhost", "x-tag: a", "content-type: application/json", "x-other: x",
-            "x-tag: b", "content-length: 2");
+        List<String> fields =
+                rawEvent(eventId).getHeaders().stream()
+                        .map(h -> h.getName() + ": " + h.getValue())
+                        .toList();
+        assertThat(fields)
+                .containsExactly(
+                        "host: localhost",
+                        "x-tag: a",
+                        "content-type: application/json",
+                        "x-other: x",
+                        "x-tag: b",
+                        "content-length: 2");
     }
 
-    /** A connection to the ingress on which these exact bytes were sent, for what an HTTP client would not send. */
+    /**
+     * A connection to the ingress on which these exact bytes were sent, for what an HTTP client
+     * would not send.
+     */
     private static Socket sendRaw(String request) throws Exception {
         Socket socket = new Socket("127.0.0.1", URI.create(base).getPort());
         try {
@@ -276,7 +373,8 @@ class EdgeAnswersTest {
         HttpResponse<String> broken = post("/hooks/h-echo", "{\"code\": \"not a status\"}");
 
         assertThat(broken.statusCode()).isEqualTo(500);
-        assertThat(broken.headers().firstValue("content-type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        assertThat(broken.headers().firstValue("content-type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         assertThat(broken.body()).contains("respond.status").doesNotContain("not a status");
         assertThat(rawEventCount()).isEqualTo(before);
     }
@@ -286,16 +384,30 @@ class EdgeAnswersTest {
     void aSignatureCanUseTheHooksConnectionDataWhichIsStoredSealed() throws Exception {
         String body = "{\"a\":1}";
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec("conn-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        mac.init(
+                new javax.crypto.spec.SecretKeySpec(
+                        "conn-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature =
+                "sha256="
+                        + java.util.HexFormat.of()
+                                .formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(post("/hooks/h-signed", body, "X-Hub-Signature-256", signature).statusCode()).isEqualTo(200);
-        assertThat(post("/hooks/h-signed", body, "X-Hub-Signature-256", "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        assertThat(post("/hooks/h-signed", body, "X-Hub-Signature-256", signature).statusCode())
+                .isEqualTo(200);
+        assertThat(
+                        post(
+                                        "/hooks/h-signed",
+                                        body,
+                                        "X-Hub-Signature-256",
+                                        "sha256=" + "0".repeat(64))
+                                .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     @Order(9)
-    void withKafkaAwayTheSenderGets503WithRetryAfterAndServiceResumesWhenItReturns() throws Exception {
+    void withKafkaAwayTheSenderGets503WithRetryAfterAndServiceResumesWhenItReturns()
+            throws Exception {
         kafka.close();
 
         HttpResponse<String> unavailable = post("/hooks/h-plain", "{\"during\":\"outage\"}");
@@ -305,7 +417,8 @@ class EdgeAnswersTest {
 
         kafka = startKafka();
         int status = 0;
-        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < end && status != 200; ) {
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                System.nanoTime() < end && status != 200; ) {
             status = post("/hooks/h-plain", "{\"after\":\"outage\"}").statusCode();
         }
         assertThat(status).isEqualTo(200);
@@ -315,9 +428,13 @@ class EdgeAnswersTest {
         return new LocalKafka(LocalKafkaConfig.builder(kafkaDir).port(kafkaPort).build()).start();
     }
 
-    private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> post(String path, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -325,12 +442,25 @@ class EdgeAnswersTest {
     }
 
     private static long rawEventCount() throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (var admin =
+                org.apache.kafka.clients.admin.Admin.create(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             String topic = TOPICS.eventsRaw().name();
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new java.util.HashMap<>();
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .forEach(
+                            p ->
+                                    latest.put(
+                                            new TopicPartition(topic, p.partition()),
+                                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         }
     }
 
@@ -338,15 +468,20 @@ class EdgeAnswersTest {
         return rawRecord(eventId).value();
     }
 
-    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, RawWebhookEvent> rawRecord(String eventId) {
-        try (KafkaConsumer<String, RawWebhookEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringDeserializer(), TOPICS.eventsRaw().valueSerde().deserializer())) {
+    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, RawWebhookEvent>
+            rawRecord(String eventId) {
+        try (KafkaConsumer<String, RawWebhookEvent> consumer =
+                new KafkaConsumer<>(
+                        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringDeserializer(),
+                        TOPICS.eventsRaw().valueSerde().deserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(TOPICS.eventsRaw().name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.partitionsFor(TOPICS.eventsRaw().name())
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end; ) {
+            for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    System.nanoTime() < end; ) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value().getEventId().equals(eventId)) {
                         return record;
@@ -357,29 +492,74 @@ class EdgeAnswersTest {
         throw new AssertionError("event " + eventId + " not on " + TOPICS.eventsRaw().name());
     }
 
-    private static void app(KafkaProducer<String, byte[]> producer, String id, String definition) throws Exception {
-        App app = App.newBuilder().setAppId(id).setDefinition(definition).setVersion(1).setUpdatedAt(Instant.now()).build();
-        producer.send(new ProducerRecord<>(TOPICS.apps().name(), id, TOPICS.apps().valueSerde().serializer().serialize("", app))).get();
+    private static void app(KafkaProducer<String, byte[]> producer, String id, String definition)
+            throws Exception {
+        App app =
+                App.newBuilder()
+                        .setAppId(id)
+                        .setDefinition(definition)
+                        .setVersion(1)
+                        .setUpdatedAt(Instant.now())
+                        .build();
+        producer.send(
+                        new ProducerRecord<>(
+                                TOPICS.apps().name(),
+                                id,
+                                TOPICS.apps().valueSerde().serializer().serialize("", app)))
+                .get();
     }
 
-    private static void connection(KafkaProducer<String, byte[]> producer, String id, String json) throws Exception {
-        io.hookstream.support.secrets.DataSealer sealer = new io.hookstream.support.secrets.DataSealer("k1", Map.of("k1", DATA_KEY));
-        io.hookstream.schemas.avro.Connection connection = io.hookstream.schemas.avro.Connection.newBuilder()
-            .setConnectionId(id).setAppId("signed").setUserId("u").setValid(true)
-            .setData(java.nio.ByteBuffer.wrap(sealer.seal(json.getBytes(StandardCharsets.UTF_8), id)))
-            .setDataEncryption(sealer.scheme()).setCreatedAt(Instant.now()).setUpdatedAt(Instant.now()).build();
-        producer.send(new ProducerRecord<>(TOPICS.connections().name(), id,
-            TOPICS.connections().valueSerde().serializer().serialize("", connection))).get();
+    private static void connection(KafkaProducer<String, byte[]> producer, String id, String json)
+            throws Exception {
+        io.hookstream.support.secrets.DataSealer sealer =
+                new io.hookstream.support.secrets.DataSealer("k1", Map.of("k1", DATA_KEY));
+        io.hookstream.schemas.avro.Connection connection =
+                io.hookstream.schemas.avro.Connection.newBuilder()
+                        .setConnectionId(id)
+                        .setAppId("signed")
+                        .setUserId("u")
+                        .setValid(true)
+                        .setData(
+                                java.nio.ByteBuffer.wrap(
+                                        sealer.seal(json.getBytes(StandardCharsets.UTF_8), id)))
+                        .setDataEncryption(sealer.scheme())
+                        .setCreatedAt(Instant.now())
+                        .setUpdatedAt(Instant.now())
+                        .build();
+        producer.send(
+                        new ProducerRecord<>(
+                                TOPICS.connections().name(),
+                                id,
+                                TOPICS.connections()
+                                        .valueSerde()
+                                        .serializer()
+                                        .serialize("", connection)))
+                .get();
     }
 
     private static Hook hookRecord(String id, String appId, HookStatus status) {
-        return Hook.newBuilder().setHookId(id).setAppId(appId).setWebhookName("w").setKind(WebhookKind.DEDICATED)
-            .setUserId("u").setStatus(status).setTriggerTopic("hookstream.triggers.u")
-            .setCreatedAt(Instant.now()).setUpdatedAt(Instant.now()).build();
+        return Hook.newBuilder()
+                .setHookId(id)
+                .setAppId(appId)
+                .setWebhookName("w")
+                .setKind(WebhookKind.DEDICATED)
+                .setUserId("u")
+                .setStatus(status)
+                .setTriggerTopic("hookstream.triggers.u")
+                .setCreatedAt(Instant.now())
+                .setUpdatedAt(Instant.now())
+                .build();
     }
 
-    private static void hook(KafkaProducer<String, byte[]> producer, String id, String appId, HookStatus status) throws Exception {
+    private static void hook(
+            KafkaProducer<String, byte[]> producer, String id, String appId, HookStatus status)
+            throws Exception {
         Hook hook = hookRecord(id, appId, status);
-        producer.send(new ProducerRecord<>(TOPICS.hooks().name(), id, TOPICS.hooks().valueSerde().serializer().serialize("", hook))).get();
+        producer.send(
+                        new ProducerRecord<>(
+                                TOPICS.hooks().name(),
+                                id,
+                                TOPICS.hooks().valueSerde().serializer().serialize("", hook)))
+                .get();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -21,7 +20,8 @@ class RateLimiterTest {
         RateLimiter.Decision refused = limiter.acquire("h", 300, TEN_SECONDS);
 
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfterSeconds()).isEqualTo(1); // one token every 33 ms, rounded up to a whole second
+        assertThat(refused.retryAfterSeconds())
+                .isEqualTo(1); // one token every 33 ms, rounded up to a whole second
     }
 
     @Test

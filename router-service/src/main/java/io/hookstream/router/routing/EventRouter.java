@@ -1,19 +1,10 @@
 package io.hookstream.router.routing;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Connection;
-import io.hookstream.support.secrets.DataSealer;
-import io.hookstream.support.secrets.SealedDataException;
-import tools.jackson.core.JacksonException;
 import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
@@ -24,6 +15,8 @@ import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
+import io.hookstream.support.secrets.DataSealer;
+import io.hookstream.support.secrets.SealedDataException;
 import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.pipeline.Item;
 import io.hookstream.webhook.pipeline.ProcessingOutcome;
@@ -32,12 +25,17 @@ import io.hookstream.webhook.spec.AppDefinition;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the directives that follow the edge (condition, iterate, output, uid) on one raw event and says
- * where each result goes. Never throws: whatever cannot be processed becomes a dead letter with the
- * reason, so that the stream never stops on one bad event and nothing is dropped silently.
+ * Runs the directives that follow the edge (condition, iterate, output, uid) on one raw event and
+ * says where each result goes. Never throws: whatever cannot be processed becomes a dead letter
+ * with the reason, so that the stream never stops on one bad event and nothing is dropped silently.
  */
 public final class EventRouter {
 
@@ -57,10 +55,16 @@ public final class EventRouter {
     private final Counter failed;
     private final Counter unmatched;
 
-    public EventRouter(AppCatalog catalog, WebhookProcessor processor, DataSealer sealer, TopicNames topicNames, Clock clock,
+    public EventRouter(
+            AppCatalog catalog,
+            WebhookProcessor processor,
+            DataSealer sealer,
+            TopicNames topicNames,
+            Clock clock,
             MeterRegistry meters) {
         this.catalog = catalog;
-        this.dedicatedScopes = new DedicatedScopes(CACHED_HOOKS, this::connectionData, scopes::forHook);
+        this.dedicatedScopes =
+                new DedicatedScopes(CACHED_HOOKS, this::connectionData, scopes::forHook);
         this.sealer = sealer;
         this.sharedTriggerTopic = topicNames.triggersShared();
         this.processor = processor;
@@ -72,16 +76,22 @@ public final class EventRouter {
     }
 
     /**
-     * A dedicated-webhook event, joined with its hook, the hook as bound to its connection, and the hook's
-     * app (any may be missing).
+     * A dedicated-webhook event, joined with its hook, the hook as bound to its connection, and the
+     * hook's app (any may be missing).
      */
-    public List<Routed> routeDedicated(RawWebhookEvent event, @Nullable Hook hook, @Nullable BoundHook bound, @Nullable App app,
+    public List<Routed> routeDedicated(
+            RawWebhookEvent event,
+            @Nullable Hook hook,
+            @Nullable BoundHook bound,
+            @Nullable App app,
             String sourceTopic) {
         try {
             if (hook == null) {
-                throw new Undeliverable(null, "no hook " + event.getHookId() + " is known to the router");
+                throw new Undeliverable(
+                        null, "no hook " + event.getHookId() + " is known to the router");
             }
-            AppCatalog.Compiled compiled = compiledOf(app, hook.getAppId(), " of hook " + hook.getHookId());
+            AppCatalog.Compiled compiled =
+                    compiledOf(app, hook.getAppId(), " of hook " + hook.getHookId());
             WebhookDefinition webhook = webhookOf(compiled.definition(), hook.getWebhookName());
             DedicatedScopes.Prepared prepared = prepare(hook, bound, compiled.appScope());
             List<Item> items = items(webhook, prepared.scope(), event);
@@ -91,25 +101,38 @@ public final class EventRouter {
             for (Item item : items) {
                 String output = item.outputJson();
                 if (ConnectionSecrets.exposedIn(output, secrets)) {
-                    // directives may read connection data (condition, iterate); it never leaves in a bundle
-                    throw new Undeliverable("CONNECTION_DATA_IN_OUTPUT", "the output of webhook " + hook.getWebhookName()
-                        + " contains data of connection " + hook.getConnectionId() + ", which never leaves in a bundle");
+                    // directives may read connection data (condition, iterate); it never leaves in
+                    // a bundle
+                    throw new Undeliverable(
+                            "CONNECTION_DATA_IN_OUTPUT",
+                            "the output of webhook "
+                                    + hook.getWebhookName()
+                                    + " contains data of connection "
+                                    + hook.getConnectionId()
+                                    + ", which never leaves in a bundle");
                 }
-                TriggerBundle bundle = TriggerBundle.newBuilder()
-                    .setBundleId(bundleId(event.getEventId(), item.index(), hook.getHookId()))
-                    .setEventId(event.getEventId())
-                    .setItemIndex(item.index())
-                    .setHookId(hook.getHookId())
-                    .setAppId(hook.getAppId())
-                    .setWebhookName(hook.getWebhookName())
-                    .setUserId(hook.getUserId())
-                    .setConnectionId(hook.getConnectionId())
-                    .setOutput(output)
-                    .setReceivedAt(event.getReceivedAt())
-                    .setEmittedAt(java.time.Instant.ofEpochMilli(now))
-                    .build();
-                routed.add(new Routed.Bundle(hook.getTriggerTopic(), bundleKey(hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()),
-                    bundle));
+                TriggerBundle bundle =
+                        TriggerBundle.newBuilder()
+                                .setBundleId(
+                                        bundleId(
+                                                event.getEventId(), item.index(), hook.getHookId()))
+                                .setEventId(event.getEventId())
+                                .setItemIndex(item.index())
+                                .setHookId(hook.getHookId())
+                                .setAppId(hook.getAppId())
+                                .setWebhookName(hook.getWebhookName())
+                                .setUserId(hook.getUserId())
+                                .setConnectionId(hook.getConnectionId())
+                                .setOutput(output)
+                                .setReceivedAt(event.getReceivedAt())
+                                .setEmittedAt(java.time.Instant.ofEpochMilli(now))
+                                .build();
+                routed.add(
+                        new Routed.Bundle(
+                                hook.getTriggerTopic(),
+                                bundleKey(
+                                        hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()),
+                                bundle));
             }
             emitted.increment(routed.size());
             return routed;
@@ -119,26 +142,31 @@ public final class EventRouter {
     }
 
     /**
-     * First half of shared routing: a shared-webhook event becomes its items, each keyed by
-     * {@code appId:uid} so that it can be joined with the subscription index. Items without a uid cannot
+     * First half of shared routing: a shared-webhook event becomes its items, each keyed by {@code
+     * appId:uid} so that it can be joined with the subscription index. Items without a uid cannot
      * belong to anyone and go straight to the unmatched topic.
      */
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
         try {
             AppCatalog.Compiled compiled = compiledOf(app, event.getAppId(), "");
-            List<Item> items = items(webhookOf(compiled.definition(), event.getWebhookName()), compiled.appScope(), event);
+            List<Item> items =
+                    items(
+                            webhookOf(compiled.definition(), event.getWebhookName()),
+                            compiled.appScope(),
+                            event);
             List<Routed> routed = new ArrayList<>(items.size());
             for (Item item : items) {
                 String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
-                UnmatchedItem shared = UnmatchedItem.newBuilder()
-                    .setEventId(event.getEventId())
-                    .setItemIndex(item.index())
-                    .setAppId(event.getAppId())
-                    .setWebhookName(event.getWebhookName())
-                    .setUid(uid)
-                    .setOutput(item.outputJson())
-                    .setReceivedAt(event.getReceivedAt())
-                    .build();
+                UnmatchedItem shared =
+                        UnmatchedItem.newBuilder()
+                                .setEventId(event.getEventId())
+                                .setItemIndex(item.index())
+                                .setAppId(event.getAppId())
+                                .setWebhookName(event.getWebhookName())
+                                .setUid(uid)
+                                .setOutput(item.outputJson())
+                                .setReceivedAt(event.getReceivedAt())
+                                .build();
                 String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
                 if (uid == null) {
                     unmatched.increment();
@@ -153,7 +181,10 @@ public final class EventRouter {
         }
     }
 
-    /** Why an event becomes a dead letter; raised while preparing it, turned into the letter by the entry points. */
+    /**
+     * Why an event becomes a dead letter; raised while preparing it, turned into the letter by the
+     * entry points.
+     */
     private static final class Undeliverable extends Exception {
         private final @Nullable String directivePath;
         private final @Nullable String code;
@@ -163,14 +194,17 @@ public final class EventRouter {
         }
 
         Undeliverable(@Nullable String directivePath, @Nullable String code, String reason) {
-            super(reason, null, false, false); // a routing verdict, not a fault: no stack trace to fill
+            super(
+                    reason, null, false,
+                    false); // a routing verdict, not a fault: no stack trace to fill
             this.directivePath = directivePath;
             this.code = code;
         }
     }
 
     /** The app compiled, with a definition and an app scope (never null on return). */
-    private AppCatalog.Compiled compiledOf(@Nullable App app, String appId, String context) throws Undeliverable {
+    private AppCatalog.Compiled compiledOf(@Nullable App app, String appId, String context)
+            throws Undeliverable {
         if (app == null) {
             throw new Undeliverable(null, "app " + appId + context + " does not exist");
         }
@@ -181,40 +215,64 @@ public final class EventRouter {
         return compiled;
     }
 
-    private static WebhookDefinition webhookOf(AppDefinition definition, String webhookName) throws Undeliverable {
+    private static WebhookDefinition webhookOf(AppDefinition definition, String webhookName)
+            throws Undeliverable {
         WebhookDefinition webhook = definition.webhooks().get(webhookName);
         if (webhook == null) {
-            throw new Undeliverable(null, "webhook " + webhookName + " no longer exists in app " + definition.appId());
+            throw new Undeliverable(
+                    null,
+                    "webhook " + webhookName + " no longer exists in app " + definition.appId());
         }
         return webhook;
     }
 
     /** The hook's scope with its connection data opened, from the cache while neither changed. */
-    private DedicatedScopes.Prepared prepare(Hook hook, @Nullable BoundHook bound, HookScope appScope) throws Undeliverable {
+    private DedicatedScopes.Prepared prepare(
+            Hook hook, @Nullable BoundHook bound, HookScope appScope) throws Undeliverable {
         Connection connection = null;
         if (hook.getConnectionId() != null) {
-            connection = bound == null || bound.getConnection() == null
-                || !hook.getConnectionId().equals(bound.getConnection().getConnectionId()) ? null : bound.getConnection();
+            connection =
+                    bound == null
+                                    || bound.getConnection() == null
+                                    || !hook.getConnectionId()
+                                            .equals(bound.getConnection().getConnectionId())
+                            ? null
+                            : bound.getConnection();
             if (connection == null) {
-                // evaluating without the connection would give wrong bundles; redrive once the router knows it
-                throw new Undeliverable("CONNECTION_PENDING", "connection " + hook.getConnectionId() + " of hook " + hook.getHookId()
-                    + " is not known to the router yet");
+                // evaluating without the connection would give wrong bundles; redrive once the
+                // router knows it
+                throw new Undeliverable(
+                        "CONNECTION_PENDING",
+                        "connection "
+                                + hook.getConnectionId()
+                                + " of hook "
+                                + hook.getHookId()
+                                + " is not known to the router yet");
             }
         }
         try {
             return dedicatedScopes.of(hook, connection, appScope);
         } catch (SealedDataException | JacksonException e) {
-            throw new Undeliverable("CONNECTION", "data of connection " + hook.getConnectionId() + " cannot be read: " + e.getMessage());
+            throw new Undeliverable(
+                    "CONNECTION",
+                    "data of connection "
+                            + hook.getConnectionId()
+                            + " cannot be read: "
+                            + e.getMessage());
         }
     }
 
     /** The items the webhook's directives keep; none when the condition filtered the event. */
-    private List<Item> items(WebhookDefinition webhook, HookScope scope, RawWebhookEvent event) throws Undeliverable {
+    private List<Item> items(WebhookDefinition webhook, HookScope scope, RawWebhookEvent event)
+            throws Undeliverable {
         ProcessingOutcome outcome;
         try {
-            outcome = processor.process(webhook.spec(), webhook.type(), scope, RawRequests.toRequest(event));
+            outcome =
+                    processor.process(
+                            webhook.spec(), webhook.type(), scope, RawRequests.toRequest(event));
         } catch (RuntimeException e) {
-            // the processor promises not to throw; if a defect makes it, the event still must not be lost
+            // the processor promises not to throw; if a defect makes it, the event still must not
+            // be lost
             throw new Undeliverable("INTERNAL", "processing failed: " + e);
         }
         if (outcome instanceof ProcessingOutcome.Failed f) {
@@ -228,14 +286,17 @@ public final class EventRouter {
     }
 
     /**
-     * Second half of shared routing: one item and the subscriptions of its {@code appId:uid} (null when
-     * nobody subscribed) become one bundle per subscribed hook, or one unmatched record.
+     * Second half of shared routing: one item and the subscriptions of its {@code appId:uid} (null
+     * when nobody subscribed) become one bundle per subscribed hook, or one unmatched record.
      */
     public List<Routed> deliverShared(UnmatchedItem item, @Nullable SubscriberSet subscribers) {
         String key = subscriptionKey(item.getAppId(), item.getUid() == null ? "" : item.getUid());
-        List<Subscription> matching = subscribers == null ? List.of() : subscribers.getSubscriptions().stream()
-            .filter(s -> s.getWebhookName().equals(item.getWebhookName()))
-            .toList();
+        List<Subscription> matching =
+                subscribers == null
+                        ? List.of()
+                        : subscribers.getSubscriptions().stream()
+                                .filter(s -> s.getWebhookName().equals(item.getWebhookName()))
+                                .toList();
         if (matching.isEmpty()) {
             unmatched.increment();
             return List.of(new Routed.Unmatched(key, item));
@@ -243,26 +304,34 @@ public final class EventRouter {
         long now = clock.millis();
         List<Routed> routed = new ArrayList<>(matching.size());
         for (Subscription s : matching) {
-            TriggerBundle bundle = TriggerBundle.newBuilder()
-                .setBundleId(bundleId(item.getEventId(), item.getItemIndex(), s.getHookId()))
-                .setEventId(item.getEventId())
-                .setItemIndex(item.getItemIndex())
-                .setHookId(s.getHookId())
-                .setAppId(item.getAppId())
-                .setWebhookName(item.getWebhookName())
-                .setUserId(s.getUserId())
-                .setConnectionId(s.getConnectionId())
-                .setOutput(item.getOutput())
-                .setReceivedAt(item.getReceivedAt())
-                .setEmittedAt(java.time.Instant.ofEpochMilli(now))
-                .build();
-            routed.add(new Routed.Bundle(s.getTriggerTopic(), bundleKey(s.getTriggerTopic(), s.getHookId(), s.getUserId()), bundle));
+            TriggerBundle bundle =
+                    TriggerBundle.newBuilder()
+                            .setBundleId(
+                                    bundleId(item.getEventId(), item.getItemIndex(), s.getHookId()))
+                            .setEventId(item.getEventId())
+                            .setItemIndex(item.getItemIndex())
+                            .setHookId(s.getHookId())
+                            .setAppId(item.getAppId())
+                            .setWebhookName(item.getWebhookName())
+                            .setUserId(s.getUserId())
+                            .setConnectionId(s.getConnectionId())
+                            .setOutput(item.getOutput())
+                            .setReceivedAt(item.getReceivedAt())
+                            .setEmittedAt(java.time.Instant.ofEpochMilli(now))
+                            .build();
+            routed.add(
+                    new Routed.Bundle(
+                            s.getTriggerTopic(),
+                            bundleKey(s.getTriggerTopic(), s.getHookId(), s.getUserId()),
+                            bundle));
         }
         emitted.increment(routed.size());
         return routed;
     }
 
-    /** The connection's data, opened, as the {@code connection} variable; none without a connection. */
+    /**
+     * The connection's data, opened, as the {@code connection} variable; none without a connection.
+     */
     private @Nullable Value connectionData(@Nullable Connection connection) {
         if (connection == null) {
             return null;
@@ -270,13 +339,18 @@ public final class EventRouter {
         java.nio.ByteBuffer data = connection.getData().duplicate();
         byte[] sealed = new byte[data.remaining()];
         data.get(sealed);
-        return Values.fromJson(json.readTree(sealer.open(sealed, connection.getDataEncryption(), connection.getConnectionId())));
+        return Values.fromJson(
+                json.readTree(
+                        sealer.open(
+                                sealed,
+                                connection.getDataEncryption(),
+                                connection.getConnectionId())));
     }
 
     /**
-     * A bundle's id, {@code <eventId>:<itemIndex>:<hookId>}: the same for every processing of the same event
-     * (a retry, a replay, a redrive), which is what lets consumers drop the copies. Dedicated and shared
-     * bundles are named alike.
+     * A bundle's id, {@code <eventId>:<itemIndex>:<hookId>}: the same for every processing of the
+     * same event (a retry, a replay, a redrive), which is what lets consumers drop the copies.
+     * Dedicated and shared bundles are named alike.
      */
     static String bundleId(String eventId, int itemIndex, String hookId) {
         return eventId + ":" + itemIndex + ":" + hookId;
@@ -287,25 +361,34 @@ public final class EventRouter {
         return appId + ":" + uid;
     }
 
-    /** Per-user topics are keyed by hook; the one shared topic by user, so that a user's bundles stay in order. */
+    /**
+     * Per-user topics are keyed by hook; the one shared topic by user, so that a user's bundles
+     * stay in order.
+     */
     private String bundleKey(String topic, String hookId, String userId) {
         return topic.equals(sharedTriggerTopic) ? userId : hookId;
     }
 
-    private List<Routed> dead(RawWebhookEvent event, String sourceTopic, @Nullable String path, @Nullable String code,
+    private List<Routed> dead(
+            RawWebhookEvent event,
+            String sourceTopic,
+            @Nullable String path,
+            @Nullable String code,
             String reason) {
         failed.increment();
-        return List.of(new Routed.Dead(DeadLetter.newBuilder()
-            .setEventId(event.getEventId())
-            .setHookId(event.getHookId())
-            .setAppId(event.getAppId())
-            .setStage("router")
-            .setDirectivePath(path)
-            .setErrorCode(code)
-            .setError(reason)
-            .setFailedAt(clock.instant())
-            .setSourceTopic(sourceTopic)
-            .setEvent(event)
-            .build()));
+        return List.of(
+                new Routed.Dead(
+                        DeadLetter.newBuilder()
+                                .setEventId(event.getEventId())
+                                .setHookId(event.getHookId())
+                                .setAppId(event.getAppId())
+                                .setStage("router")
+                                .setDirectivePath(path)
+                                .setErrorCode(code)
+                                .setError(reason)
+                                .setFailedAt(clock.instant())
+                                .setSourceTopic(sourceTopic)
+                                .setEvent(event)
+                                .build()));
     }
 }

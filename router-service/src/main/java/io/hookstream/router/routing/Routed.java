@@ -4,23 +4,25 @@ import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 
-/** What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter. */
+/**
+ * What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter.
+ */
 public sealed interface Routed {
 
     /** The key the record is written with. */
     String key();
 
-    /** A bundle for {@code topic}, keyed by {@code key} (the hookId, or the userId on a shared trigger topic). */
-    record Bundle(String topic, String key, TriggerBundle bundle) implements Routed {
-    }
+    /**
+     * A bundle for {@code topic}, keyed by {@code key} (the hookId, or the userId on a shared
+     * trigger topic).
+     */
+    record Bundle(String topic, String key, TriggerBundle bundle) implements Routed {}
 
     /** A shared-webhook item on its way to the subscription index, keyed by {@code appId:uid}. */
-    record SharedItem(String key, UnmatchedItem item) implements Routed {
-    }
+    record SharedItem(String key, UnmatchedItem item) implements Routed {}
 
     /** A shared-webhook item whose uid matched no connection, keyed by {@code appId:uid}. */
-    record Unmatched(String key, UnmatchedItem item) implements Routed {
-    }
+    record Unmatched(String key, UnmatchedItem item) implements Routed {}
 
     /** The event could not be processed; keyed by eventId. */
     record Dead(DeadLetter letter) implements Routed {

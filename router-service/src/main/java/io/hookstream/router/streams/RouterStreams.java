@@ -1,7 +1,11 @@
 package io.hookstream.router.streams;
 
+import io.hookstream.router.RouterSettings;
+import io.hookstream.router.routing.EventRouter;
+import io.hookstream.router.topology.RouterTopology;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.support.kafka.KafkaSettings;
 import java.util.Properties;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -12,13 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import io.hookstream.router.RouterSettings;
-import io.hookstream.router.routing.EventRouter;
-import io.hookstream.router.topology.RouterTopology;
-import io.hookstream.schemas.topic.HookstreamTopics;
-import io.hookstream.support.kafka.KafkaSettings;
-
-/** Owns the router's {@link KafkaStreams}: configuration, start, state logging and a bounded close. */
+/**
+ * Owns the router's {@link KafkaStreams}: configuration, start, state logging and a bounded close.
+ */
 public final class RouterStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RouterStreams.class);
@@ -29,7 +29,11 @@ public final class RouterStreams implements SmartLifecycle {
     private final RouterSettings settings;
     private volatile KafkaStreams streams;
 
-    public RouterStreams(KafkaSettings kafka, RouterSettings settings, HookstreamTopics topics, EventRouter router) {
+    public RouterStreams(
+            KafkaSettings kafka,
+            RouterSettings settings,
+            HookstreamTopics topics,
+            EventRouter router) {
         this.settings = settings;
         this.topics = topics;
         this.router = router;
@@ -46,30 +50,46 @@ public final class RouterStreams implements SmartLifecycle {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        // how long a task may wait for a partition with unread records before it processes the others, so that
-        // a hook written just before its first event is read first; see RouterSettings for the measured cost
+        // how long a task may wait for a partition with unread records before it processes the
+        // others, so that
+        // a hook written just before its first event is read first; see RouterSettings for the
+        // measured cost
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdle().toMillis());
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), settings.producerCompression());
+        p.put(
+                StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
+                settings.producerCompression());
         // the hooks topic is already compacted: use it as the store's changelog instead of a copy
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
-        // every store the DSL makes (tables, the foreign-key join's subscriptions) is of the configured kind
-        p.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, switch (settings.stateStores()) {
-            case ROCKSDB -> BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers.class;
-            case IN_MEMORY -> BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class;
-        });
-        // a record that is not a raw event at all must not stop the router; it is logged and skipped
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        // every store the DSL makes (tables, the foreign-key join's subscriptions) is of the
+        // configured kind
+        p.put(
+                StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+                switch (settings.stateStores()) {
+                    case ROCKSDB -> BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers.class;
+                    case IN_MEMORY -> BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class;
+                });
+        // a record that is not a raw event at all must not stop the router; it is logged and
+        // skipped
+        p.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
         return p;
     }
 
     @Override
     public void start() {
         KafkaStreams s = new KafkaStreams(RouterTopology.build(topics, router, config), config);
-        s.setStateListener((next, previous) -> log.info("event=router_state from={} to={}", previous, next));
-        s.setUncaughtExceptionHandler(e -> {
-            log.error("event=stream_thread_failed action=replace reason=\"{}\"", e.toString(), e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        s.setStateListener(
+                (next, previous) -> log.info("event=router_state from={} to={}", previous, next));
+        s.setUncaughtExceptionHandler(
+                e -> {
+                    log.error(
+                            "event=stream_thread_failed action=replace reason=\"{}\"",
+                            e.toString(),
+                            e);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                            .REPLACE_THREAD;
+                });
         s.start();
         streams = s;
     }
@@ -78,10 +98,14 @@ public final class RouterStreams implements SmartLifecycle {
     public void stop() {
         KafkaStreams s = streams;
         if (s != null) {
-            // leave the group, so that a restarted or other instance takes the partitions over at once
+            // leave the group, so that a restarted or other instance takes the partitions over at
+            // once
             // instead of after the session timeout
-            s.close(org.apache.kafka.streams.CloseOptions.timeout(settings.closeTimeout())
-                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            s.close(
+                    org.apache.kafka.streams.CloseOptions.timeout(settings.closeTimeout())
+                            .withGroupMembershipOperation(
+                                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation
+                                            .LEAVE_GROUP));
             streams = null;
         }
     }

@@ -16,6 +16,7 @@ public final class RouterStreamsHealthIndicator extends AbstractHealthIndicator 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         KafkaStreams.State state = streams.state();
-        (state.isRunningOrRebalancing() ? builder.up() : builder.down()).withDetail("state", state.name());
+        (state.isRunningOrRebalancing() ? builder.up() : builder.down())
+                .withDetail("state", state.name());
     }
 }

@@ -1,7 +1,13 @@
 package io.hookstream.router.topology;
 
+import io.hookstream.router.routing.EventRouter;
+import io.hookstream.router.routing.Routed;
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.BoundHook;
+import io.hookstream.schemas.avro.Hook;
+import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.WebhookKind;
 import java.util.List;
-
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,23 +18,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.hookstream.router.routing.EventRouter;
-import io.hookstream.router.routing.Routed;
-import io.hookstream.schemas.avro.App;
-import io.hookstream.schemas.avro.BoundHook;
-import io.hookstream.schemas.avro.Hook;
-import io.hookstream.schemas.avro.RawWebhookEvent;
-import io.hookstream.schemas.avro.WebhookKind;
-
 /**
- * Routes one raw or replayed event in a single step: reads its hook, the hook as bound to its connection
- * and the app from their stores, runs the directives, and forwards every result under the key it is
- * written with. One processor instead of a chain of joins, merges, splits and re-keyings, because Kafka
- * Streams pays for each node a record passes through, and an event passed through a dozen.
+ * Routes one raw or replayed event in a single step: reads its hook, the hook as bound to its
+ * connection and the app from their stores, runs the directives, and forwards every result under
+ * the key it is written with. One processor instead of a chain of joins, merges, splits and
+ * re-keyings, because Kafka Streams pays for each node a record passes through, and an event passed
+ * through a dozen.
  *
- * <p>The stores are the tables the joins read, so an event sees exactly what a join would have shown it:
- * the hooks table is updated by the same task, in timestamp order with the events; the bound hooks follow
- * it one foreign-key round trip behind; the apps are a global table.
+ * <p>The stores are the tables the joins read, so an event sees exactly what a join would have
+ * shown it: the hooks table is updated by the same task, in timestamp order with the events; the
+ * bound hooks follow it one foreign-key round trip behind; the apps are a global table.
  */
 final class EventRouting implements Processor<String, RawWebhookEvent, String, Routed> {
 
@@ -42,7 +41,10 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
     private KeyValueStore<String, ValueAndTimestamp<BoundHook>> boundHooks;
     private KeyValueStore<String, ValueAndTimestamp<App>> apps;
 
-    /** @param fallbackTopic the source recorded in dead letters if a record comes without its metadata */
+    /**
+     * @param fallbackTopic the source recorded in dead letters if a record comes without its
+     *     metadata
+     */
     EventRouting(EventRouter router, String fallbackTopic) {
         this.router = router;
         this.fallbackTopic = fallbackTopic;
@@ -62,14 +64,23 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(fallbackTopic);
         if (event == null) {
             // no event to route nor to keep as a dead letter: as with a record that does not decode
-            log.warn("event=router_record_skipped reason=\"no value\" topic={} key={}", topic, record.key());
+            log.warn(
+                    "event=router_record_skipped reason=\"no value\" topic={} key={}",
+                    topic,
+                    record.key());
             return;
         }
         List<Routed> routed;
         if (event.getKind() == WebhookKind.DEDICATED) {
             Hook hook = value(hooks, record.key());
             String appId = hook == null ? event.getAppId() : hook.getAppId();
-            routed = router.routeDedicated(event, hook, value(boundHooks, record.key()), value(apps, appId), topic);
+            routed =
+                    router.routeDedicated(
+                            event,
+                            hook,
+                            value(boundHooks, record.key()),
+                            value(apps, appId),
+                            topic);
         } else {
             routed = router.expandShared(event, value(apps, event.getAppId()), topic);
         }
@@ -78,7 +89,8 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
         }
     }
 
-    private static <V> @Nullable V value(KeyValueStore<String, ValueAndTimestamp<V>> store, @Nullable String key) {
+    private static <V> @Nullable V value(
+            KeyValueStore<String, ValueAndTimestamp<V>> store, @Nullable String key) {
         if (key == null) {
             return null;
         }

@@ -4,47 +4,50 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A serde for table values that hands out the record it decoded before when it is given the same bytes again.
+ * A serde for table values that hands out the record it decoded before when it is given the same
+ * bytes again.
  *
- * <p>The router reads table values from their stores for every event and every shared item, and a store
- * returns bytes: every dedicated event would decode its hook, its hook as bound to its connection and its
- * app ({@link EventRouting}), which profiles of the router put at a tenth of a stream thread's time. The
- * values change rarely and the same few are read over and over, so the decoded records are kept in a small
- * direct-mapped table, indexed by a hash of their length and of some bytes at both ends, and checked against a
- * copy of all their bytes (a comparison the JDK vectorises, where hashing every byte cost as much as the
- * decoding saved); a different value in the same slot replaces it.
+ * <p>The router reads table values from their stores for every event and every shared item, and a
+ * store returns bytes: every dedicated event would decode its hook, its hook as bound to its
+ * connection and its app ({@link EventRouting}), which profiles of the router put at a tenth of a
+ * stream thread's time. The values change rarely and the same few are read over and over, so the
+ * decoded records are kept in a small direct-mapped table, indexed by a hash of their length and of
+ * some bytes at both ends, and checked against a copy of all their bytes (a comparison the JDK
+ * vectorises, where hashing every byte cost as much as the decoding saved); a different value in
+ * the same slot replaces it.
  *
- * <p>The records handed out are shared between events and threads, so <b>nobody may modify them</b>; the
- * router only reads them. Slots hold immutable entries, so racing threads see either an old entry or a whole
- * new one, never half of one. Values longer than {@code maxBytes} are decoded every time and not kept.
+ * <p>The records handed out are shared between events and threads, so <b>nobody may modify
+ * them</b>; the router only reads them. Slots hold immutable entries, so racing threads see either
+ * an old entry or a whole new one, never half of one. Values longer than {@code maxBytes} are
+ * decoded every time and not kept.
  */
 final class RecentValuesSerde<T> implements Serde<T> {
 
     /** One decoded value with the bytes it came from; never changed once built. */
-    private record Entry<T>(byte[] bytes, T value) {
-    }
+    private record Entry<T>(byte[] bytes, T value) {}
 
     /**
-     * Bytes hashed at the start and at the end: enough to tell apart records whose ids come first (after
-     * Avro's 10-byte header) and whose revisions come last.
+     * Bytes hashed at the start and at the end: enough to tell apart records whose ids come first
+     * (after Avro's 10-byte header) and whose revisions come last.
      */
     private static final int HASHED_AT_START = 48;
+
     private static final int HASHED_AT_END = 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Serde<T> delegate;
     private final int maxBytes;
     private final Entry<T>[] slots;
 
     /**
-     * @param slots    how many decoded values are kept (rounded up to a power of two)
+     * @param slots how many decoded values are kept (rounded up to a power of two)
      * @param maxBytes the longest encoded value that is kept
      */
     @SuppressWarnings("unchecked")
@@ -90,8 +93,8 @@ final class RecentValuesSerde<T> implements Serde<T> {
     }
 
     /**
-     * A hash of the length, of the first bytes read eight at a time and of the last bytes; which slot a value
-     * lands in, not whether it matches.
+     * A hash of the length, of the first bytes read eight at a time and of the last bytes; which
+     * slot a value lands in, not whether it matches.
      */
     static int hashOfEnds(byte[] bytes) {
         long hash = bytes.length;

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,11 +20,15 @@ import org.junit.jupiter.api.Test;
 class RecentValuesSerdeTest {
 
     private final AtomicInteger decoded = new AtomicInteger();
+
     /** Strings decoded into fresh instances, counted. */
-    private final Serde<String> counting = Serdes.serdeFrom(Serdes.String().serializer(), (topic, bytes) -> {
-        decoded.incrementAndGet();
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    });
+    private final Serde<String> counting =
+            Serdes.serdeFrom(
+                    Serdes.String().serializer(),
+                    (topic, bytes) -> {
+                        decoded.incrementAndGet();
+                        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+                    });
 
     @Test
     void theSameBytesGiveTheValueDecodedTheFirstTime() {
@@ -66,7 +69,8 @@ class RecentValuesSerdeTest {
         Deserializer<String> reader = new RecentValuesSerde<>(counting, 16, 1024).deserializer();
         String a = "a".repeat(100) + "1" + "z".repeat(100);
         String b = "a".repeat(100) + "2" + "z".repeat(100);
-        assertThat(RecentValuesSerde.hashOfEnds(bytes(a))).isEqualTo(RecentValuesSerde.hashOfEnds(bytes(b)));
+        assertThat(RecentValuesSerde.hashOfEnds(bytes(a)))
+                .isEqualTo(RecentValuesSerde.hashOfEnds(bytes(b)));
 
         assertThat(reader.deserialize("t", bytes(a))).isEqualTo(a);
         assertThat(reader.deserialize("t", bytes(b))).isEqualTo(b);
@@ -75,24 +79,27 @@ class RecentValuesSerdeTest {
 
     @Test
     void theHashReadsEveryByteOfShortValuesAndTheEndsOfLongOnes() {
-        assertThat(RecentValuesSerde.hashOfEnds(bytes("ab"))).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("ba")));
+        assertThat(RecentValuesSerde.hashOfEnds(bytes("ab")))
+                .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("ba")));
         assertThat(RecentValuesSerde.hashOfEnds(bytes("0123456789abcdef")))
-            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("0123456789abcdeF")))
-            .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("0123456789Abcdef")));
+                .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("0123456789abcdeF")))
+                .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes("0123456789Abcdef")));
         String head = "h".repeat(48);
         String tail = "t".repeat(16);
         for (int at = 0; at < 48; at++) {
             String changed = head.substring(0, at) + "g" + head.substring(at + 1);
             assertThat(RecentValuesSerde.hashOfEnds(bytes(changed + "middle" + tail)))
-                .as("a change at byte %d", at).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)));
+                    .as("a change at byte %d", at)
+                    .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)));
         }
         for (int at = 0; at < 16; at++) {
             String changed = tail.substring(0, at) + "u" + tail.substring(at + 1);
             assertThat(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + changed)))
-                .as("a change at byte %d from the end", 16 - at).isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)));
+                    .as("a change at byte %d from the end", 16 - at)
+                    .isNotEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)));
         }
         assertThat(RecentValuesSerde.hashOfEnds(bytes(head + "middle" + tail)))
-            .isEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "MIDDLE" + tail)));
+                .isEqualTo(RecentValuesSerde.hashOfEnds(bytes(head + "MIDDLE" + tail)));
     }
 
     @Test
@@ -108,7 +115,8 @@ class RecentValuesSerdeTest {
 
     @Test
     void writingIsLeftToTheSerdeItWraps() {
-        assertThat(new RecentValuesSerde<>(counting, 16, 1024).serializer().serialize("t", "x")).isEqualTo(bytes("x"));
+        assertThat(new RecentValuesSerde<>(counting, 16, 1024).serializer().serialize("t", "x"))
+                .isEqualTo(bytes("x"));
     }
 
     @Test
@@ -116,7 +124,8 @@ class RecentValuesSerdeTest {
         assertThat(new RecentValuesSerde<>(counting, 1, 1).capacity()).isEqualTo(1);
         assertThat(new RecentValuesSerde<>(counting, 1000, 1).capacity()).isEqualTo(1024);
         assertThat(new RecentValuesSerde<>(counting, 1024, 1).capacity()).isEqualTo(1024);
-        assertThatThrownBy(() -> new RecentValuesSerde<>(counting, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecentValuesSerde<>(counting, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -130,16 +139,22 @@ class RecentValuesSerdeTest {
         try {
             List<Future<Integer>> wrong = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                wrong.add(pool.submit(() -> {
-                    int mismatches = 0;
-                    for (int i = 0; i < 20_000; i++) {
-                        String expected = values.get(ThreadLocalRandom.current().nextInt(values.size()));
-                        if (!expected.equals(reader.deserialize("t", bytes(expected)))) {
-                            mismatches++;
-                        }
-                    }
-                    return mismatches;
-                }));
+                wrong.add(
+                        pool.submit(
+                                () -> {
+                                    int mismatches = 0;
+                                    for (int i = 0; i < 20_000; i++) {
+                                        String expected =
+                                                values.get(
+                                                        ThreadLocalRandom.current()
+                                                                .nextInt(values.size()));
+                                        if (!expected.equals(
+                                                reader.deserialize("t", bytes(expected)))) {
+                                            mismatches++;
+                                        }
+                                    }
+                                    return mismatches;
+                                }));
             }
             for (Future<Integer> f : wrong) {
                 assertThat(f.get(60, TimeUnit.SECONDS)).isZero();

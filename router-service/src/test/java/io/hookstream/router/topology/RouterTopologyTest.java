@@ -2,24 +2,6 @@ package io.hookstream.router.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Properties;
-
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.hookstream.iml.Iml;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.schemas.avro.App;
@@ -33,22 +15,40 @@ import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.HookstreamTopics;
-import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * Every branch of the router topology on the TopologyTestDriver; broker-backed behaviour (EOS, dynamic
- * topics, restarts) is covered by the e2e tests. Each test asserts that the outputs it does not expect
- * stayed empty.
+ * Every branch of the router topology on the TopologyTestDriver; broker-backed behaviour (EOS,
+ * dynamic topics, restarts) is covered by the e2e tests. Each test asserts that the outputs it does
+ * not expect stayed empty.
  */
 class RouterTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    private static final DataSealer SEALER = new DataSealer("k1", java.util.Map.of("k1", new byte[32]));
-    private static final String APP = """
+    private static final DataSealer SEALER =
+            new DataSealer("k1", java.util.Map.of("k1", new byte[32]));
+    private static final String APP =
+            """
         {"connection": {"info": {"url": "https://api.example.test/me", "response": {"uid": "{{body.id}}"}}},
          "webhooks": {
           "orders": {"type": "dedicated", "spec": {
@@ -79,31 +79,80 @@ class RouterTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "router-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("router-topology").toString());
+        config.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("router-topology").toString());
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         Iml iml = Iml.standard();
         Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
-        EventRouter router = new EventRouter(new AppCatalog(new AppDefinitionParser(iml)), new WebhookProcessor(iml, clock),
-            SEALER, topics.names(), clock, meters);
+        EventRouter router =
+                new EventRouter(
+                        new AppCatalog(new AppDefinitionParser(iml)),
+                        new WebhookProcessor(iml, clock),
+                        SEALER,
+                        topics.names(),
+                        clock,
+                        meters);
         org.apache.kafka.streams.Topology topology = RouterTopology.build(topics, router, config);
         description = topology.describe();
         driver = new TopologyTestDriver(topology, config);
 
-        var apps = driver.createInputTopic(topics.apps().name(), Serdes.String().serializer(), topics.apps().valueSerde().serializer());
-        apps.pipeInput("shop", App.newBuilder().setAppId("shop").setDefinition(APP).setVersion(1).setUpdatedAt(T0).build());
-        hooks = driver.createInputTopic(topics.hooks().name(), Serdes.String().serializer(), topics.hooks().valueSerde().serializer());
-        connections = driver.createInputTopic(topics.connections().name(), Serdes.String().serializer(),
-            topics.connections().valueSerde().serializer());
+        var apps =
+                driver.createInputTopic(
+                        topics.apps().name(),
+                        Serdes.String().serializer(),
+                        topics.apps().valueSerde().serializer());
+        apps.pipeInput(
+                "shop",
+                App.newBuilder()
+                        .setAppId("shop")
+                        .setDefinition(APP)
+                        .setVersion(1)
+                        .setUpdatedAt(T0)
+                        .build());
+        hooks =
+                driver.createInputTopic(
+                        topics.hooks().name(),
+                        Serdes.String().serializer(),
+                        topics.hooks().valueSerde().serializer());
+        connections =
+                driver.createInputTopic(
+                        topics.connections().name(),
+                        Serdes.String().serializer(),
+                        topics.connections().valueSerde().serializer());
         hooks.pipeInput("h1", hook("h1", "orders"));
         hooks.pipeInput("h2", hook("h2", "plain"));
-        raw = driver.createInputTopic(topics.eventsRaw().name(), Serdes.String().serializer(), topics.eventsRaw().valueSerde().serializer());
-        replay = driver.createInputTopic(topics.eventsReplay().name(), Serdes.String().serializer(), topics.eventsReplay().valueSerde().serializer());
-        alice = driver.createOutputTopic("hookstream.triggers.alice", Serdes.String().deserializer(), topics.triggerBundleSerde().deserializer());
-        bob = driver.createOutputTopic("hookstream.triggers.bob", Serdes.String().deserializer(), topics.triggerBundleSerde().deserializer());
-        dlq = driver.createOutputTopic(topics.eventsDlq().name(), Serdes.String().deserializer(), topics.eventsDlq().valueSerde().deserializer());
-        unmatched = driver.createOutputTopic(topics.eventsUnmatched().name(), Serdes.String().deserializer(),
-            topics.eventsUnmatched().valueSerde().deserializer());
+        raw =
+                driver.createInputTopic(
+                        topics.eventsRaw().name(),
+                        Serdes.String().serializer(),
+                        topics.eventsRaw().valueSerde().serializer());
+        replay =
+                driver.createInputTopic(
+                        topics.eventsReplay().name(),
+                        Serdes.String().serializer(),
+                        topics.eventsReplay().valueSerde().serializer());
+        alice =
+                driver.createOutputTopic(
+                        "hookstream.triggers.alice",
+                        Serdes.String().deserializer(),
+                        topics.triggerBundleSerde().deserializer());
+        bob =
+                driver.createOutputTopic(
+                        "hookstream.triggers.bob",
+                        Serdes.String().deserializer(),
+                        topics.triggerBundleSerde().deserializer());
+        dlq =
+                driver.createOutputTopic(
+                        topics.eventsDlq().name(),
+                        Serdes.String().deserializer(),
+                        topics.eventsDlq().valueSerde().deserializer());
+        unmatched =
+                driver.createOutputTopic(
+                        topics.eventsUnmatched().name(),
+                        Serdes.String().deserializer(),
+                        topics.eventsUnmatched().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -113,51 +162,90 @@ class RouterTopologyTest {
 
     @Test
     void eventsAndTheDeliveryOfSharedItemsAreSeparateSubTopologiesSoATaskOwnsOnlyItsOwnInputs() {
-        // a task checks each of its input partitions before every record it processes, empty ones included
-        var inputs = description.subtopologies().stream()
-            .map(sub -> sub.nodes().stream()
-                .filter(n -> n instanceof org.apache.kafka.streams.TopologyDescription.Source)
-                .flatMap(n -> ((org.apache.kafka.streams.TopologyDescription.Source) n).topicSet().stream())
-                .collect(java.util.stream.Collectors.toSet()))
-            .toList();
+        // a task checks each of its input partitions before every record it processes, empty ones
+        // included
+        var inputs =
+                description.subtopologies().stream()
+                        .map(
+                                sub ->
+                                        sub.nodes().stream()
+                                                .filter(
+                                                        n ->
+                                                                n
+                                                                        instanceof
+                                                                        org.apache.kafka.streams
+                                                                                .TopologyDescription
+                                                                                .Source)
+                                                .flatMap(
+                                                        n ->
+                                                                ((org.apache.kafka.streams
+                                                                                        .TopologyDescription
+                                                                                        .Source)
+                                                                                n)
+                                                                        .topicSet().stream())
+                                                .collect(java.util.stream.Collectors.toSet()))
+                        .toList();
 
-        assertThat(inputs).contains(
-            java.util.Set.of(topics.eventsRaw().name(), topics.eventsReplay().name(), topics.hooks().name(),
-                "hook-connection-join-subscription-response-topic"),
-            java.util.Set.of("shared-items-by-uid-repartition", "subscriptions-by-uid-repartition"));
+        assertThat(inputs)
+                .contains(
+                        java.util.Set.of(
+                                topics.eventsRaw().name(),
+                                topics.eventsReplay().name(),
+                                topics.hooks().name(),
+                                "hook-connection-join-subscription-response-topic"),
+                        java.util.Set.of(
+                                "shared-items-by-uid-repartition",
+                                "subscriptions-by-uid-repartition"));
     }
 
     @Test
     void iteratedItemsBecomeOneBundleEachWithDeterministicIdsOnTheOwnersTopic() {
-        raw.pipeInput("h1", event("e1", "h1", "orders", "{\"id\":7,\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}"));
+        raw.pipeInput(
+                "h1",
+                event(
+                        "e1",
+                        "h1",
+                        "orders",
+                        "{\"id\":7,\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}"));
 
         var records = alice.readRecordsToList();
         assertThat(records).extracting(r -> r.key()).containsExactly("h1", "h1");
-        assertThat(records).extracting(r -> r.value().getBundleId()).containsExactly("e1:0:h1", "e1:1:h1");
-        assertThat(records).extracting(r -> r.value().getOutput())
-            .containsExactly("{\"sku\":\"a\",\"order\":7,\"secret\":\"L\"}", "{\"sku\":\"b\",\"order\":7,\"secret\":\"L\"}");
+        assertThat(records)
+                .extracting(r -> r.value().getBundleId())
+                .containsExactly("e1:0:h1", "e1:1:h1");
+        assertThat(records)
+                .extracting(r -> r.value().getOutput())
+                .containsExactly(
+                        "{\"sku\":\"a\",\"order\":7,\"secret\":\"L\"}",
+                        "{\"sku\":\"b\",\"order\":7,\"secret\":\"L\"}");
         assertThat(records.get(0).value().getUserId()).isEqualTo("alice");
         assertThat(records.get(0).value().getReceivedAt()).isEqualTo(T0);
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(unmatched.isEmpty()).isTrue();
-        assertThat(meters.counter("hookstream.router.bundles", "outcome", "emitted").count()).isEqualTo(2);
+        assertThat(meters.counter("hookstream.router.bundles", "outcome", "emitted").count())
+                .isEqualTo(2);
     }
 
     @Test
     void withoutDirectivesTheBodyIsTheOneBundle() {
         raw.pipeInput("h2", event("e2", "h2", "plain", "{\"a\":[1,2]}"));
 
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly("{\"a\":[1,2]}");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getOutput)
+                .containsExactly("{\"a\":[1,2]}");
         assertThat(dlq.isEmpty()).isTrue();
     }
 
     @Test
     void aFalseConditionEmitsNothingAndCountsTheEventAsFiltered() {
-        raw.pipeInput("h1", event("e3", "h1", "orders", "{\"type\":\"ping\",\"items\":[{\"sku\":\"a\"}]}"));
+        raw.pipeInput(
+                "h1",
+                event("e3", "h1", "orders", "{\"type\":\"ping\",\"items\":[{\"sku\":\"a\"}]}"));
 
         assertThat(alice.isEmpty()).isTrue();
         assertThat(dlq.isEmpty()).isTrue();
-        assertThat(meters.counter("hookstream.router.events", "outcome", "filtered").count()).isEqualTo(1);
+        assertThat(meters.counter("hookstream.router.events", "outcome", "filtered").count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -188,7 +276,9 @@ class RouterTopologyTest {
     void replayedEventsAreProcessedLikeRawOnesWithTheSameBundleIds() {
         replay.pipeInput("h2", event("e6", "h2", "plain", "{\"x\":1}"));
 
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId).containsExactly("e6:0:h2");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e6:0:h2");
         assertThat(dlq.isEmpty()).isTrue();
     }
 
@@ -207,57 +297,91 @@ class RouterTopologyTest {
         raw.pipeInput("h2", (RawWebhookEvent) null);
         raw.pipeInput("h2", event("e6c", "h2", "plain", "{\"x\":1}"));
 
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId).containsExactly("e6c:0:h2");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e6c:0:h2");
         assertThat(dlq.isEmpty()).isTrue();
     }
 
     @Test
     void dedicatedDirectivesSeeTheHooksConnectionDataOpened() {
-        byte[] sealed = SEALER.seal("{\"account\":\"acct-42\"}".getBytes(StandardCharsets.UTF_8), "c9");
-        connections.pipeInput("c9", Connection.newBuilder(connection("c9", "alice", "1")).setData(ByteBuffer.wrap(sealed))
-            .setDataEncryption(SEALER.scheme()).build());
+        byte[] sealed =
+                SEALER.seal("{\"account\":\"acct-42\"}".getBytes(StandardCharsets.UTF_8), "c9");
+        connections.pipeInput(
+                "c9",
+                Connection.newBuilder(connection("c9", "alice", "1"))
+                        .setData(ByteBuffer.wrap(sealed))
+                        .setDataEncryption(SEALER.scheme())
+                        .build());
         hooks.pipeInput("h9", Hook.newBuilder(hook("h9", "mine")).setConnectionId("c9").build());
 
         raw.pipeInput("h9", event("e20", "h9", "mine", "{\"account\":\"acct-42\",\"x\":5}"));
         raw.pipeInput("h9", event("e21", "h9", "mine", "{\"account\":\"acct-7\",\"x\":6}"));
 
-        // the condition compared the body with the opened connection data: only the matching event passes
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly("{\"x\":5}");
+        // the condition compared the body with the opened connection data: only the matching event
+        // passes
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getOutput)
+                .containsExactly("{\"x\":5}");
         assertThat(dlq.isEmpty()).isTrue();
     }
 
     @Test
     void eachEventSeesTheHooksParametersAndConnectionDataAsTheyAreWhenItIsRouted() {
-        byte[] first = SEALER.seal("{\"account\":\"acct-1\"}".getBytes(StandardCharsets.UTF_8), "c10");
-        connections.pipeInput("c10", Connection.newBuilder(connection("c10", "alice", "1")).setData(ByteBuffer.wrap(first))
-            .setDataEncryption(SEALER.scheme()).build());
+        byte[] first =
+                SEALER.seal("{\"account\":\"acct-1\"}".getBytes(StandardCharsets.UTF_8), "c10");
+        connections.pipeInput(
+                "c10",
+                Connection.newBuilder(connection("c10", "alice", "1"))
+                        .setData(ByteBuffer.wrap(first))
+                        .setDataEncryption(SEALER.scheme())
+                        .build());
         hooks.pipeInput("h10", Hook.newBuilder(hook("h10", "mine")).setConnectionId("c10").build());
         raw.pipeInput("h10", event("e30", "h10", "mine", "{\"account\":\"acct-1\",\"x\":1}"));
         raw.pipeInput("h10", event("e31", "h10", "mine", "{\"account\":\"acct-1\",\"x\":2}"));
 
-        // the connection's data changes (a new account): later events are compared with the new data
-        byte[] second = SEALER.seal("{\"account\":\"acct-2\"}".getBytes(StandardCharsets.UTF_8), "c10");
-        connections.pipeInput("c10", Connection.newBuilder(connection("c10", "alice", "1")).setData(ByteBuffer.wrap(second))
-            .setDataEncryption(SEALER.scheme()).build());
+        // the connection's data changes (a new account): later events are compared with the new
+        // data
+        byte[] second =
+                SEALER.seal("{\"account\":\"acct-2\"}".getBytes(StandardCharsets.UTF_8), "c10");
+        connections.pipeInput(
+                "c10",
+                Connection.newBuilder(connection("c10", "alice", "1"))
+                        .setData(ByteBuffer.wrap(second))
+                        .setDataEncryption(SEALER.scheme())
+                        .build());
         raw.pipeInput("h10", event("e32", "h10", "mine", "{\"account\":\"acct-1\",\"x\":3}"));
         raw.pipeInput("h10", event("e33", "h10", "mine", "{\"account\":\"acct-2\",\"x\":4}"));
 
         // the hook's parameters change: the next event's output carries the new label
         raw.pipeInput("h1", event("e34", "h1", "orders", "{\"id\":1,\"items\":[{\"sku\":\"a\"}]}"));
-        hooks.pipeInput("h1", Hook.newBuilder(hook("h1", "orders")).setParameters("{\"label\":\"M\"}").build());
+        hooks.pipeInput(
+                "h1",
+                Hook.newBuilder(hook("h1", "orders")).setParameters("{\"label\":\"M\"}").build());
         raw.pipeInput("h1", event("e35", "h1", "orders", "{\"id\":2,\"items\":[{\"sku\":\"a\"}]}"));
 
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getOutput).containsExactly(
-            "{\"x\":1}", "{\"x\":2}", "{\"x\":4}",
-            "{\"sku\":\"a\",\"order\":1,\"secret\":\"L\"}", "{\"sku\":\"a\",\"order\":2,\"secret\":\"M\"}");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getOutput)
+                .containsExactly(
+                        "{\"x\":1}",
+                        "{\"x\":2}",
+                        "{\"x\":4}",
+                        "{\"sku\":\"a\",\"order\":1,\"secret\":\"L\"}",
+                        "{\"sku\":\"a\",\"order\":2,\"secret\":\"M\"}");
         assertThat(dlq.isEmpty()).isTrue();
     }
 
     @Test
     void anOutputThatWouldCarryConnectionDataIsADeadLetterNotABundle() {
-        byte[] sealed = SEALER.seal("{\"token\":\"xoxb-secret-token\"}".getBytes(StandardCharsets.UTF_8), "c6");
-        connections.pipeInput("c6", Connection.newBuilder(connection("c6", "alice", "1")).setData(ByteBuffer.wrap(sealed))
-            .setDataEncryption(SEALER.scheme()).build());
+        byte[] sealed =
+                SEALER.seal(
+                        "{\"token\":\"xoxb-secret-token\"}".getBytes(StandardCharsets.UTF_8), "c6");
+        connections.pipeInput(
+                "c6",
+                Connection.newBuilder(connection("c6", "alice", "1"))
+                        .setData(ByteBuffer.wrap(sealed))
+                        .setDataEncryption(SEALER.scheme())
+                        .build());
         hooks.pipeInput("h6", Hook.newBuilder(hook("h6", "leaky")).setConnectionId("c6").build());
 
         raw.pipeInput("h6", event("e23", "h6", "leaky", "{\"x\":1}"));
@@ -270,7 +394,8 @@ class RouterTopologyTest {
 
     @Test
     void aHookWhoseConnectionTheRouterDoesNotKnowYetIsARedrivableDeadLetter() {
-        hooks.pipeInput("h7", Hook.newBuilder(hook("h7", "mine")).setConnectionId("c-unknown").build());
+        hooks.pipeInput(
+                "h7", Hook.newBuilder(hook("h7", "mine")).setConnectionId("c-unknown").build());
 
         raw.pipeInput("h7", event("e22", "h7", "mine", "{\"x\":5}"));
 
@@ -282,9 +407,16 @@ class RouterTopologyTest {
 
     @Test
     void connectionDataThatDoesNotOpenIsADeadLetterNotABundleWithoutIt() {
-        connections.pipeInput("c8", Connection.newBuilder(connection("c8", "alice", "1"))
-            .setData(ByteBuffer.wrap(SEALER.seal("{}".getBytes(StandardCharsets.UTF_8), "another-record")))
-            .setDataEncryption(SEALER.scheme()).build());
+        connections.pipeInput(
+                "c8",
+                Connection.newBuilder(connection("c8", "alice", "1"))
+                        .setData(
+                                ByteBuffer.wrap(
+                                        SEALER.seal(
+                                                "{}".getBytes(StandardCharsets.UTF_8),
+                                                "another-record")))
+                        .setDataEncryption(SEALER.scheme())
+                        .build());
         hooks.pipeInput("h8", Hook.newBuilder(hook("h8", "mine")).setConnectionId("c8").build());
 
         raw.pipeInput("h8", event("e21", "h8", "mine", "{\"x\":5}"));
@@ -303,10 +435,15 @@ class RouterTopologyTest {
         hooks.pipeInput("s2", sharedHook("s2", "bob", "c2"));
         hooks.pipeInput("s3", sharedHook("s3", "alice", "c1"));
 
-        raw.pipeInput("shop", shared("e8", "[{\"account\":\"1\",\"n\":1},{\"account\":\"2\",\"n\":2},{\"account\":\"9\",\"n\":3}]"));
+        raw.pipeInput(
+                "shop",
+                shared(
+                        "e8",
+                        "[{\"account\":\"1\",\"n\":1},{\"account\":\"2\",\"n\":2},{\"account\":\"9\",\"n\":3}]"));
 
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId)
-            .containsExactlyInAnyOrder("e8:0:s1", "e8:0:s3");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactlyInAnyOrder("e8:0:s1", "e8:0:s3");
         List<TriggerBundle> bobs = bob.readValuesToList();
         assertThat(bobs).extracting(TriggerBundle::getBundleId).containsExactly("e8:1:s2");
         assertThat(bobs.get(0).getOutput()).isEqualTo("{\"account\":\"2\",\"n\":2}");
@@ -328,7 +465,9 @@ class RouterTopologyTest {
         // re-verified connection: the remote account is now 5
         connections.pipeInput("c1", connection("c1", "alice", "5"));
         raw.pipeInput("shop", shared("e10", "[{\"account\":\"1\"},{\"account\":\"5\"}]"));
-        assertThat(alice.readValuesToList()).extracting(TriggerBundle::getBundleId).containsExactly("e10:1:s1");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e10:1:s1");
         assertThat(unmatched.readKeyValue().key).isEqualTo("shop:1");
 
         // deleted connection (tombstone): nobody owns uid 5 any more
@@ -339,7 +478,11 @@ class RouterTopologyTest {
 
         // a connection back, but the hook deleted: still nobody
         connections.pipeInput("c1", connection("c1", "alice", "5"));
-        hooks.pipeInput("s1", Hook.newBuilder(sharedHook("s1", "alice", "c1")).setStatus(HookStatus.DELETED).build());
+        hooks.pipeInput(
+                "s1",
+                Hook.newBuilder(sharedHook("s1", "alice", "c1"))
+                        .setStatus(HookStatus.DELETED)
+                        .build());
         raw.pipeInput("shop", shared("e12", "[{\"account\":\"5\"}]"));
         assertThat(alice.isEmpty()).isTrue();
         assertThat(unmatched.readKeyValue().key).isEqualTo("shop:5");
@@ -359,33 +502,65 @@ class RouterTopologyTest {
     }
 
     private static RawWebhookEvent shared(String eventId, String eventsJson) {
-        return RawWebhookEvent.newBuilder(event(eventId, null, "feed", "{\"events\":" + eventsJson + "}"))
-            .setKind(WebhookKind.SHARED).setPath("/apps/shop/webhooks/feed").build();
+        return RawWebhookEvent.newBuilder(
+                        event(eventId, null, "feed", "{\"events\":" + eventsJson + "}"))
+                .setKind(WebhookKind.SHARED)
+                .setPath("/apps/shop/webhooks/feed")
+                .build();
     }
 
     private static Hook sharedHook(String id, String user, String connectionId) {
-        return Hook.newBuilder(hook(id, "feed")).setKind(WebhookKind.SHARED).setUserId(user).setConnectionId(connectionId)
-            .setTriggerTopic("hookstream.triggers." + user).build();
+        return Hook.newBuilder(hook(id, "feed"))
+                .setKind(WebhookKind.SHARED)
+                .setUserId(user)
+                .setConnectionId(connectionId)
+                .setTriggerTopic("hookstream.triggers." + user)
+                .build();
     }
 
     private static Connection connection(String id, String user, String uid) {
-        return Connection.newBuilder().setConnectionId(id).setAppId("shop").setUserId(user).setUid(uid).setValid(true)
-            .setData(ByteBuffer.wrap(new byte[0])).setCreatedAt(T0).setUpdatedAt(T0).build();
+        return Connection.newBuilder()
+                .setConnectionId(id)
+                .setAppId("shop")
+                .setUserId(user)
+                .setUid(uid)
+                .setValid(true)
+                .setData(ByteBuffer.wrap(new byte[0]))
+                .setCreatedAt(T0)
+                .setUpdatedAt(T0)
+                .build();
     }
 
     private static Hook hook(String id, String webhook) {
-        return Hook.newBuilder().setHookId(id).setAppId("shop").setWebhookName(webhook).setKind(WebhookKind.DEDICATED)
-            .setUserId("alice").setParameters("{\"label\":\"L\"}").setStatus(HookStatus.ACTIVE)
-            .setTriggerTopic("hookstream.triggers.alice").setCreatedAt(T0).setUpdatedAt(T0).build();
+        return Hook.newBuilder()
+                .setHookId(id)
+                .setAppId("shop")
+                .setWebhookName(webhook)
+                .setKind(WebhookKind.DEDICATED)
+                .setUserId("alice")
+                .setParameters("{\"label\":\"L\"}")
+                .setStatus(HookStatus.ACTIVE)
+                .setTriggerTopic("hookstream.triggers.alice")
+                .setCreatedAt(T0)
+                .setUpdatedAt(T0)
+                .build();
     }
 
-    private static RawWebhookEvent event(String eventId, String hookId, String webhook, String json) {
+    private static RawWebhookEvent event(
+            String eventId, String hookId, String webhook, String json) {
         return RawWebhookEvent.newBuilder()
-            .setEventId(eventId).setReceivedAt(T0).setKind(WebhookKind.DEDICATED).setHookId(hookId).setAppId("shop")
-            .setWebhookName(webhook).setMethod("POST").setPath("/hooks/" + hookId).setQuery("")
-            .setHeaders(List.of(new Header("content-type", "application/json")))
-            .setContentType("application/json")
-            .setBody(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)))
-            .build();
+                .setEventId(eventId)
+                .setReceivedAt(T0)
+                .setKind(WebhookKind.DEDICATED)
+                .setHookId(hookId)
+                .setAppId("shop")
+                .setWebhookName(webhook)
+                .setMethod("POST")
+                .setPath("/hooks/" + hookId)
+                .setQuery("")
+                .setHeaders(List.of(new Header("content-type", "application/json")))
+                .setContentType("application/json")
+                .setBody(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
@@ -30,15 +29,24 @@ import org.jspecify.annotations.Nullable;
  * of a schema stays readable after the record evolves.
  *
  * <p>A {@code null} record is written as a {@code null} payload (a tombstone on compacted topics)
- * and read back as {@code null}. Instances are thread-safe: each thread encodes into a buffer of its own.
+ * and read back as {@code null}. Instances are thread-safe: each thread encodes into a buffer of
+ * its own.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-    /** The single-object encoding's marker, then the writer schema's CRC-64-AVRO fingerprint, little-endian. */
+    /**
+     * The single-object encoding's marker, then the writer schema's CRC-64-AVRO fingerprint,
+     * little-endian.
+     */
     private static final int HEADER_BYTES = 10;
+
     private static final byte MARKER_0 = (byte) 0xC3;
     private static final byte MARKER_1 = (byte) 0x01;
-    /** A thread keeps its encoding buffer for the next record unless a record made it grow past this. */
+
+    /**
+     * A thread keeps its encoding buffer for the next record unless a record made it grow past
+     * this.
+     */
     private static final int KEPT_BUFFER_BYTES = 64 * 1024;
 
     private final Class<T> type;
@@ -49,8 +57,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final DatumWriter<T> writer;
     private final DatumReader<T> reader;
     private final SchemaStore history;
-    /** Readers of older writer schemas, added as their records show up; only fingerprints the history knows. */
+
+    /**
+     * Readers of older writer schemas, added as their records show up; only fingerprints the
+     * history knows.
+     */
     private final ConcurrentMap<Long, DatumReader<T>> olderReaders = new ConcurrentHashMap<>();
+
     private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
     @SuppressWarnings("unchecked")
@@ -71,14 +84,20 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.reader = (DatumReader<T>) model.createDatumReader(schema, schema);
     }
 
-    /** A serde for {@code type} that also reads every released version listed in {@link SchemaHistory#standard()}. */
+    /**
+     * A serde for {@code type} that also reads every released version listed in {@link
+     * SchemaHistory#standard()}.
+     */
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
         return new AvroSerde<>(type, SchemaHistory.standard());
     }
 
-    /** A serde for {@code type} whose reader resolves older writer schemas through {@code history}. */
+    /**
+     * A serde for {@code type} whose reader resolves older writer schemas through {@code history}.
+     */
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, SchemaStore history) {
-        return new AvroSerde<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(history, "history"));
+        return new AvroSerde<>(
+                Objects.requireNonNull(type, "type"), Objects.requireNonNull(history, "history"));
     }
 
     public Class<T> type() {
@@ -86,9 +105,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     /**
-     * The record in Avro's single-object encoding, byte for byte what Avro's {@code BinaryMessageEncoder}
-     * writes. Written here with a buffered encoder: that one writes the datum into an output stream byte by
-     * byte, through a synchronized method per byte.
+     * The record in Avro's single-object encoding, byte for byte what Avro's {@code
+     * BinaryMessageEncoder} writes. Written here with a buffered encoder: that one writes the datum
+     * into an output stream byte by byte, through a synchronized method per byte.
      */
     public byte @Nullable [] encode(@Nullable T record) {
         if (record == null) {
@@ -104,7 +123,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return out.bytes.toByteArray();
         } catch (IOException | RuntimeException e) {
             outputs.remove(); // the encoder may hold part of this record
-            throw new SerializationException("cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
         } finally {
             if (out.bytes.size() > KEPT_BUFFER_BYTES) {
                 outputs.remove();
@@ -113,26 +133,34 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     /**
-     * Reads what {@link #encode} or Avro's {@code BinaryMessageEncoder} wrote, with this version of the schema
-     * or any older one the history knows. Decoded straight from the array, not through a stream read byte by byte.
+     * Reads what {@link #encode} or Avro's {@code BinaryMessageEncoder} wrote, with this version of
+     * the schema or any older one the history knows. Decoded straight from the array, not through a
+     * stream read byte by byte.
      */
     public @Nullable T decode(byte @Nullable [] bytes) {
         if (bytes == null) {
             return null;
         }
         if (bytes.length < HEADER_BYTES || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
-            throw new SerializationException("cannot decode " + type.getSimpleName()
-                + ": not Avro's single-object encoding (no C3 01 marker and schema fingerprint)");
+            throw new SerializationException(
+                    "cannot decode "
+                            + type.getSimpleName()
+                            + ": not Avro's single-object encoding (no C3 01 marker and schema fingerprint)");
         }
         long writerFingerprint = 0;
         for (int i = 7; i >= 0; i--) {
             writerFingerprint = (writerFingerprint << 8) | (bytes[2 + i] & 0xFF);
         }
         try {
-            DatumReader<T> r = writerFingerprint == fingerprint ? reader : olderReader(writerFingerprint);
-            return r.read(null, DecoderFactory.get().binaryDecoder(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES, null));
+            DatumReader<T> r =
+                    writerFingerprint == fingerprint ? reader : olderReader(writerFingerprint);
+            return r.read(
+                    null,
+                    DecoderFactory.get()
+                            .binaryDecoder(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES, null));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -144,10 +172,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         }
         Schema writerSchema = history.findByFingerprint(writerFingerprint);
         if (writerSchema == null) {
-            throw new MissingSchemaException("no schema with fingerprint " + writerFingerprint + " is known (written by a newer"
-                + " version, or not a " + type.getSimpleName() + ")");
+            throw new MissingSchemaException(
+                    "no schema with fingerprint "
+                            + writerFingerprint
+                            + " is known (written by a newer"
+                            + " version, or not a "
+                            + type.getSimpleName()
+                            + ")");
         }
-        return olderReaders.computeIfAbsent(writerFingerprint, fp -> (DatumReader<T>) model.createDatumReader(writerSchema, schema));
+        return olderReaders.computeIfAbsent(
+                writerFingerprint,
+                fp -> (DatumReader<T>) model.createDatumReader(writerSchema, schema));
     }
 
     @Override

@@ -6,18 +6,17 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 /**
  * Tells Avro that Hookstream's generated records may be instantiated when reading.
  *
- * <p>Since 1.11.4 Avro refuses to load any class not explicitly trusted, and the only switch it offers
- * is process-wide ({@link ClassSecurityValidator#setGlobal}) or a system property. Rather than asking
- * every launcher, test and tool to set that property, the serde extends the global predicate once, and
- * only with the package of the records generated from this module's schemas: anything else still goes
- * through Avro's own rules.
+ * <p>Since 1.11.4 Avro refuses to load any class not explicitly trusted, and the only switch it
+ * offers is process-wide ({@link ClassSecurityValidator#setGlobal}) or a system property. Rather
+ * than asking every launcher, test and tool to set that property, the serde extends the global
+ * predicate once, and only with the package of the records generated from this module's schemas:
+ * anything else still goes through Avro's own rules.
  */
 final class TrustedRecords {
 
     private static final String GENERATED_PACKAGE = "io.hookstream.schemas.avro";
 
-    private TrustedRecords() {
-    }
+    private TrustedRecords() {}
 
     /** Idempotent: the global predicate is extended at most once per class loader. */
     static void ensureTrusted() {
@@ -33,7 +32,8 @@ final class TrustedRecords {
 
         private static Object install() {
             ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, TrustedRecords::isGenerated));
+            ClassSecurityValidator.setGlobal(
+                    ClassSecurityValidator.composite(previous, TrustedRecords::isGenerated));
             return Boolean.TRUE;
         }
     }

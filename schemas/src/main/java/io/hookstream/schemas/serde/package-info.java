@@ -1,4 +1,7 @@
-/** Kafka serdes for Hookstream's Avro records in single-object encoding, with the history of released schemas. */
+/**
+ * Kafka serdes for Hookstream's Avro records in single-object encoding, with the history of
+ * released schemas.
+ */
 @NullMarked
 package io.hookstream.schemas.serde;
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * background consumer that reads the whole topic from the beginning (no consumer group, so every
  * instance of a service holds the complete view). A {@code null} value (tombstone) removes its key.
  *
- * <p>Writers that answer "created" before the view has seen their record would make readers miss it;
- * {@link #catchUp()} closes that gap: it completes once the view has read up to end offsets looked up
- * after it was called. Callers that arrive while a look-up is still to be made share it, so a flood of
- * lookups of unknown keys costs one end-offset request per round, not one per caller.
+ * <p>Writers that answer "created" before the view has seen their record would make readers miss
+ * it; {@link #catchUp()} closes that gap: it completes once the view has read up to end offsets
+ * looked up after it was called. Callers that arrive while a look-up is still to be made share it,
+ * so a flood of lookups of unknown keys costs one end-offset request per round, not one per caller.
  */
 public final class CompactedTopicView<V> implements AutoCloseable {
 
@@ -40,23 +39,30 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final Properties consumerProperties;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-    private final List<BiConsumer<String, @Nullable V>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, @Nullable V>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch initialLoad = new CountDownLatch(1);
     private final Object catchUpLock = new Object();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
     private volatile @Nullable RuntimeException failure;
+
     /** Callers whose end offsets are still to be looked up; the next round serves them all. */
     private @Nullable CompletableFuture<Boolean> waiting;
-    /** The round under way: its end offsets were looked up after every one of its callers called. */
-    private @Nullable CompletableFuture<Boolean> inFlight; // only touched by the view's thread
-    private @Nullable Map<TopicPartition, Long> inFlightEnds; // only touched by the view's thread; null until looked up
 
     /**
-     * @param topic            the compacted topic and its serdes
+     * The round under way: its end offsets were looked up after every one of its callers called.
+     */
+    private @Nullable CompletableFuture<Boolean> inFlight; // only touched by the view's thread
+
+    private @Nullable Map<TopicPartition, Long>
+            inFlightEnds; // only touched by the view's thread; null until looked up
+
+    /**
+     * @param topic the compacted topic and its serdes
      * @param bootstrapServers the Kafka cluster
-     * @param clientId         a client id that names the service and the view, for broker logs and quotas
+     * @param clientId a client id that names the service and the view, for broker logs and quotas
      */
     public CompactedTopicView(Topic<String, V> topic, String bootstrapServers, String clientId) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -67,7 +73,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
         this.consumerProperties = p;
         this.thread = new Thread(this::run, "view-" + topic.name());
         this.thread.setDaemon(true);
@@ -110,8 +118,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     /**
-     * Completes with {@code true} once the view has read everything that was written before this call,
-     * or {@code false} if the view is not running.
+     * Completes with {@code true} once the view has read everything that was written before this
+     * call, or {@code false} if the view is not running.
      */
     public CompletableFuture<Boolean> catchUp() {
         if (!running || failure != null) {
@@ -122,7 +130,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 waiting = new CompletableFuture<>();
                 KafkaConsumer<byte[], byte[]> c = consumer;
                 if (c != null) {
-                    c.wakeup(); // the poll loop picks the request up at once instead of after its poll timeout
+                    c.wakeup(); // the poll loop picks the request up at once instead of
+                    // after its poll timeout
                 }
             }
             return waiting;
@@ -137,7 +146,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             raw.seekToBeginning(partitions);
             Map<TopicPartition, Long> initialEnds = null;
             while (running) {
-                // wakeup() (from catchUp or close) interrupts whichever blocking call runs next, not only poll
+                // wakeup() (from catchUp or close) interrupts whichever blocking call runs next,
+                // not only poll
                 try {
                     if (initialEnds == null) {
                         initialEnds = raw.endOffsets(partitions);
@@ -153,7 +163,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                     }
                     serveCatchUp(raw, partitions);
                 } catch (WakeupException wakeup) {
-                    // loop: either close() cleared running, or a catch-up request is waiting to be served
+                    // loop: either close() cleared running, or a catch-up request is waiting to be
+                    // served
                 }
             }
         } catch (RuntimeException e) {
@@ -178,7 +189,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             }
         }
         if (inFlightEnds == null) {
-            // looked up now, after every caller of this round called: their writes lie below these ends; if a
+            // looked up now, after every caller of this round called: their writes lie below these
+            // ends; if a
             // wakeup interrupts the look-up, it is simply made again on the next turn of the loop
             inFlightEnds = raw.endOffsets(partitions);
         }
@@ -208,11 +220,13 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     private boolean reached(Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        return ends.entrySet().stream()
+                .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> raw) {
-        // the topic may be created by another service that starts later; wait for it rather than fail
+        // the topic may be created by another service that starts later; wait for it rather than
+        // fail
         while (running) {
             List<PartitionInfo> infos;
             try {
@@ -221,13 +235,16 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 continue;
             }
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
+                return infos.stream()
+                        .map(i -> new TopicPartition(i.topic(), i.partition()))
+                        .collect(Collectors.toList());
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for topic " + topic.name(), e);
+                throw new IllegalStateException(
+                        "interrupted while waiting for topic " + topic.name(), e);
             }
         }
         return List.of();
@@ -235,10 +252,14 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
     private void apply(ConsumerRecord<byte[], byte[]> r) {
         if (r.key() == null) {
-            return; // compacted topics are keyed; an unkeyed record cannot be addressed and is ignored
+            return; // compacted topics are keyed; an unkeyed record cannot be addressed and is
+            // ignored
         }
         String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
-        V value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        V value =
+                r.value() == null
+                        ? null
+                        : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
         if (value == null) {
             values.remove(key);
         } else {

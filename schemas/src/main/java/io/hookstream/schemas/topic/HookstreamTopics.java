@@ -1,8 +1,5 @@
 package io.hookstream.schemas.topic;
 
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.DeadLetter;
@@ -11,6 +8,8 @@ import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.serde.AvroSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** Every Hookstream topic as a typed {@link Topic}, for one configuration of {@link TopicNames}. */
 public final class HookstreamTopics {
@@ -35,7 +34,8 @@ public final class HookstreamTopics {
         this.eventsRaw = new Topic<>(names.eventsRaw(), keys, raw);
         this.eventsReplay = new Topic<>(names.eventsReplay(), keys, raw);
         this.eventsDlq = new Topic<>(names.eventsDlq(), keys, AvroSerde.of(DeadLetter.class));
-        this.eventsUnmatched = new Topic<>(names.eventsUnmatched(), keys, AvroSerde.of(UnmatchedItem.class));
+        this.eventsUnmatched =
+                new Topic<>(names.eventsUnmatched(), keys, AvroSerde.of(UnmatchedItem.class));
     }
 
     public static HookstreamTopics defaults() {
@@ -79,7 +79,10 @@ public final class HookstreamTopics {
         return bundles;
     }
 
-    /** A trigger topic: per-user ({@code triggerPrefix + userId}) or the shared one; keyed by hookId or userId. */
+    /**
+     * A trigger topic: per-user ({@code triggerPrefix + userId}) or the shared one; keyed by hookId
+     * or userId.
+     */
     public Topic<String, TriggerBundle> triggers(String topicName) {
         return new Topic<>(topicName, keys, bundles);
     }

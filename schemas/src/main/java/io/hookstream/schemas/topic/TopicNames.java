@@ -1,20 +1,19 @@
 package io.hookstream.schemas.topic;
 
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * The names of every Hookstream topic. Each one is configurable; a {@code null} component (as a
- * configuration binder passes for a missing key) takes its default, so a partial configuration
- * is complete after construction.
+ * configuration binder passes for a missing key) takes its default, so a partial configuration is
+ * complete after construction.
  *
- * @param apps          compacted, key appId: app definitions
- * @param hooks         compacted, key hookId: hooks
- * @param connections   compacted, key connectionId: connections
- * @param eventsRaw     key hookId or appId: raw webhook events as accepted by the ingress
- * @param eventsReplay  as {@code eventsRaw}: events re-injected by operators
- * @param eventsDlq     key eventId: events whose processing failed, with the reason
+ * @param apps compacted, key appId: app definitions
+ * @param hooks compacted, key hookId: hooks
+ * @param connections compacted, key connectionId: connections
+ * @param eventsRaw key hookId or appId: raw webhook events as accepted by the ingress
+ * @param eventsReplay as {@code eventsRaw}: events re-injected by operators
+ * @param eventsDlq key eventId: events whose processing failed, with the reason
  * @param eventsUnmatched key appId:uid: shared-webhook items that matched no connection
  * @param triggerPrefix per-user trigger topics are this prefix followed by the user id
  * @param triggersShared the single trigger topic keyed by user id, for the shared strategy
@@ -34,9 +33,16 @@ public record TopicNames(
     private static final int MAX_TOPIC_LENGTH = 249;
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
-    public TopicNames(@Nullable String apps, @Nullable String hooks, @Nullable String connections,
-            @Nullable String eventsRaw, @Nullable String eventsReplay, @Nullable String eventsDlq,
-            @Nullable String eventsUnmatched, @Nullable String triggerPrefix, @Nullable String triggersShared) {
+    public TopicNames(
+            @Nullable String apps,
+            @Nullable String hooks,
+            @Nullable String connections,
+            @Nullable String eventsRaw,
+            @Nullable String eventsReplay,
+            @Nullable String eventsDlq,
+            @Nullable String eventsUnmatched,
+            @Nullable String triggerPrefix,
+            @Nullable String triggersShared) {
         this.apps = orDefault(apps, "apps");
         this.hooks = orDefault(hooks, "hooks");
         this.connections = orDefault(connections, "connections");
@@ -46,14 +52,24 @@ public record TopicNames(
         this.eventsUnmatched = orDefault(eventsUnmatched, "events.unmatched");
         this.triggerPrefix = orDefault(triggerPrefix, "triggers.");
         this.triggersShared = orDefault(triggersShared, "triggers");
-        for (String name : new String[] {this.apps, this.hooks, this.connections, this.eventsRaw, this.eventsReplay,
-                this.eventsDlq, this.eventsUnmatched, this.triggersShared}) {
+        for (String name :
+                new String[] {
+                    this.apps,
+                    this.hooks,
+                    this.connections,
+                    this.eventsRaw,
+                    this.eventsReplay,
+                    this.eventsDlq,
+                    this.eventsUnmatched,
+                    this.triggersShared
+                }) {
             if (!isLegal(name)) {
                 throw new IllegalArgumentException("illegal Kafka topic name: " + name);
             }
         }
         if (!isLegal(this.triggerPrefix)) {
-            throw new IllegalArgumentException("illegal trigger topic prefix: " + this.triggerPrefix);
+            throw new IllegalArgumentException(
+                    "illegal trigger topic prefix: " + this.triggerPrefix);
         }
     }
 
@@ -70,10 +86,16 @@ public record TopicNames(
         return name;
     }
 
-    /** Kafka's own rule for topic names: 1 to 249 characters of ASCII letters, digits, '.', '_' and '-'. */
+    /**
+     * Kafka's own rule for topic names: 1 to 249 characters of ASCII letters, digits, '.', '_' and
+     * '-'.
+     */
     public static boolean isLegal(String name) {
-        return !name.isEmpty() && name.length() <= MAX_TOPIC_LENGTH && LEGAL.matcher(name).matches()
-                && !name.equals(".") && !name.equals("..");
+        return !name.isEmpty()
+                && name.length() <= MAX_TOPIC_LENGTH
+                && LEGAL.matcher(name).matches()
+                && !name.equals(".")
+                && !name.equals("..");
     }
 
     private static String orDefault(@Nullable String value, String suffix) {

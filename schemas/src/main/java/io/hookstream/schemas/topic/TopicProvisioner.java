@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -20,12 +19,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Creates Hookstream's topics if they are missing. Every service calls it on start, so that the order in
- * which services start does not matter. Existing topics are left as they are: changing a live topic's
- * partition count would move keys between partitions.
+ * Creates Hookstream's topics if they are missing. Every service calls it on start, so that the
+ * order in which services start does not matter. Existing topics are left as they are: changing a
+ * live topic's partition count would move keys between partitions.
  *
- * <p>{@code events.raw}, {@code events.replay} and {@code hooks} get the same partition count because the
- * router joins them by hookId, which Kafka Streams only allows between co-partitioned topics.
+ * <p>{@code events.raw}, {@code events.replay} and {@code hooks} get the same partition count
+ * because the router joins them by hookId, which Kafka Streams only allows between co-partitioned
+ * topics.
  */
 public final class TopicProvisioner {
 
@@ -33,7 +33,8 @@ public final class TopicProvisioner {
     public record Layout(int partitions, short replicationFactor, long rawRetentionMs) {
         public Layout {
             if (partitions < 1 || replicationFactor < 1 || rawRetentionMs < 1) {
-                throw new IllegalArgumentException("partitions, replication factor and retention must be positive");
+                throw new IllegalArgumentException(
+                        "partitions, replication factor and retention must be positive");
             }
         }
 
@@ -54,34 +55,44 @@ public final class TopicProvisioner {
 
     /** Creates the system topics (control-plane state and event streams) that do not exist yet. */
     public void ensureSystemTopics(TopicNames names) {
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        Map<String, String> events = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, Long.toString(layout.rawRetentionMs()));
+        Map<String, String> compacted =
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        Map<String, String> events =
+                Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(layout.rawRetentionMs()));
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(names.apps(), names.hooks(), names.connections())) {
             topics.add(topic(name, compacted));
         }
-        for (String name : List.of(names.eventsRaw(), names.eventsReplay(), names.eventsDlq(), names.eventsUnmatched())) {
+        for (String name :
+                List.of(
+                        names.eventsRaw(),
+                        names.eventsReplay(),
+                        names.eventsDlq(),
+                        names.eventsUnmatched())) {
             topics.add(topic(name, events));
         }
         create(topics);
     }
 
     /**
-     * Fails with {@link TopicLayoutException} unless every topic named has the same partition count. Topics
-     * this class creates always do; topics created by hand may not, and a router reading the hooks table beside
-     * the events of the same partition would then miss the hooks of every partition the events have and the
-     * hooks topic lacks.
+     * Fails with {@link TopicLayoutException} unless every topic named has the same partition
+     * count. Topics this class creates always do; topics created by hand may not, and a router
+     * reading the hooks table beside the events of the same partition would then miss the hooks of
+     * every partition the events have and the hooks topic lacks.
      */
     public void requireCoPartitioned(List<String> names) {
         requireCoPartitioned(names, VISIBLE_WITHIN);
     }
 
     /**
-     * As {@link #requireCoPartitioned(List)}, waiting up to {@code visibleWithin} for topics the broker does not
-     * know yet. A topic whose creation the controller has just acknowledged can stay unknown to the broker
-     * answering for a moment, and the router checks right after provisioning.
+     * As {@link #requireCoPartitioned(List)}, waiting up to {@code visibleWithin} for topics the
+     * broker does not know yet. A topic whose creation the controller has just acknowledged can
+     * stay unknown to the broker answering for a moment, and the router checks right after
+     * provisioning.
      */
     public void requireCoPartitioned(List<String> names, Duration visibleWithin) {
         Map<String, TopicDescription> described = describeOnceVisible(names, visibleWithin);
@@ -90,12 +101,17 @@ public final class TopicProvisioner {
             partitions.put(name, described.get(name).partitions().size());
         }
         if (new HashSet<>(partitions.values()).size() > 1) {
-            throw new TopicLayoutException("topics " + partitions.keySet() + " must have the same partition count, they have "
-                + partitions.values() + "; recreate the ones that differ, or add partitions to them before any key is written");
+            throw new TopicLayoutException(
+                    "topics "
+                            + partitions.keySet()
+                            + " must have the same partition count, they have "
+                            + partitions.values()
+                            + "; recreate the ones that differ, or add partitions to them before any key is written");
         }
     }
 
-    private Map<String, TopicDescription> describeOnceVisible(List<String> names, Duration visibleWithin) {
+    private Map<String, TopicDescription> describeOnceVisible(
+            List<String> names, Duration visibleWithin) {
         long deadline = System.nanoTime() + visibleWithin.toNanos();
         long backoffMs = 50;
         while (true) {
@@ -106,14 +122,22 @@ public final class TopicProvisioner {
                 throw new IllegalStateException("interrupted while describing topics", e);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new IllegalStateException("cannot describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "cannot describe topics " + names + ": " + e.getCause().getMessage(),
+                            e.getCause());
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    throw new TopicLayoutException("topics " + names + " must all exist, and at least one was still unknown to the broker after "
-                        + visibleWithin.toMillis() + " ms: " + e.getCause().getMessage());
+                    throw new TopicLayoutException(
+                            "topics "
+                                    + names
+                                    + " must all exist, and at least one was still unknown to the broker after "
+                                    + visibleWithin.toMillis()
+                                    + " ms: "
+                                    + e.getCause().getMessage());
                 }
             } catch (TimeoutException e) {
-                throw new IllegalStateException("cannot describe topics " + names + ": no answer within 30 s", e);
+                throw new IllegalStateException(
+                        "cannot describe topics " + names + ": no answer within 30 s", e);
             }
             sleep(backoffMs);
             backoffMs = Math.min(backoffMs * 2, 500);
@@ -125,13 +149,20 @@ public final class TopicProvisioner {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for topics to become visible", e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for topics to become visible", e);
         }
     }
 
     /** Creates a trigger topic (per-user or shared) if it does not exist yet. */
     public void ensureTriggerTopic(String name) {
-        create(List.of(topic(name, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE))));
+        create(
+                List.of(
+                        topic(
+                                name,
+                                Map.of(
+                                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                                        TopicConfig.CLEANUP_POLICY_DELETE))));
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {
@@ -141,7 +172,8 @@ public final class TopicProvisioner {
     private void create(List<NewTopic> topics) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> missing =
+                    topics.stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
                 return;
             }
@@ -149,9 +181,15 @@ public final class TopicProvisioner {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    // another service created it between our listing and our request: that is the goal
+                    // another service created it between our listing and our request: that is the
+                    // goal
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "cannot create topic "
+                                        + entry.getKey()
+                                        + ": "
+                                        + e.getCause().getMessage(),
+                                e.getCause());
                     }
                 }
             }

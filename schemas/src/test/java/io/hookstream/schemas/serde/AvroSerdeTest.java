@@ -3,25 +3,6 @@ package io.hookstream.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.ConnectionMetadata;
@@ -35,6 +16,23 @@ import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.avro.WebhookKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AvroSerdeTest {
 
@@ -42,43 +40,104 @@ class AvroSerdeTest {
 
     static RawWebhookEvent rawEvent() {
         return RawWebhookEvent.newBuilder()
-            .setEventId("0190b3c2-7f00-7000-8000-000000000001")
-            .setReceivedAt(T0)
-            .setKind(WebhookKind.DEDICATED)
-            .setHookId("h1")
-            .setAppId("acme")
-            .setWebhookName("orders")
-            .setMethod("POST")
-            .setPath("/hooks/h1")
-            .setQuery("a=1&a=2")
-            .setHeaders(List.of(new Header("content-type", "application/json"), new Header("x-a", "1")))
-            .setContentType("application/json")
-            .setBody(ByteBuffer.wrap("{\"id\":1}".getBytes(StandardCharsets.UTF_8)))
-            .setFlags(List.of("MALFORMED_JSON"))
-            .build();
+                .setEventId("0190b3c2-7f00-7000-8000-000000000001")
+                .setReceivedAt(T0)
+                .setKind(WebhookKind.DEDICATED)
+                .setHookId("h1")
+                .setAppId("acme")
+                .setWebhookName("orders")
+                .setMethod("POST")
+                .setPath("/hooks/h1")
+                .setQuery("a=1&a=2")
+                .setHeaders(
+                        List.of(
+                                new Header("content-type", "application/json"),
+                                new Header("x-a", "1")))
+                .setContentType("application/json")
+                .setBody(ByteBuffer.wrap("{\"id\":1}".getBytes(StandardCharsets.UTF_8)))
+                .setFlags(List.of("MALFORMED_JSON"))
+                .build();
     }
 
     static List<SpecificRecord> everyRecord() {
         return List.of(
-            rawEvent(),
-            TriggerBundle.newBuilder().setBundleId("e:0:h1").setEventId("e").setItemIndex(0).setHookId("h1")
-                .setAppId("acme").setWebhookName("orders").setUserId("u1").setConnectionId(null)
-                .setOutput("{\"id\":1}").setReceivedAt(T0).setEmittedAt(T0.plusMillis(3)).build(),
-            App.newBuilder().setAppId("acme").setDefinition("{\"webhooks\":{}}").setVersion(3).setUpdatedAt(T0).build(),
-            Hook.newBuilder().setHookId("h1").setAppId("acme").setWebhookName("orders").setKind(WebhookKind.SHARED)
-                .setUserId("u1").setConnectionId("c1").setParameters("{\"secret\":\"s\"}").setStatus(HookStatus.DISABLED)
-                .setWebhookData("{\"externalHookId\":42}").setTriggerTopic("hookstream.triggers.u1")
-                .setCreatedAt(T0).setUpdatedAt(T0).build(),
-            Connection.newBuilder().setConnectionId("c1").setAppId("acme").setUserId("u1").setUid("777").setValid(true)
-                .setMetadata(new ConnectionMetadata("email", "a@example.com"))
-                .setData(ByteBuffer.wrap(new byte[] {1, 2, 3})).setDataEncryption("AES-GCM:k1")
-                .setCreatedAt(T0).setUpdatedAt(T0).build(),
-            DeadLetter.newBuilder().setEventId("e").setHookId("h1").setAppId("acme").setStage("router")
-                .setDirectivePath("webhooks.orders.spec.output.id").setErrorCode("IML-E0101").setError("boom")
-                .setFailedAt(T0).setSourceTopic("hookstream.events.raw").setEvent(rawEvent()).build(),
-            UnmatchedItem.newBuilder().setEventId("e").setItemIndex(2).setAppId("acme").setWebhookName("orders")
-                .setUid("404").setOutput("{}").setReceivedAt(T0).build(),
-            new SubscriberSet(List.of(new Subscription("h1", "acme", "feed", "u1", "c1", "42", "hookstream.triggers.u1"))));
+                rawEvent(),
+                TriggerBundle.newBuilder()
+                        .setBundleId("e:0:h1")
+                        .setEventId("e")
+                        .setItemIndex(0)
+                        .setHookId("h1")
+                        .setAppId("acme")
+                        .setWebhookName("orders")
+                        .setUserId("u1")
+                        .setConnectionId(null)
+                        .setOutput("{\"id\":1}")
+                        .setReceivedAt(T0)
+                        .setEmittedAt(T0.plusMillis(3))
+                        .build(),
+                App.newBuilder()
+                        .setAppId("acme")
+                        .setDefinition("{\"webhooks\":{}}")
+                        .setVersion(3)
+                        .setUpdatedAt(T0)
+                        .build(),
+                Hook.newBuilder()
+                        .setHookId("h1")
+                        .setAppId("acme")
+                        .setWebhookName("orders")
+                        .setKind(WebhookKind.SHARED)
+                        .setUserId("u1")
+                        .setConnectionId("c1")
+                        .setParameters("{\"secret\":\"s\"}")
+                        .setStatus(HookStatus.DISABLED)
+                        .setWebhookData("{\"externalHookId\":42}")
+                        .setTriggerTopic("hookstream.triggers.u1")
+                        .setCreatedAt(T0)
+                        .setUpdatedAt(T0)
+                        .build(),
+                Connection.newBuilder()
+                        .setConnectionId("c1")
+                        .setAppId("acme")
+                        .setUserId("u1")
+                        .setUid("777")
+                        .setValid(true)
+                        .setMetadata(new ConnectionMetadata("email", "a@example.com"))
+                        .setData(ByteBuffer.wrap(new byte[] {1, 2, 3}))
+                        .setDataEncryption("AES-GCM:k1")
+                        .setCreatedAt(T0)
+                        .setUpdatedAt(T0)
+                        .build(),
+                DeadLetter.newBuilder()
+                        .setEventId("e")
+                        .setHookId("h1")
+                        .setAppId("acme")
+                        .setStage("router")
+                        .setDirectivePath("webhooks.orders.spec.output.id")
+                        .setErrorCode("IML-E0101")
+                        .setError("boom")
+                        .setFailedAt(T0)
+                        .setSourceTopic("hookstream.events.raw")
+                        .setEvent(rawEvent())
+                        .build(),
+                UnmatchedItem.newBuilder()
+                        .setEventId("e")
+                        .setItemIndex(2)
+                        .setAppId("acme")
+                        .setWebhookName("orders")
+                        .setUid("404")
+                        .setOutput("{}")
+                        .setReceivedAt(T0)
+                        .build(),
+                new SubscriberSet(
+                        List.of(
+                                new Subscription(
+                                        "h1",
+                                        "acme",
+                                        "feed",
+                                        "u1",
+                                        "c1",
+                                        "42",
+                                        "hookstream.triggers.u1"))));
     }
 
     @ParameterizedTest
@@ -97,23 +156,33 @@ class AvroSerdeTest {
     @ParameterizedTest
     @MethodSource("everyRecord")
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void theEncodingIsByteForByteAvrosOwnSingleObjectEncodingAndReadsBackFromIt(SpecificRecord record) throws IOException {
+    void theEncodingIsByteForByteAvrosOwnSingleObjectEncodingAndReadsBackFromIt(
+            SpecificRecord record) throws IOException {
         AvroSerde serde = AvroSerde.of(record.getClass());
-        BinaryMessageEncoder avros = new BinaryMessageEncoder<>(SpecificData.getForClass(record.getClass()), record.getSchema());
+        BinaryMessageEncoder avros =
+                new BinaryMessageEncoder<>(
+                        SpecificData.getForClass(record.getClass()), record.getSchema());
 
         byte[] theirs = toArray(avros.encode(record));
 
         assertThat(serde.encode(record)).isEqualTo(theirs);
         assertThat(serde.decode(theirs)).isEqualTo(record);
         // and Avro's decoder reads ours
-        assertThat(new BinaryMessageDecoder<>(SpecificData.getForClass(record.getClass()), record.getSchema())
-            .decode(serde.encode(record))).isEqualTo(record);
+        assertThat(
+                        new BinaryMessageDecoder<>(
+                                        SpecificData.getForClass(record.getClass()),
+                                        record.getSchema())
+                                .decode(serde.encode(record)))
+                .isEqualTo(record);
     }
 
     @Test
     void aLargeRecordThenSmallOnesEachEncodeToExactlyTheirOwnBytes() {
         AvroSerde<RawWebhookEvent> serde = AvroSerde.of(RawWebhookEvent.class);
-        RawWebhookEvent large = RawWebhookEvent.newBuilder(rawEvent()).setBody(ByteBuffer.wrap(new byte[200_000])).build();
+        RawWebhookEvent large =
+                RawWebhookEvent.newBuilder(rawEvent())
+                        .setBody(ByteBuffer.wrap(new byte[200_000]))
+                        .build();
         RawWebhookEvent small = rawEvent();
 
         byte[] smallFirst = serde.encode(small);
@@ -131,16 +200,26 @@ class AvroSerdeTest {
             List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 String id = "event-" + t;
-                results.add(pool.submit(() -> {
-                    RawWebhookEvent mine = RawWebhookEvent.newBuilder(rawEvent()).setEventId(id)
-                        .setBody(ByteBuffer.wrap(id.repeat(50).getBytes(StandardCharsets.UTF_8))).build();
-                    for (int i = 0; i < 2_000; i++) {
-                        if (!serde.decode(serde.encode(mine)).equals(mine)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    RawWebhookEvent mine =
+                                            RawWebhookEvent.newBuilder(rawEvent())
+                                                    .setEventId(id)
+                                                    .setBody(
+                                                            ByteBuffer.wrap(
+                                                                    id.repeat(50)
+                                                                            .getBytes(
+                                                                                    StandardCharsets
+                                                                                            .UTF_8)))
+                                                    .build();
+                                    for (int i = 0; i < 2_000; i++) {
+                                        if (!serde.decode(serde.encode(mine)).equals(mine)) {
+                                            return false;
+                                        }
+                                    }
+                                    return true;
+                                }));
             }
             for (var r : results) {
                 assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -171,8 +250,10 @@ class AvroSerdeTest {
         old.put("path", "/hooks/h9");
         old.put("contentType", null);
         old.put("body", ByteBuffer.wrap(new byte[] {42}));
-        ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(old);
-        AvroSerde<RawWebhookEvent> serde = AvroSerde.of(RawWebhookEvent.class, SchemaHistory.of(List.of(older)));
+        ByteBuffer written =
+                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(old);
+        AvroSerde<RawWebhookEvent> serde =
+                AvroSerde.of(RawWebhookEvent.class, SchemaHistory.of(List.of(older)));
 
         RawWebhookEvent read = serde.decode(toArray(written));
 
@@ -192,15 +273,26 @@ class AvroSerdeTest {
     void aWriterSchemaTheHistoryDoesNotKnowIsAClearSerializationError() throws IOException {
         Schema older = parse("/older/RawWebhookEvent-v0.avsc");
         GenericRecord old = new GenericData.Record(older);
-        older.getFields().forEach(f -> old.put(f.name(), f.schema().getType() == Schema.Type.BYTES
-            ? ByteBuffer.wrap(new byte[0]) : f.schema().getType() == Schema.Type.LONG ? 0L : "x"));
+        older.getFields()
+                .forEach(
+                        f ->
+                                old.put(
+                                        f.name(),
+                                        f.schema().getType() == Schema.Type.BYTES
+                                                ? ByteBuffer.wrap(new byte[0])
+                                                : f.schema().getType() == Schema.Type.LONG
+                                                        ? 0L
+                                                        : "x"));
         old.put("hookId", null);
         old.put("contentType", null);
-        byte[] bytes = toArray(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(old));
+        byte[] bytes =
+                toArray(
+                        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older)
+                                .encode(old));
 
         assertThatThrownBy(() -> AvroSerde.of(RawWebhookEvent.class).decode(bytes))
-            .isInstanceOf(SerializationException.class)
-            .hasMessageContaining("RawWebhookEvent");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("RawWebhookEvent");
     }
 
     @Test
@@ -208,13 +300,14 @@ class AvroSerdeTest {
         AvroSerde<App> serde = AvroSerde.of(App.class);
 
         assertThatThrownBy(() -> serde.decode("{\"appId\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
-            .isInstanceOf(SerializationException.class);
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
     void releasedHistoryLoadsFromTheClasspath() {
         // every listed file must parse; an empty history is valid for the first release
-        assertThat(SchemaHistory.loadReleased(getClass().getClassLoader())).allSatisfy(s -> assertThat(s.getType()).isEqualTo(Schema.Type.RECORD));
+        assertThat(SchemaHistory.loadReleased(getClass().getClassLoader()))
+                .allSatisfy(s -> assertThat(s.getType()).isEqualTo(Schema.Type.RECORD));
     }
 
     private static Schema parse(String resource) throws IOException {

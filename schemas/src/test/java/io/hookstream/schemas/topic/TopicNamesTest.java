@@ -24,7 +24,9 @@ class TopicNamesTest {
 
     @Test
     void aPartialConfigurationKeepsDefaultsForTheRest() {
-        TopicNames names = new TopicNames(null, "prod.hooks", null, " prod.raw ", null, null, null, "prod.t.", null);
+        TopicNames names =
+                new TopicNames(
+                        null, "prod.hooks", null, " prod.raw ", null, null, null, "prod.t.", null);
 
         assertThat(names.hooks()).isEqualTo("prod.hooks");
         assertThat(names.eventsRaw()).isEqualTo("prod.raw");
@@ -34,20 +36,36 @@ class TopicNamesTest {
 
     @Test
     void illegalNamesAreRejected() {
-        assertThatThrownBy(() -> new TopicNames("has space", null, null, null, null, null, null, null, null))
-            .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TopicNames.defaults().triggerTopicOf("a/b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TopicNames.defaults().triggerTopicOf("x".repeat(250))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                new TopicNames(
+                                        "has space",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TopicNames.defaults().triggerTopicOf("a/b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TopicNames.defaults().triggerTopicOf("x".repeat(250)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(TopicNames.isLegal("..")).isFalse();
         assertThat(TopicNames.isLegal("a.b_c-D9")).isTrue();
     }
 
     @Test
     void typedTopicsCarryTheConfiguredNames() {
-        HookstreamTopics topics = new HookstreamTopics(new TopicNames("x.apps", null, null, null, null, null, null, null, null));
+        HookstreamTopics topics =
+                new HookstreamTopics(
+                        new TopicNames("x.apps", null, null, null, null, null, null, null, null));
 
         assertThat(topics.apps().name()).isEqualTo("x.apps");
         assertThat(topics.eventsReplay().valueSerde()).isSameAs(topics.eventsRaw().valueSerde());
-        assertThat(topics.triggers("hookstream.triggers.u").name()).isEqualTo("hookstream.triggers.u");
+        assertThat(topics.triggers("hookstream.triggers.u").name())
+                .isEqualTo("hookstream.triggers.u");
     }
 }

@@ -1,31 +1,32 @@
 package io.hookstream.support.apps;
 
+import io.hookstream.schemas.avro.App;
+import io.hookstream.webhook.pipeline.HookScope;
+import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.spec.AppDefinitionParser;
+import io.hookstream.webhook.spec.SpecException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jspecify.annotations.Nullable;
 
-import io.hookstream.schemas.avro.App;
-import io.hookstream.webhook.spec.AppDefinition;
-import io.hookstream.webhook.pipeline.HookScope;
-import io.hookstream.webhook.spec.AppDefinitionParser;
-import io.hookstream.webhook.spec.SpecException;
-
 /**
- * Compiled app definitions, one per app, recompiled only when the stored version changes. Compiling an
- * app parses its JSON and compiles every IML template, which is far too slow to repeat per event.
- * Thread-safe: entries are immutable and replaced atomically.
+ * Compiled app definitions, one per app, recompiled only when the stored version changes. Compiling
+ * an app parses its JSON and compiles every IML template, which is far too slow to repeat per
+ * event. Thread-safe: entries are immutable and replaced atomically.
  */
 public final class AppCatalog {
 
     /**
-     * The outcome of compiling one version of an app: a definition and the variables every webhook of the
-     * app sees ({@code common}, timezone), or why the stored JSON does not load.
+     * The outcome of compiling one version of an app: a definition and the variables every webhook
+     * of the app sees ({@code common}, timezone), or why the stored JSON does not load.
      */
-    public record Compiled(String appId, long version, @Nullable AppDefinition definition, @Nullable HookScope appScope,
-            @Nullable String error) {
-    }
+    public record Compiled(
+            String appId,
+            long version,
+            @Nullable AppDefinition definition,
+            @Nullable HookScope appScope,
+            @Nullable String error) {}
 
     private final AppDefinitionParser parser;
     private final HookScopes scopes = new HookScopes();
@@ -36,13 +37,18 @@ public final class AppCatalog {
     }
 
     public Compiled compiled(App app) {
-        // the common case, on every event: the cached version is current, and a plain read needs no lock
+        // the common case, on every event: the cached version is current, and a plain read needs no
+        // lock
         Compiled current = compiled.get(app.getAppId());
         if (current != null && current.version() == app.getVersion()) {
             return current;
         }
-        return compiled.compute(app.getAppId(), (id, existing) ->
-            existing != null && existing.version() == app.getVersion() ? existing : compile(app));
+        return compiled.compute(
+                app.getAppId(),
+                (id, existing) ->
+                        existing != null && existing.version() == app.getVersion()
+                                ? existing
+                                : compile(app));
     }
 
     /** Forgets an app, e.g. when it was deleted. */
@@ -53,7 +59,8 @@ public final class AppCatalog {
     private Compiled compile(App app) {
         try {
             AppDefinition definition = parser.parse(app.getAppId(), app.getDefinition());
-            return new Compiled(app.getAppId(), app.getVersion(), definition, scopes.forApp(definition), null);
+            return new Compiled(
+                    app.getAppId(), app.getVersion(), definition, scopes.forApp(definition), null);
         } catch (SpecException e) {
             return new Compiled(app.getAppId(), app.getVersion(), null, null, e.getMessage());
         }

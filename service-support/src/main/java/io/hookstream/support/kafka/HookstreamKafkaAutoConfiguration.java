@@ -1,7 +1,9 @@
 package io.hookstream.support.kafka;
 
+import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.schemas.topic.TopicNames;
+import io.hookstream.schemas.topic.TopicProvisioner;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,20 +14,21 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import io.hookstream.schemas.topic.HookstreamTopics;
-import io.hookstream.schemas.topic.TopicNames;
-import io.hookstream.schemas.topic.TopicProvisioner;
-
 /** Kafka admin, topic names and provisioning, shared by every Hookstream service. */
 @AutoConfiguration
-@EnableConfigurationProperties({KafkaSettings.class, io.hookstream.support.secrets.SecretsSettings.class})
+@EnableConfigurationProperties({
+    KafkaSettings.class,
+    io.hookstream.support.secrets.SecretsSettings.class
+})
 public class HookstreamKafkaAutoConfiguration {
 
     /** {@code hookstream.topics.*}: any name not configured keeps its default. */
     @Bean
     @ConditionalOnMissingBean
     TopicNames topicNames(Environment environment) {
-        return Binder.get(environment).bind("hookstream.topics", TopicNames.class).orElseGet(TopicNames::defaults);
+        return Binder.get(environment)
+                .bind("hookstream.topics", TopicNames.class)
+                .orElseGet(TopicNames::defaults);
     }
 
     @Bean
@@ -36,12 +39,19 @@ public class HookstreamKafkaAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    Admin kafkaAdmin(KafkaSettings settings, @Value("${spring.application.name:hookstream}") String application) {
-        return Admin.create(Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-            AdminClientConfig.CLIENT_ID_CONFIG, application + "-admin",
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    Admin kafkaAdmin(
+            KafkaSettings settings,
+            @Value("${spring.application.name:hookstream}") String application) {
+        return Admin.create(
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        settings.bootstrapServers(),
+                        AdminClientConfig.CLIENT_ID_CONFIG,
+                        application + "-admin",
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        30_000));
     }
 
     @Bean
@@ -52,7 +62,8 @@ public class HookstreamKafkaAutoConfiguration {
 
     /** Creates the system topics before any view or stream of this service starts reading them. */
     @Bean
-    SystemTopics systemTopics(TopicProvisioner provisioner, TopicNames names, KafkaSettings settings) {
+    SystemTopics systemTopics(
+            TopicProvisioner provisioner, TopicNames names, KafkaSettings settings) {
         return new SystemTopics(provisioner, names, settings.startupTimeout());
     }
 
@@ -63,7 +74,8 @@ public class HookstreamKafkaAutoConfiguration {
     @Bean
     @org.springframework.context.annotation.Lazy
     @ConditionalOnMissingBean
-    io.hookstream.support.secrets.DataSealer dataSealer(io.hookstream.support.secrets.SecretsSettings settings) {
+    io.hookstream.support.secrets.DataSealer dataSealer(
+            io.hookstream.support.secrets.SecretsSettings settings) {
         return settings.sealer();
     }
 
@@ -73,7 +85,10 @@ public class HookstreamKafkaAutoConfiguration {
     }
 
     @Bean
-    TopicViews topicViews(KafkaSettings settings, SystemTopics ensured, @Value("${spring.application.name:hookstream}") String application) {
+    TopicViews topicViews(
+            KafkaSettings settings,
+            SystemTopics ensured,
+            @Value("${spring.application.name:hookstream}") String application) {
         return new TopicViews(settings.bootstrapServers(), application);
     }
 }

@@ -1,7 +1,6 @@
 package io.hookstream.support.kafka;
 
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -21,6 +20,8 @@ public final class KafkaHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000));
         int nodes = cluster.nodes().get(3, TimeUnit.SECONDS).size();
-        builder.up().withDetail("clusterId", cluster.clusterId().get(3, TimeUnit.SECONDS)).withDetail("nodes", nodes);
+        builder.up()
+                .withDetail("clusterId", cluster.clusterId().get(3, TimeUnit.SECONDS))
+                .withDetail("nodes", nodes);
     }
 }

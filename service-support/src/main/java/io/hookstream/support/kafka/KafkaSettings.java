@@ -1,21 +1,20 @@
 package io.hookstream.support.kafka;
 
+import io.hookstream.schemas.topic.TopicProvisioner;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
-import io.hookstream.schemas.topic.TopicProvisioner;
-
 /**
  * Where Kafka is and how new topics are laid out; the same keys for every service.
  *
- * @param bootstrapServers  the cluster, default {@code 127.0.0.1:9092} (the embedded broker)
- * @param partitions        partitions of topics Hookstream creates, default 3
- * @param replicationFactor replicas of topics Hookstream creates, default 1 (single node); use 3 in production
- * @param rawRetention      how long raw events are kept for replay, default 7 days
- * @param startupTimeout    how long a service waits for Kafka while starting, default 60 s
+ * @param bootstrapServers the cluster, default {@code 127.0.0.1:9092} (the embedded broker)
+ * @param partitions partitions of topics Hookstream creates, default 3
+ * @param replicationFactor replicas of topics Hookstream creates, default 1 (single node); use 3 in
+ *     production
+ * @param rawRetention how long raw events are kept for replay, default 7 days
+ * @param startupTimeout how long a service waits for Kafka while starting, default 60 s
  */
 @ConfigurationProperties("hookstream.kafka")
 public record KafkaSettings(
@@ -27,13 +26,20 @@ public record KafkaSettings(
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
     @ConstructorBinding
-    public KafkaSettings(@Nullable String bootstrapServers, @Nullable Integer partitions, @Nullable Short replicationFactor,
-            @Nullable Duration rawRetention, @Nullable Duration startupTimeout) {
-        this(bootstrapServers == null || bootstrapServers.isBlank() ? "127.0.0.1:9092" : bootstrapServers,
-            partitions == null ? 3 : partitions,
-            replicationFactor == null ? 1 : replicationFactor,
-            rawRetention == null ? Duration.ofDays(7) : rawRetention,
-            startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout);
+    public KafkaSettings(
+            @Nullable String bootstrapServers,
+            @Nullable Integer partitions,
+            @Nullable Short replicationFactor,
+            @Nullable Duration rawRetention,
+            @Nullable Duration startupTimeout) {
+        this(
+                bootstrapServers == null || bootstrapServers.isBlank()
+                        ? "127.0.0.1:9092"
+                        : bootstrapServers,
+                partitions == null ? 3 : partitions,
+                replicationFactor == null ? 1 : replicationFactor,
+                rawRetention == null ? Duration.ofDays(7) : rawRetention,
+                startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout);
     }
 
     public TopicProvisioner.Layout layout() {

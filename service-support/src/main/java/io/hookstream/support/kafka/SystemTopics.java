@@ -1,17 +1,15 @@
 package io.hookstream.support.kafka;
 
+import io.hookstream.schemas.topic.TopicNames;
+import io.hookstream.schemas.topic.TopicProvisioner;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.hookstream.schemas.topic.TopicNames;
-import io.hookstream.schemas.topic.TopicProvisioner;
-
 /**
- * Marks that the system topics exist. Built at start, retrying while the broker is not reachable yet,
- * so that services and the broker may start in any order within the startup timeout.
+ * Marks that the system topics exist. Built at start, retrying while the broker is not reachable
+ * yet, so that services and the broker may start in any order within the startup timeout.
  */
 public final class SystemTopics {
 
@@ -25,14 +23,16 @@ public final class SystemTopics {
                 return;
             } catch (IllegalStateException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Kafka not reachable within " + timeout + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Kafka not reachable within " + timeout + ": " + e.getMessage(), e);
                 }
                 log.warn("event=kafka_not_ready retry_in=1s reason=\"{}\"", e.getMessage());
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for Kafka", interrupted);
+                    throw new IllegalStateException(
+                            "interrupted while waiting for Kafka", interrupted);
                 }
             }
         }

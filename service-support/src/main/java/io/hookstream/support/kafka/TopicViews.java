@@ -1,12 +1,10 @@
 package io.hookstream.support.kafka;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.springframework.beans.factory.DisposableBean;
-
 import io.hookstream.schemas.topic.CompactedTopicView;
 import io.hookstream.schemas.topic.Topic;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.DisposableBean;
 
 /** Opens views of compacted topics for a service and closes them all when the service stops. */
 public final class TopicViews implements DisposableBean {
@@ -22,7 +20,9 @@ public final class TopicViews implements DisposableBean {
 
     /** A started view of {@code topic}; it loads in the background. */
     public <V> CompactedTopicView<V> open(Topic<String, V> topic) {
-        CompactedTopicView<V> view = new CompactedTopicView<>(topic, bootstrapServers, application + "-view-" + topic.name());
+        CompactedTopicView<V> view =
+                new CompactedTopicView<>(
+                        topic, bootstrapServers, application + "-view-" + topic.name());
         opened.add(view);
         return view.start();
     }

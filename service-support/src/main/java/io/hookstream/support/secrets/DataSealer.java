@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -14,9 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals connection data (tokens, secrets) before it is written to Kafka, with AES-256-GCM: a fresh
- * 96-bit nonce per record, a 128-bit tag, and the record's id as associated data, so that a sealed value
- * copied onto another record does not open. The scheme name records the key id ({@code AES-GCM:k1}), so
- * keys can be rotated: the current key seals, every configured key opens.
+ * 96-bit nonce per record, a 128-bit tag, and the record's id as associated data, so that a sealed
+ * value copied onto another record does not open. The scheme name records the key id ({@code
+ * AES-GCM:k1}), so keys can be rotated: the current key seals, every configured key opens.
  */
 public final class DataSealer {
 
@@ -30,7 +29,7 @@ public final class DataSealer {
 
     /**
      * @param currentKeyId the key that seals
-     * @param keys         every key that may have sealed stored data, by id: 32 bytes each
+     * @param keys every key that may have sealed stored data, by id: 32 bytes each
      */
     public DataSealer(String currentKeyId, Map<String, byte[]> keys) {
         Objects.requireNonNull(currentKeyId, "currentKeyId");
@@ -38,12 +37,23 @@ public final class DataSealer {
             throw new IllegalArgumentException("no key with id " + currentKeyId);
         }
         this.currentKeyId = currentKeyId;
-        this.keys = Map.copyOf(keys.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> {
-            if (e.getValue().length != 32) {
-                throw new IllegalArgumentException("key " + e.getKey() + " must be 32 bytes (256 bits), not " + e.getValue().length);
-            }
-            return (SecretKey) new SecretKeySpec(e.getValue(), "AES");
-        })));
+        this.keys =
+                Map.copyOf(
+                        keys.entrySet().stream()
+                                .collect(
+                                        java.util.stream.Collectors.toMap(
+                                                Map.Entry::getKey,
+                                                e -> {
+                                                    if (e.getValue().length != 32) {
+                                                        throw new IllegalArgumentException(
+                                                                "key "
+                                                                        + e.getKey()
+                                                                        + " must be 32 bytes (256 bits), not "
+                                                                        + e.getValue().length);
+                                                    }
+                                                    return (SecretKey)
+                                                            new SecretKeySpec(e.getValue(), "AES");
+                                                })));
     }
 
     /** A sealer with one key given in base64, as configuration holds it. */
@@ -68,7 +78,10 @@ public final class DataSealer {
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    keys.get(currentKeyId),
+                    new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(recordId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
@@ -81,10 +94,11 @@ public final class DataSealer {
     }
 
     /**
-     * Opens data sealed under {@code scheme} for {@code recordId}; a {@code null} scheme means the data
-     * was stored in plain (written before encryption was configured).
+     * Opens data sealed under {@code scheme} for {@code recordId}; a {@code null} scheme means the
+     * data was stored in plain (written before encryption was configured).
      *
-     * @throws SealedDataException if the key is unknown or the data was altered or belongs to another record
+     * @throws SealedDataException if the key is unknown or the data was altered or belongs to
+     *     another record
      */
     public byte[] open(byte[] sealed, String scheme, String recordId) {
         if (scheme == null) {
@@ -98,12 +112,15 @@ public final class DataSealer {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, keys.get(scheme.substring(PREFIX.length())),
-                new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    keys.get(scheme.substring(PREFIX.length())),
+                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(recordId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new SealedDataException("sealed data does not open: altered, or sealed for another record");
+            throw new SealedDataException(
+                    "sealed data does not open: altered, or sealed for another record");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

@@ -1,20 +1,23 @@
 package io.hookstream.support.secrets;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The key that seals connection data at rest.
  *
- * @param dataKey      base64 of 32 random bytes ({@code openssl rand -base64 32}); required by the services
- *                     that read or write connection data
- * @param dataKeyId    the id recorded with sealed data, so that keys can be rotated (default {@code k1})
+ * @param dataKey base64 of 32 random bytes ({@code openssl rand -base64 32}); required by the
+ *     services that read or write connection data
+ * @param dataKeyId the id recorded with sealed data, so that keys can be rotated (default {@code
+ *     k1})
  * @param previousKeys older keys by id, still accepted for opening data they sealed
  */
 @ConfigurationProperties("hookstream.secrets")
-public record SecretsSettings(@Nullable String dataKey, @Nullable String dataKeyId, @Nullable Map<String, String> previousKeys) {
+public record SecretsSettings(
+        @Nullable String dataKey,
+        @Nullable String dataKeyId,
+        @Nullable Map<String, String> previousKeys) {
 
     public SecretsSettings {
         dataKeyId = dataKeyId == null || dataKeyId.isBlank() ? "k1" : dataKeyId;
@@ -24,8 +27,9 @@ public record SecretsSettings(@Nullable String dataKey, @Nullable String dataKey
     /** The sealer, or a startup error that says what to configure. */
     public DataSealer sealer() {
         if (dataKey == null || dataKey.isBlank()) {
-            throw new IllegalStateException("hookstream.secrets.data-key is not set (env HOOKSTREAM_SECRETS_DATA_KEY): "
-                + "connection data is encrypted at rest; generate a key with: openssl rand -base64 32");
+            throw new IllegalStateException(
+                    "hookstream.secrets.data-key is not set (env HOOKSTREAM_SECRETS_DATA_KEY): "
+                            + "connection data is encrypted at rest; generate a key with: openssl rand -base64 32");
         }
         java.util.Map<String, byte[]> keys = new java.util.HashMap<>();
         previousKeys.forEach((id, key) -> keys.put(id, decode(id, key)));
@@ -43,6 +47,10 @@ public record SecretsSettings(@Nullable String dataKey, @Nullable String dataKey
 
     @Override
     public String toString() {
-        return "SecretsSettings[dataKeyId=" + dataKeyId + ", previousKeys=" + previousKeys.keySet() + "]";
+        return "SecretsSettings[dataKeyId="
+                + dataKeyId
+                + ", previousKeys="
+                + previousKeys.keySet()
+                + "]";
     }
 }

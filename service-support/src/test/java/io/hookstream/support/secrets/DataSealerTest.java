@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class DataSealerTest {
@@ -19,13 +18,15 @@ class DataSealerTest {
     }
 
     private final DataSealer sealer = new DataSealer("k1", Map.of("k1", K1));
-    private final byte[] secret = "{\"accessToken\":\"xoxb-very-secret\"}".getBytes(StandardCharsets.UTF_8);
+    private final byte[] secret =
+            "{\"accessToken\":\"xoxb-very-secret\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void sealedDataOpensForItsRecordAndHidesThePlaintext() {
         byte[] sealed = sealer.seal(secret, "c1");
 
-        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("xoxb-very-secret");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+                .doesNotContain("xoxb-very-secret");
         assertThat(sealer.scheme()).isEqualTo("AES-GCM:k1");
         assertThat(sealer.open(sealed, "AES-GCM:k1", "c1")).isEqualTo(secret);
     }
@@ -39,10 +40,12 @@ class DataSealerTest {
     void dataMovedToAnotherRecordOrAlteredDoesNotOpen() {
         byte[] sealed = sealer.seal(secret, "c1");
 
-        assertThatThrownBy(() -> sealer.open(sealed, "AES-GCM:k1", "c2")).isInstanceOf(SealedDataException.class);
+        assertThatThrownBy(() -> sealer.open(sealed, "AES-GCM:k1", "c2"))
+                .isInstanceOf(SealedDataException.class);
         sealed[sealed.length - 1] ^= 1;
-        assertThatThrownBy(() -> sealer.open(sealed, "AES-GCM:k1", "c1")).isInstanceOf(SealedDataException.class)
-            .hasMessageNotContaining("xoxb");
+        assertThatThrownBy(() -> sealer.open(sealed, "AES-GCM:k1", "c1"))
+                .isInstanceOf(SealedDataException.class)
+                .hasMessageNotContaining("xoxb");
     }
 
     @Test
@@ -53,7 +56,8 @@ class DataSealerTest {
         assertThat(rotated.open(old, "AES-GCM:k1", "c1")).isEqualTo(secret);
         assertThat(rotated.scheme()).isEqualTo("AES-GCM:k2");
         assertThatThrownBy(() -> sealer.open(rotated.seal(secret, "c1"), "AES-GCM:k2", "c1"))
-            .isInstanceOf(SealedDataException.class).hasMessageContaining("k2");
+                .isInstanceOf(SealedDataException.class)
+                .hasMessageContaining("k2");
     }
 
     @Test
@@ -64,10 +68,18 @@ class DataSealerTest {
     @Test
     void aMissingOrShortKeyIsAClearConfigurationError() {
         assertThatThrownBy(() -> new SecretsSettings(null, null, null).sealer())
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("hookstream.secrets.data-key");
-        assertThatThrownBy(() -> DataSealer.ofBase64("k1", "c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("32 bytes");
-        assertThat(new SecretsSettings(java.util.Base64.getEncoder().encodeToString(K1), null, null).sealer().scheme())
-            .isEqualTo("AES-GCM:k1");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hookstream.secrets.data-key");
+        assertThatThrownBy(() -> DataSealer.ofBase64("k1", "c2hvcnQ="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
+        assertThat(
+                        new SecretsSettings(
+                                        java.util.Base64.getEncoder().encodeToString(K1),
+                                        null,
+                                        null)
+                                .sealer()
+                                .scheme())
+                .isEqualTo("AES-GCM:k1");
     }
 }

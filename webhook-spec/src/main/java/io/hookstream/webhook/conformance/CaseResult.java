@@ -13,15 +13,23 @@ import java.util.Objects;
  */
 public record CaseResult(String id, boolean passed, String expected, String actual, String detail) {
 
-  public CaseResult {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(expected, "expected");
-    Objects.requireNonNull(actual, "actual");
-    Objects.requireNonNull(detail, "detail");
-  }
+    public CaseResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(detail, "detail");
+    }
 
-  @Override
-  public String toString() {
-    return passed ? id + ": pass" : id + ": FAIL (" + detail + ")\n  expected: " + expected + "\n  actual:   " + actual;
-  }
+    @Override
+    public String toString() {
+        return passed
+                ? id + ": pass"
+                : id
+                        + ": FAIL ("
+                        + detail
+                        + ")\n  expected: "
+                        + expected
+                        + "\n  actual:   "
+                        + actual;
+    }
 }

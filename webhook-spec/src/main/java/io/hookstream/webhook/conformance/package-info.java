@@ -1,6 +1,6 @@
 /**
- * Runs the whole-webhook cases of the shared conformance corpus through the same parser and pipeline
- * the services use.
+ * Runs the whole-webhook cases of the shared conformance corpus through the same parser and
+ * pipeline the services use.
  */
 @NullMarked
 package io.hookstream.webhook.conformance;

@@ -12,18 +12,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record ConnectionResponse(int status, Headers headers, Value body) {
 
-  public ConnectionResponse {
-    Objects.requireNonNull(headers, "headers");
-    Objects.requireNonNull(body, "body");
-  }
+    public ConnectionResponse {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+    }
 
-  /** Parses a raw response with {@code parser}'s content-type rules. */
-  public static ConnectionResponse of(int status, Headers headers, byte[] body, RequestParser parser) {
-    @Nullable String contentType = headers.first("content-type");
-    return new ConnectionResponse(status, headers, parser.body(body, contentType));
-  }
+    /** Parses a raw response with {@code parser}'s content-type rules. */
+    public static ConnectionResponse of(
+            int status, Headers headers, byte[] body, RequestParser parser) {
+        @Nullable String contentType = headers.first("content-type");
+        return new ConnectionResponse(status, headers, parser.body(body, contentType));
+    }
 
-  Value headersValue() {
-    return RequestParser.headers(headers);
-  }
+    Value headersValue() {
+        return RequestParser.headers(headers);
+    }
 }

@@ -12,46 +12,57 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The variables of a connection {@code info} request or an {@code attach}/{@code detach} request
- * (§6.5, §7, Decisions D8 and D21): {@code parameters}, {@code common}, the connection's stored data
- * bound as both {@code data} and {@code connection}, and {@code webhook} ({@code {id, url}} for
- * attach, the saved attach data for detach).
+ * (§6.5, §7, Decisions D8 and D21): {@code parameters}, {@code common}, the connection's stored
+ * data bound as both {@code data} and {@code connection}, and {@code webhook} ({@code {id, url}}
+ * for attach, the saved attach data for detach).
  */
-public record ConnectionScope(Value parameters, Value common, Value data, Value webhook, ZoneId timezone) {
+public record ConnectionScope(
+        Value parameters, Value common, Value data, Value webhook, ZoneId timezone) {
 
-  public ConnectionScope {
-    Objects.requireNonNull(parameters, "parameters");
-    Objects.requireNonNull(common, "common");
-    Objects.requireNonNull(data, "data");
-    Objects.requireNonNull(webhook, "webhook");
-    Objects.requireNonNull(timezone, "timezone");
-  }
+    public ConnectionScope {
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(common, "common");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(timezone, "timezone");
+    }
 
-  /** Absent parameters, common and data are empty objects; an absent webhook is undefined. */
-  public static ConnectionScope of(@Nullable JsonNode parameters, @Nullable JsonNode common,
-      @Nullable JsonNode data, @Nullable JsonNode webhook, ZoneId timezone) {
-    return new ConnectionScope(object(parameters), object(common), object(data),
-        webhook == null ? Values.UNDEFINED : Values.fromJson(webhook), timezone);
-  }
+    /** Absent parameters, common and data are empty objects; an absent webhook is undefined. */
+    public static ConnectionScope of(
+            @Nullable JsonNode parameters,
+            @Nullable JsonNode common,
+            @Nullable JsonNode data,
+            @Nullable JsonNode webhook,
+            ZoneId timezone) {
+        return new ConnectionScope(
+                object(parameters),
+                object(common),
+                object(data),
+                webhook == null ? Values.UNDEFINED : Values.fromJson(webhook),
+                timezone);
+    }
 
-  EvalContext context(Instant now) {
-    return EvalContext.builder()
-        .variable("environment", Values.object(Map.of("timezone", Values.text(timezone.getId()))))
-        .variable("parameters", parameters)
-        .variable("common", common)
-        .variable("data", data)
-        .variable("connection", data)
-        .variable("webhook", webhook)
-        .timezone(timezone)
-        .now(now)
-        .build();
-  }
+    EvalContext context(Instant now) {
+        return EvalContext.builder()
+                .variable(
+                        "environment",
+                        Values.object(Map.of("timezone", Values.text(timezone.getId()))))
+                .variable("parameters", parameters)
+                .variable("common", common)
+                .variable("data", data)
+                .variable("connection", data)
+                .variable("webhook", webhook)
+                .timezone(timezone)
+                .now(now)
+                .build();
+    }
 
-  private static Value object(@Nullable JsonNode node) {
-    return node == null ? Values.object(Map.of()) : Values.fromJson(node);
-  }
+    private static Value object(@Nullable JsonNode node) {
+        return node == null ? Values.object(Map.of()) : Values.fromJson(node);
+    }
 
-  @Override
-  public String toString() {
-    return "ConnectionScope[timezone=" + timezone + "]"; // the data holds credentials
-  }
+    @Override
+    public String toString() {
+        return "ConnectionScope[timezone=" + timezone + "]"; // the data holds credentials
+    }
 }

@@ -8,15 +8,18 @@ import io.hookstream.webhook.spec.Directive;
 /** Evaluates a directive, turning IML errors into {@link RequestRenderException}s. */
 final class Evaluation {
 
-  static final String BAD_VALUE = "WEBHOOK-REQUEST";
+    static final String BAD_VALUE = "WEBHOOK-REQUEST";
 
-  private Evaluation() {}
+    private Evaluation() {}
 
-  static Value evaluate(Directive directive, EvalContext context) {
-    try {
-      return directive.evaluate(context);
-    } catch (ImlException e) {
-      throw new RequestRenderException(e.path().isEmpty() ? directive.path() : e.path(), e.code().id(), e.originalMessage());
+    static Value evaluate(Directive directive, EvalContext context) {
+        try {
+            return directive.evaluate(context);
+        } catch (ImlException e) {
+            throw new RequestRenderException(
+                    e.path().isEmpty() ? directive.path() : e.path(),
+                    e.code().id(),
+                    e.originalMessage());
+        }
     }
-  }
 }

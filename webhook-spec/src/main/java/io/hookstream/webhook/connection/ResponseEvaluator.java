@@ -19,83 +19,114 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResponseEvaluator {
 
-  static final String DEFAULT_ERROR_MESSAGE = "Response marked as invalid.";
-  static final String DEFAULT_ERROR_TYPE = "RuntimeError";
+    static final String DEFAULT_ERROR_MESSAGE = "Response marked as invalid.";
+    static final String DEFAULT_ERROR_TYPE = "RuntimeError";
 
-  private final Clock clock;
+    private final Clock clock;
 
-  public ResponseEvaluator(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-  }
+    public ResponseEvaluator(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
-  /**
-   * Evaluates {@code spec} (may be {@code null}: validity then follows the status) against
-   * {@code response}, with {@code body}, {@code headers} and {@code statusCode} bound besides the scope.
-   *
-   * @throws RequestRenderException when a directive fails to evaluate
-   */
-  public ConnectionCheck evaluate(@Nullable ResponseSpec spec, ConnectionResponse response, ConnectionScope scope) {
-    EvalContext context = scope.context(clock.instant()).rebuild()
-        .variable("body", response.body())
-        .variable("headers", response.headersValue())
-        .variable("statusCode", Values.number(response.status()))
-        .build();
-    boolean statusOk = response.status() >= 200 && response.status() <= 399;
-    ValidSpec validSpec = spec == null ? null : spec.valid();
-    boolean valid = validSpec == null ? statusOk : Values.truthy(Evaluation.evaluate(validSpec.condition(), context));
-    if (!valid) {
-      Value error = spec == null || spec.error() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.error(), context);
-      Value byStatus = property(error, Integer.toString(response.status()));
-      String message = firstText(
-          validSpec == null ? null : validSpec.message(), context,
-          property(byStatus, "message"), property(error, "message"), DEFAULT_ERROR_MESSAGE);
-      String type = firstText(
-          validSpec == null ? null : validSpec.type(), context,
-          property(byStatus, "type"), property(error, "type"), DEFAULT_ERROR_TYPE);
-      return new ConnectionCheck(null, false, message, type, null, null);
+    /**
+     * Evaluates {@code spec} (may be {@code null}: validity then follows the status) against {@code
+     * response}, with {@code body}, {@code headers} and {@code statusCode} bound besides the scope.
+     *
+     * @throws RequestRenderException when a directive fails to evaluate
+     */
+    public ConnectionCheck evaluate(
+            @Nullable ResponseSpec spec, ConnectionResponse response, ConnectionScope scope) {
+        EvalContext context =
+                scope.context(clock.instant())
+                        .rebuild()
+                        .variable("body", response.body())
+                        .variable("headers", response.headersValue())
+                        .variable("statusCode", Values.number(response.status()))
+                        .build();
+        boolean statusOk = response.status() >= 200 && response.status() <= 399;
+        ValidSpec validSpec = spec == null ? null : spec.valid();
+        boolean valid =
+                validSpec == null
+                        ? statusOk
+                        : Values.truthy(Evaluation.evaluate(validSpec.condition(), context));
+        if (!valid) {
+            Value error =
+                    spec == null || spec.error() == null
+                            ? Values.UNDEFINED
+                            : Evaluation.evaluate(spec.error(), context);
+            Value byStatus = property(error, Integer.toString(response.status()));
+            String message =
+                    firstText(
+                            validSpec == null ? null : validSpec.message(),
+                            context,
+                            property(byStatus, "message"),
+                            property(error, "message"),
+                            DEFAULT_ERROR_MESSAGE);
+            String type =
+                    firstText(
+                            validSpec == null ? null : validSpec.type(),
+                            context,
+                            property(byStatus, "type"),
+                            property(error, "type"),
+                            DEFAULT_ERROR_TYPE);
+            return new ConnectionCheck(null, false, message, type, null, null);
+        }
+        if (spec == null) {
+            return new ConnectionCheck(null, true, null, null, null, null);
+        }
+        String uid = null;
+        if (spec.uid() != null) {
+            Value value = Evaluation.evaluate(spec.uid(), context);
+            uid = Values.isMissing(value) ? null : Values.text(value);
+        }
+        ConnectionCheck.Metadata metadata = null;
+        MetadataSpec metadataSpec = spec.metadata();
+        if (metadataSpec != null) {
+            String label = Values.text(Evaluation.evaluate(metadataSpec.value(), context));
+            metadata = new ConnectionCheck.Metadata(metadataSpec.type(), label);
+        }
+        Value data =
+                spec.data() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.data(), context);
+        return new ConnectionCheck(
+                uid,
+                true,
+                null,
+                null,
+                metadata,
+                Values.isUndefined(data) ? null : Values.toJson(data));
     }
-    if (spec == null) {
-      return new ConnectionCheck(null, true, null, null, null, null);
-    }
-    String uid = null;
-    if (spec.uid() != null) {
-      Value value = Evaluation.evaluate(spec.uid(), context);
-      uid = Values.isMissing(value) ? null : Values.text(value);
-    }
-    ConnectionCheck.Metadata metadata = null;
-    MetadataSpec metadataSpec = spec.metadata();
-    if (metadataSpec != null) {
-      String label = Values.text(Evaluation.evaluate(metadataSpec.value(), context));
-      metadata = new ConnectionCheck.Metadata(metadataSpec.type(), label);
-    }
-    Value data = spec.data() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.data(), context);
-    return new ConnectionCheck(uid, true, null, null, metadata, Values.isUndefined(data) ? null : Values.toJson(data));
-  }
 
-  /** The first of: the directive's value, then the given values, that is not empty; else {@code fallback}. */
-  private static String firstText(@Nullable Directive directive, EvalContext context, Value second, Value third,
-      String fallback) {
-    if (directive != null) {
-      Value value = Evaluation.evaluate(directive, context);
-      if (present(value)) {
-        return Values.text(value);
-      }
+    /**
+     * The first of: the directive's value, then the given values, that is not empty; else {@code
+     * fallback}.
+     */
+    private static String firstText(
+            @Nullable Directive directive,
+            EvalContext context,
+            Value second,
+            Value third,
+            String fallback) {
+        if (directive != null) {
+            Value value = Evaluation.evaluate(directive, context);
+            if (present(value)) {
+                return Values.text(value);
+            }
+        }
+        if (present(second)) {
+            return Values.text(second);
+        }
+        return present(third) ? Values.text(third) : fallback;
     }
-    if (present(second)) {
-      return Values.text(second);
-    }
-    return present(third) ? Values.text(third) : fallback;
-  }
 
-  private static boolean present(Value value) {
-    return !Values.isMissing(value) && !Values.text(value).isEmpty();
-  }
-
-  private static Value property(Value value, String key) {
-    if (value.kind() != Kind.OBJECT) {
-      return Values.UNDEFINED;
+    private static boolean present(Value value) {
+        return !Values.isMissing(value) && !Values.text(value).isEmpty();
     }
-    Value property = ((ObjectValue) value).get(key);
-    return property == null ? Values.UNDEFINED : property;
-  }
+
+    private static Value property(Value value, String key) {
+        if (value.kind() != Kind.OBJECT) {
+            return Values.UNDEFINED;
+        }
+        Value property = ((ObjectValue) value).get(key);
+        return property == null ? Values.UNDEFINED : property;
+    }
 }

@@ -9,19 +9,18 @@ import org.jspecify.annotations.Nullable;
 /** Strict decoding: a request body is text only if every byte sequence is valid in its charset. */
 final class TextDecoding {
 
-  private TextDecoding() {}
+    private TextDecoding() {}
 
-  /** The decoded text, or {@code null} when the bytes are not valid in {@code charset}. */
-  static @Nullable String decodeStrictly(byte[] bytes, Charset charset) {
-    try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
+    /** The decoded text, or {@code null} when the bytes are not valid in {@code charset}. */
+    static @Nullable String decodeStrictly(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
-  }
 }

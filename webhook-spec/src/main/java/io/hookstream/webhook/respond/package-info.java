@@ -1,6 +1,6 @@
 /**
- * Turning an evaluated {@code respond} directive into HTTP bytes: body encodings of Decision D22 and
- * validation of response headers.
+ * Turning an evaluated {@code respond} directive into HTTP bytes: body encodings of Decision D22
+ * and validation of response headers.
  */
 @NullMarked
 package io.hookstream.webhook.respond;

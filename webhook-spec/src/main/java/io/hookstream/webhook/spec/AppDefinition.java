@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * A parsed and compiled app: its webhooks in document order, its connection, its timezone
- * (Decision D16) and its {@code common} data (Decision D21). Build it with {@link AppDefinitionParser}.
+ * A parsed and compiled app: its webhooks in document order, its connection, its timezone (Decision
+ * D16) and its {@code common} data (Decision D21). Build it with {@link AppDefinitionParser}.
  *
  * @param appId the id the app is registered under
  * @param name the display name, if given
@@ -21,42 +21,49 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param connection the connection definition, if the app has one
  * @param timezone the timezone of every evaluation; UTC unless the app sets one
  * @param common the app's own data (e.g. a shared signing secret); never logged or published
- * @param limits body-size and rate limits of the app's webhooks, where they differ from the deployment's
+ * @param limits body-size and rate limits of the app's webhooks, where they differ from the
+ *     deployment's
  * @param warnings everything accepted but suspicious, for whoever registered the app
  */
 public record AppDefinition(
-    String appId,
-    @Nullable String name,
-    Map<String, WebhookDefinition> webhooks,
-    @Nullable ConnectionDefinition connection,
-    ZoneId timezone,
-    JsonNode common,
-    AppLimits limits,
-    List<SpecWarning> warnings) {
+        String appId,
+        @Nullable String name,
+        Map<String, WebhookDefinition> webhooks,
+        @Nullable ConnectionDefinition connection,
+        ZoneId timezone,
+        JsonNode common,
+        AppLimits limits,
+        List<SpecWarning> warnings) {
 
-  public AppDefinition {
-    Objects.requireNonNull(appId, "appId");
-    webhooks = Collections.unmodifiableMap(new LinkedHashMap<>(webhooks));
-    timezone = timezone == null ? ZoneOffset.UTC : timezone;
-    common = common == null ? JsonNodeFactory.instance.objectNode() : common.deepCopy();
-    limits = limits == null ? AppLimits.DEFAULTS : limits;
-    warnings = List.copyOf(warnings);
-  }
+    public AppDefinition {
+        Objects.requireNonNull(appId, "appId");
+        webhooks = Collections.unmodifiableMap(new LinkedHashMap<>(webhooks));
+        timezone = timezone == null ? ZoneOffset.UTC : timezone;
+        common = common == null ? JsonNodeFactory.instance.objectNode() : common.deepCopy();
+        limits = limits == null ? AppLimits.DEFAULTS : limits;
+        warnings = List.copyOf(warnings);
+    }
 
-  /** A copy, so that the definition stays immutable. */
-  @Override
-  public JsonNode common() {
-    return common.deepCopy();
-  }
+    /** A copy, so that the definition stays immutable. */
+    @Override
+    public JsonNode common() {
+        return common.deepCopy();
+    }
 
-  /** The webhook named {@code name}, or {@code null}. */
-  public @Nullable WebhookDefinition webhook(String name) {
-    return webhooks.get(name);
-  }
+    /** The webhook named {@code name}, or {@code null}. */
+    public @Nullable WebhookDefinition webhook(String name) {
+        return webhooks.get(name);
+    }
 
-  @Override
-  public String toString() {
-    // common holds secrets
-    return "AppDefinition[" + appId + ", webhooks=" + webhooks.keySet() + ", timezone=" + timezone + "]";
-  }
+    @Override
+    public String toString() {
+        // common holds secrets
+        return "AppDefinition["
+                + appId
+                + ", webhooks="
+                + webhooks.keySet()
+                + ", timezone="
+                + timezone
+                + "]";
+    }
 }

@@ -9,40 +9,40 @@ import java.util.List;
  */
 final class Findings {
 
-  private final List<SpecProblem> problems = new ArrayList<>();
-  private final List<SpecWarning> warnings = new ArrayList<>();
+    private final List<SpecProblem> problems = new ArrayList<>();
+    private final List<SpecWarning> warnings = new ArrayList<>();
 
-  void problem(String path, String code, String message) {
-    problems.add(new SpecProblem(path, 0, 0, code, message));
-  }
-
-  void problem(SpecProblem problem) {
-    problems.add(problem);
-  }
-
-  void warning(String path, String message) {
-    warnings.add(new SpecWarning(path, message));
-  }
-
-  boolean hasProblems() {
-    return !problems.isEmpty();
-  }
-
-  List<SpecWarning> warnings() {
-    return List.copyOf(warnings);
-  }
-
-  /** Throws when anything was wrong; otherwise returns normally. */
-  void throwIfAny() {
-    if (!problems.isEmpty()) {
-      throw new SpecException(problems);
+    void problem(String path, String code, String message) {
+        problems.add(new SpecProblem(path, 0, 0, code, message));
     }
-  }
 
-  static String join(String prefix, String name) {
-    if (prefix.isEmpty()) {
-      return name;
+    void problem(SpecProblem problem) {
+        problems.add(problem);
     }
-    return name.isEmpty() ? prefix : prefix + "." + name;
-  }
+
+    void warning(String path, String message) {
+        warnings.add(new SpecWarning(path, message));
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    List<SpecWarning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Throws when anything was wrong; otherwise returns normally. */
+    void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+    }
+
+    static String join(String prefix, String name) {
+        if (prefix.isEmpty()) {
+            return name;
+        }
+        return name.isEmpty() ? prefix : prefix + "." + name;
+    }
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record IterateSpec(Directive container, @Nullable Condition condition) {
 
-  public IterateSpec {
-    Objects.requireNonNull(container, "container");
-  }
+    public IterateSpec {
+        Objects.requireNonNull(container, "container");
+    }
 }

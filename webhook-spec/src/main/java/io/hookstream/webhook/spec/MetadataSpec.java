@@ -10,8 +10,8 @@ import java.util.Objects;
  */
 public record MetadataSpec(String type, Directive value) {
 
-  public MetadataSpec {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(value, "value");
-  }
+    public MetadataSpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
+    }
 }

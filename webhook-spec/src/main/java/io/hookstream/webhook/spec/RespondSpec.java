@@ -7,4 +7,7 @@ import org.jspecify.annotations.Nullable;
  * defaults of Decision D22: type {@code json}, status 200, no extra headers, empty body.
  */
 public record RespondSpec(
-    @Nullable Directive type, @Nullable Directive status, @Nullable Directive headers, @Nullable Directive body) {}
+        @Nullable Directive type,
+        @Nullable Directive status,
+        @Nullable Directive headers,
+        @Nullable Directive body) {}

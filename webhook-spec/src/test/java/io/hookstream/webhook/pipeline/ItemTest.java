@@ -3,15 +3,13 @@ package io.hookstream.webhook.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.iml.value.Value;
+import io.hookstream.iml.value.Values;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.hookstream.iml.value.Value;
-import io.hookstream.iml.value.Values;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +23,14 @@ class ItemTest {
         props.put("big", Values.number(new BigDecimal("123456789012345678901234567890")));
         props.put("price", Values.number(new BigDecimal("19.90")));
         props.put("gone", Values.UNDEFINED);
-        props.put("tags", Values.array(List.of(Values.text("a\u0001\"b"), Values.NULL, Values.UNDEFINED, Values.TRUE)));
+        props.put(
+                "tags",
+                Values.array(
+                        List.of(
+                                Values.text("a\u0001\"b"),
+                                Values.NULL,
+                                Values.UNDEFINED,
+                                Values.TRUE)));
         return Values.object(props);
     }
 
@@ -34,8 +39,10 @@ class ItemTest {
         Item item = new Item(0, order(), null);
 
         assertThat(item.outputJson()).isEqualTo(JSON.writeValueAsString(item.output()));
-        assertThat(JSON.readTree(item.outputJson())).isEqualTo(JSON.readTree(
-            "{\"id\":7,\"big\":123456789012345678901234567890,\"price\":19.90,\"tags\":[\"a\\u0001\\\"b\",null,null,true]}"));
+        assertThat(JSON.readTree(item.outputJson()))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"id\":7,\"big\":123456789012345678901234567890,\"price\":19.90,\"tags\":[\"a\\u0001\\\"b\",null,null,true]}"));
     }
 
     @Test
@@ -50,7 +57,8 @@ class ItemTest {
 
     @Test
     void anItemHasContentAndNoNegativeIndex() {
-        assertThatThrownBy(() -> new Item(-1, order(), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Item(-1, order(), null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Item(0, null, null)).isInstanceOf(NullPointerException.class);
     }
 }

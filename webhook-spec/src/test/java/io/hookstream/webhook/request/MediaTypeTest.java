@@ -18,6 +18,6 @@ class MediaTypeTest {
     @Test
     void emptyParametersAreIgnored() {
         assertThat(MediaType.parse("Application/JSON;;charset=\"utf-8\";"))
-            .isEqualTo(new MediaType("application", "json", Map.of("charset", "utf-8")));
+                .isEqualTo(new MediaType("application", "json", Map.of("charset", "utf-8")));
     }
 }

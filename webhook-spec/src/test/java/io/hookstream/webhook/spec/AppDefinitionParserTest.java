@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class AppDefinitionParserTest {
 
-  private final AppDefinitionParser parser = new AppDefinitionParser(Iml.standard());
+    private final AppDefinitionParser parser = new AppDefinitionParser(Iml.standard());
 
-  private static final String APP = """
+    private static final String APP =
+            """
       {
         "name": "Acme",
         "timezone": "Europe/Prague",
@@ -53,113 +54,152 @@ class AppDefinitionParserTest {
       }
       """;
 
-  @Test
-  void parsesACompleteApp() {
-    AppDefinition app = parser.parse("acme", APP);
+    @Test
+    void parsesACompleteApp() {
+        AppDefinition app = parser.parse("acme", APP);
 
-    assertThat(app.appId()).isEqualTo("acme");
-    assertThat(app.name()).isEqualTo("Acme");
-    assertThat(app.timezone()).isEqualTo(ZoneId.of("Europe/Prague"));
-    assertThat(app.common().get("signingSecret").stringValue()).isEqualTo("s3cret");
-    assertThat(app.webhooks().keySet()).containsExactly("orders", "events");
-    assertThat(app.warnings()).isEmpty();
+        assertThat(app.appId()).isEqualTo("acme");
+        assertThat(app.name()).isEqualTo("Acme");
+        assertThat(app.timezone()).isEqualTo(ZoneId.of("Europe/Prague"));
+        assertThat(app.common().get("signingSecret").stringValue()).isEqualTo("s3cret");
+        assertThat(app.webhooks().keySet()).containsExactly("orders", "events");
+        assertThat(app.warnings()).isEmpty();
 
-    WebhookDefinition orders = app.webhook("orders");
-    assertThat(orders.type()).isEqualTo(WebhookType.DEDICATED);
-    WebhookSpec spec = orders.spec();
-    assertThat(spec.signature().check()).isEqualTo(new StripeSignature("Stripe-Signature", Duration.ofSeconds(600)));
-    assertThat(spec.signature().secret().path()).isEqualTo("signature.secret");
-    assertThat(spec.verification().condition().test().path()).isEqualTo("verification.condition");
-    assertThat(spec.verification().respond().body().path()).isEqualTo("verification.respond.body");
-    assertThat(spec.respond().status().path()).isEqualTo("respond.status");
-    assertThat(spec.condition().whenUndefined()).isTrue();
-    assertThat(spec.iterate().container().path()).isEqualTo("iterate.container");
-    assertThat(spec.iterate().condition().test().path()).isEqualTo("iterate.condition");
-    assertThat(spec.output().path()).isEqualTo("output");
-    assertThat(spec.uid()).isNull();
-    assertThat(orders.attach().response().data().path()).isEqualTo("response.data");
-    assertThat(orders.detach().method().path()).isEqualTo("method");
+        WebhookDefinition orders = app.webhook("orders");
+        assertThat(orders.type()).isEqualTo(WebhookType.DEDICATED);
+        WebhookSpec spec = orders.spec();
+        assertThat(spec.signature().check())
+                .isEqualTo(new StripeSignature("Stripe-Signature", Duration.ofSeconds(600)));
+        assertThat(spec.signature().secret().path()).isEqualTo("signature.secret");
+        assertThat(spec.verification().condition().test().path())
+                .isEqualTo("verification.condition");
+        assertThat(spec.verification().respond().body().path())
+                .isEqualTo("verification.respond.body");
+        assertThat(spec.respond().status().path()).isEqualTo("respond.status");
+        assertThat(spec.condition().whenUndefined()).isTrue();
+        assertThat(spec.iterate().container().path()).isEqualTo("iterate.container");
+        assertThat(spec.iterate().condition().test().path()).isEqualTo("iterate.condition");
+        assertThat(spec.output().path()).isEqualTo("output");
+        assertThat(spec.uid()).isNull();
+        assertThat(orders.attach().response().data().path()).isEqualTo("response.data");
+        assertThat(orders.detach().method().path()).isEqualTo("method");
 
-    assertThat(app.webhook("events").type()).isEqualTo(WebhookType.SHARED);
-    assertThat(app.webhook("events").spec().iterate().container().path()).isEqualTo("iterate");
+        assertThat(app.webhook("events").type()).isEqualTo(WebhookType.SHARED);
+        assertThat(app.webhook("events").spec().iterate().container().path()).isEqualTo("iterate");
 
-    ConnectionDefinition connection = app.connection();
-    assertThat(connection.logSanitize()).containsExactly("request.headers.authorization");
-    assertThat(connection.info().response().uid().path()).isEqualTo("response.uid");
-    assertThat(connection.info().response().metadata().type()).isEqualTo("text");
-  }
+        ConnectionDefinition connection = app.connection();
+        assertThat(connection.logSanitize()).containsExactly("request.headers.authorization");
+        assertThat(connection.info().response().uid().path()).isEqualTo("response.uid");
+        assertThat(connection.info().response().metadata().type()).isEqualTo("text");
+    }
 
-  @Test
-  void defaultsForAMinimalApp() {
-    AppDefinition app = parser.parse("min", "{\"webhooks\": {\"w\": {}}}");
+    @Test
+    void defaultsForAMinimalApp() {
+        AppDefinition app = parser.parse("min", "{\"webhooks\": {\"w\": {}}}");
 
-    assertThat(app.timezone()).isEqualTo(ZoneOffset.UTC);
-    assertThat(app.common().isObject()).isTrue();
-    assertThat(app.common().size()).isZero();
-    assertThat(app.connection()).isNull();
-    assertThat(app.webhook("w").type()).isEqualTo(WebhookType.DEDICATED);
-    assertThat(app.webhook("w").spec().output()).isNull();
-  }
+        assertThat(app.timezone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(app.common().isObject()).isTrue();
+        assertThat(app.common().size()).isZero();
+        assertThat(app.connection()).isNull();
+        assertThat(app.webhook("w").type()).isEqualTo(WebhookType.DEDICATED);
+        assertThat(app.webhook("w").spec().output()).isNull();
+    }
 
-  @Test
-  void appLimitsOverrideTheDeploymentDefaultsOnlyWhereGiven() {
-    AppDefinition none = parser.parse("a", "{\"webhooks\": {\"w\": {}}}");
-    assertThat(none.limits()).isEqualTo(AppLimits.DEFAULTS);
+    @Test
+    void appLimitsOverrideTheDeploymentDefaultsOnlyWhereGiven() {
+        AppDefinition none = parser.parse("a", "{\"webhooks\": {\"w\": {}}}");
+        assertThat(none.limits()).isEqualTo(AppLimits.DEFAULTS);
 
-    AppDefinition both = parser.parse("b", """
+        AppDefinition both =
+                parser.parse(
+                        "b",
+                        """
         {"limits": {"maxBodyBytes": 1024, "rateLimit": {"requests": 5, "periodSeconds": 60}}, "webhooks": {"w": {}}}""");
-    assertThat(both.limits()).isEqualTo(new AppLimits(1024L, new AppLimits.RateLimit(5, java.time.Duration.ofMinutes(1))));
+        assertThat(both.limits())
+                .isEqualTo(
+                        new AppLimits(
+                                1024L,
+                                new AppLimits.RateLimit(5, java.time.Duration.ofMinutes(1))));
 
-    AppDefinition bodyOnly = parser.parse("c", "{\"limits\": {\"maxBodyBytes\": 10}, \"webhooks\": {\"w\": {}}}");
-    assertThat(bodyOnly.limits().rateLimit()).isNull();
-  }
+        AppDefinition bodyOnly =
+                parser.parse(
+                        "c", "{\"limits\": {\"maxBodyBytes\": 10}, \"webhooks\": {\"w\": {}}}");
+        assertThat(bodyOnly.limits().rateLimit()).isNull();
+    }
 
-  @Test
-  void invalidLimitsAreProblemsWithTheirPaths() {
-    assertThatThrownBy(() -> parser.parse("x", """
+    @Test
+    void invalidLimitsAreProblemsWithTheirPaths() {
+        assertThatThrownBy(
+                        () ->
+                                parser.parse(
+                                        "x",
+                                        """
         {"limits": {"maxBodyBytes": -1, "rateLimit": {"requests": 1.5}, "burst": 3}, "webhooks": {"w": {}}}"""))
-        .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems())
-            .extracting(SpecProblem::path)
-            .contains("limits.maxBodyBytes", "limits.rateLimit.requests", "limits.rateLimit.periodSeconds", "limits.burst"));
-  }
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path)
+                                        .contains(
+                                                "limits.maxBodyBytes",
+                                                "limits.rateLimit.requests",
+                                                "limits.rateLimit.periodSeconds",
+                                                "limits.burst"));
+    }
 
-  @Test
-  void jsonSyntaxErrorsCarryTheTokenPosition() {
-    assertThatThrownBy(() -> parser.parse("x", "{\n  \"webhooks\": {\n    \"w\": [1,,]\n  }\n}"))
-        .isInstanceOfSatisfying(SpecException.class, e -> {
-          SpecProblem problem = e.problems().get(0);
-          assertThat(problem.code()).isEqualTo(ProblemCodes.JSON_SYNTAX);
-          assertThat(problem.line()).isEqualTo(3);
-          assertThat(problem.column()).isGreaterThan(1);
-        });
-  }
+    @Test
+    void jsonSyntaxErrorsCarryTheTokenPosition() {
+        assertThatThrownBy(
+                        () -> parser.parse("x", "{\n  \"webhooks\": {\n    \"w\": [1,,]\n  }\n}"))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e -> {
+                            SpecProblem problem = e.problems().get(0);
+                            assertThat(problem.code()).isEqualTo(ProblemCodes.JSON_SYNTAX);
+                            assertThat(problem.line()).isEqualTo(3);
+                            assertThat(problem.column()).isGreaterThan(1);
+                        });
+    }
 
-  @Test
-  void duplicateKeysAreSyntaxErrors() {
-    assertThatThrownBy(() -> parser.parse("x", "{\"name\": \"a\", \"name\": \"b\"}"))
-        .isInstanceOfSatisfying(SpecException.class,
-            e -> assertThat(e.problems().get(0).code()).isEqualTo(ProblemCodes.JSON_SYNTAX));
-  }
+    @Test
+    void duplicateKeysAreSyntaxErrors() {
+        assertThatThrownBy(() -> parser.parse("x", "{\"name\": \"a\", \"name\": \"b\"}"))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems().get(0).code())
+                                        .isEqualTo(ProblemCodes.JSON_SYNTAX));
+    }
 
-  @Test
-  void imlErrorsCarryTheDirectivePathAndThePositionInsideTheString() {
-    String app = """
+    @Test
+    void imlErrorsCarryTheDirectivePathAndThePositionInsideTheString() {
+        String app =
+                """
         {"webhooks": {"orders": {"spec": {"output": {"id": "{{body.id}}", "total": "x {{body.a +}} y"}}}}}
         """;
 
-    assertThatThrownBy(() -> parser.parse("x", app)).isInstanceOfSatisfying(SpecException.class, e -> {
-      assertThat(e.problems()).singleElement().satisfies(problem -> {
-        assertThat(problem.path()).isEqualTo("webhooks.orders.spec.output.total");
-        assertThat(problem.code()).startsWith("IML-P");
-        assertThat(problem.line()).isEqualTo(1);
-        assertThat(problem.column()).isGreaterThan(5);
-      });
-    });
-  }
+        assertThatThrownBy(() -> parser.parse("x", app))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e -> {
+                            assertThat(e.problems())
+                                    .singleElement()
+                                    .satisfies(
+                                            problem -> {
+                                                assertThat(problem.path())
+                                                        .isEqualTo(
+                                                                "webhooks.orders.spec.output.total");
+                                                assertThat(problem.code()).startsWith("IML-P");
+                                                assertThat(problem.line()).isEqualTo(1);
+                                                assertThat(problem.column()).isGreaterThan(5);
+                                            });
+                        });
+    }
 
-  @Test
-  void everyProblemIsReportedAtOnce() {
-    String app = """
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String app =
+                """
         {"timezone": "Mars/Base",
          "webhooks": {"w": {"type": "sometimes", "spec": {
             "conditon": true,
@@ -168,102 +208,180 @@ class AppDefinitionParserTest {
             "signature": {"scheme": "acme", "secret": "x"}}}}}
         """;
 
-    assertThatThrownBy(() -> parser.parse("x", app)).isInstanceOfSatisfying(SpecException.class, e ->
-        assertThat(e.problems()).extracting(SpecProblem::path, SpecProblem::code).containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("timezone", ProblemCodes.INVALID_VALUE),
-            org.assertj.core.groups.Tuple.tuple("webhooks.w.type", ProblemCodes.INVALID_VALUE),
-            org.assertj.core.groups.Tuple.tuple("webhooks.w.spec.conditon", ProblemCodes.UNKNOWN_FIELD),
-            org.assertj.core.groups.Tuple.tuple("webhooks.w.spec.respond.type", ProblemCodes.INVALID_VALUE),
-            org.assertj.core.groups.Tuple.tuple("webhooks.w.spec.respond.status", ProblemCodes.INVALID_VALUE),
-            org.assertj.core.groups.Tuple.tuple("webhooks.w.spec.iterate.container", ProblemCodes.MISSING),
-            org.assertj.core.groups.Tuple.tuple("webhooks.w.spec.signature.scheme", ProblemCodes.INVALID_VALUE)));
-  }
+        assertThatThrownBy(() -> parser.parse("x", app))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path, SpecProblem::code)
+                                        .containsExactlyInAnyOrder(
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "timezone", ProblemCodes.INVALID_VALUE),
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "webhooks.w.type",
+                                                        ProblemCodes.INVALID_VALUE),
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "webhooks.w.spec.conditon",
+                                                        ProblemCodes.UNKNOWN_FIELD),
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "webhooks.w.spec.respond.type",
+                                                        ProblemCodes.INVALID_VALUE),
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "webhooks.w.spec.respond.status",
+                                                        ProblemCodes.INVALID_VALUE),
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "webhooks.w.spec.iterate.container",
+                                                        ProblemCodes.MISSING),
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "webhooks.w.spec.signature.scheme",
+                                                        ProblemCodes.INVALID_VALUE)));
+    }
 
-  @Test
-  void verificationWithoutConditionIsAcceptedWithAWarning() {
-    AppDefinition app = parser.parse("x", "{\"webhooks\": {\"w\": {\"spec\": {\"verification\": {\"respond\": {\"body\": \"ok\"}}}}}}");
+    @Test
+    void verificationWithoutConditionIsAcceptedWithAWarning() {
+        AppDefinition app =
+                parser.parse(
+                        "x",
+                        "{\"webhooks\": {\"w\": {\"spec\": {\"verification\": {\"respond\": {\"body\": \"ok\"}}}}}}");
 
-    assertThat(app.warnings()).singleElement().satisfies(warning -> {
-      assertThat(warning.path()).isEqualTo("webhooks.w.spec.verification");
-      assertThat(warning.message()).contains("D3");
-    });
-    assertThat(app.webhook("w").spec().warnings()).hasSize(1);
-    assertThat(app.webhook("w").spec().verification().condition()).isNull();
-  }
+        assertThat(app.warnings())
+                .singleElement()
+                .satisfies(
+                        warning -> {
+                            assertThat(warning.path()).isEqualTo("webhooks.w.spec.verification");
+                            assertThat(warning.message()).contains("D3");
+                        });
+        assertThat(app.webhook("w").spec().warnings()).hasSize(1);
+        assertThat(app.webhook("w").spec().verification().condition()).isNull();
+    }
 
-  @Test
-  void unknownTopLevelFieldsAreOnlyWarnings() {
-    AppDefinition app = parser.parse("x", "{\"description\": \"d\", \"webhooks\": {}}");
+    @Test
+    void unknownTopLevelFieldsAreOnlyWarnings() {
+        AppDefinition app = parser.parse("x", "{\"description\": \"d\", \"webhooks\": {}}");
 
-    assertThat(app.warnings()).extracting(SpecWarning::path).containsExactly("description");
-  }
+        assertThat(app.warnings()).extracting(SpecWarning::path).containsExactly("description");
+    }
 
-  @Test
-  void aSharedWebhookNeedsAUidAndAConnectionUid() {
-    assertThatThrownBy(() -> parser.parse("x", "{\"webhooks\": {\"s\": {\"type\": \"shared\", \"spec\": {}}}}"))
-        .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems()).extracting(SpecProblem::path)
-            .containsExactlyInAnyOrder("webhooks.s.spec.uid", "webhooks.s.type"));
+    @Test
+    void aSharedWebhookNeedsAUidAndAConnectionUid() {
+        assertThatThrownBy(
+                        () ->
+                                parser.parse(
+                                        "x",
+                                        "{\"webhooks\": {\"s\": {\"type\": \"shared\", \"spec\": {}}}}"))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path)
+                                        .containsExactlyInAnyOrder(
+                                                "webhooks.s.spec.uid", "webhooks.s.type"));
 
-    String withoutConnectionUid = """
+        String withoutConnectionUid =
+                """
         {"connection": {"info": {"url": "https://a.test/me"}},
          "webhooks": {"s": {"type": "shared", "spec": {"uid": "{{body.u}}"}}}}
         """;
-    assertThatThrownBy(() -> parser.parse("x", withoutConnectionUid))
-        .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems()).extracting(SpecProblem::path)
-            .containsExactly("connection.info.response.uid"));
-  }
+        assertThatThrownBy(() -> parser.parse("x", withoutConnectionUid))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path)
+                                        .containsExactly("connection.info.response.uid"));
+    }
 
-  @Test
-  void genericHmacSignatureIsConfiguredFieldByField() {
-    WebhookSpec spec = parser.parseWebhookSpec(JsonMapper.builder().build().readTree("""
+    @Test
+    void genericHmacSignatureIsConfiguredFieldByField() {
+        WebhookSpec spec =
+                parser.parseWebhookSpec(
+                        JsonMapper.builder()
+                                .build()
+                                .readTree(
+                                        """
         {"signature": {"scheme": "hmac", "secret": "{{parameters.secret}}", "header": "X-Sig",
                        "algorithm": "sha512", "encoding": "base64", "prefix": "v1=", "payload": "{{headers.`x-ts`}}.{{rawBody}}"}}
-        """), "");
+        """),
+                        "");
 
-    assertThat(spec.signature().check()).isEqualTo(new HeaderHmac("X-Sig", HmacAlgorithm.SHA512, SignatureEncoding.BASE64, "v1="));
-    assertThat(spec.signature().payload().path()).isEqualTo("signature.payload");
-  }
+        assertThat(spec.signature().check())
+                .isEqualTo(
+                        new HeaderHmac(
+                                "X-Sig", HmacAlgorithm.SHA512, SignatureEncoding.BASE64, "v1="));
+        assertThat(spec.signature().payload().path()).isEqualTo("signature.payload");
+    }
 
-  @Test
-  void signatureFieldsAreChecked() {
-    assertProblems("{\"signature\": {\"scheme\": \"hmac\", \"secret\": \"s\", \"algorithm\": \"md5\"}}",
-        "signature.header", "signature.algorithm");
-    assertProblems("{\"signature\": {\"scheme\": \"github\", \"header\": \"X\"}}",
-        "signature.header", "signature.secret");
-    assertProblems("{\"signature\": {\"scheme\": \"slack\", \"secret\": \"s\", \"tolerance\": -5}}",
-        "signature.tolerance");
-  }
+    @Test
+    void signatureFieldsAreChecked() {
+        assertProblems(
+                "{\"signature\": {\"scheme\": \"hmac\", \"secret\": \"s\", \"algorithm\": \"md5\"}}",
+                "signature.header",
+                "signature.algorithm");
+        assertProblems(
+                "{\"signature\": {\"scheme\": \"github\", \"header\": \"X\"}}",
+                "signature.header",
+                "signature.secret");
+        assertProblems(
+                "{\"signature\": {\"scheme\": \"slack\", \"secret\": \"s\", \"tolerance\": -5}}",
+                "signature.tolerance");
+    }
 
-  @Test
-  void requestSpecsAreChecked() {
-    String app = """
+    @Test
+    void requestSpecsAreChecked() {
+        String app =
+                """
         {"connection": {"info": {"method": "FETCH", "qs": [], "response": {"metadata": {"type": "phone"}, "valid": 3}},
                         "log": {"sanitize": ["headers.authorization"]}}}
         """;
 
-    assertThatThrownBy(() -> parser.parse("x", app)).isInstanceOfSatisfying(SpecException.class, e ->
-        assertThat(e.problems()).extracting(SpecProblem::path).containsExactlyInAnyOrder(
-            "connection.info.url", "connection.info.method", "connection.info.qs",
-            "connection.info.response.metadata.type", "connection.info.response.metadata.value",
-            "connection.info.response.valid", "connection.log.sanitize[0]"));
-  }
+        assertThatThrownBy(() -> parser.parse("x", app))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path)
+                                        .containsExactlyInAnyOrder(
+                                                "connection.info.url",
+                                                "connection.info.method",
+                                                "connection.info.qs",
+                                                "connection.info.response.metadata.type",
+                                                "connection.info.response.metadata.value",
+                                                "connection.info.response.valid",
+                                                "connection.log.sanitize[0]"));
+    }
 
-  @Test
-  void parseWebhookSpecPrefixesProblemPaths() {
-    assertThatThrownBy(() -> parser.parseWebhookSpec(JsonMapper.builder().build().readTree("{\"uid\": 5}"), "webhooks.a.spec"))
-        .isInstanceOfSatisfying(SpecException.class, e ->
-            assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("webhooks.a.spec.uid"));
-  }
+    @Test
+    void parseWebhookSpecPrefixesProblemPaths() {
+        assertThatThrownBy(
+                        () ->
+                                parser.parseWebhookSpec(
+                                        JsonMapper.builder().build().readTree("{\"uid\": 5}"),
+                                        "webhooks.a.spec"))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path)
+                                        .containsExactly("webhooks.a.spec.uid"));
+    }
 
-  @Test
-  void aDocumentThatIsNotAnObjectIsRefused() {
-    assertThatThrownBy(() -> parser.parse("x", "[]")).isInstanceOf(SpecException.class);
-    assertThatThrownBy(() -> parser.parse("x", "")).isInstanceOf(SpecException.class);
-  }
+    @Test
+    void aDocumentThatIsNotAnObjectIsRefused() {
+        assertThatThrownBy(() -> parser.parse("x", "[]")).isInstanceOf(SpecException.class);
+        assertThatThrownBy(() -> parser.parse("x", "")).isInstanceOf(SpecException.class);
+    }
 
-  private void assertProblems(String directives, String... paths) {
-    assertThatThrownBy(() -> parser.parseWebhookSpec(JsonMapper.builder().build().readTree(directives), ""))
-        .isInstanceOfSatisfying(SpecException.class,
-            e -> assertThat(e.problems()).extracting(SpecProblem::path).containsExactlyInAnyOrder(List.of(paths).toArray(String[]::new)));
-  }
+    private void assertProblems(String directives, String... paths) {
+        assertThatThrownBy(
+                        () ->
+                                parser.parseWebhookSpec(
+                                        JsonMapper.builder().build().readTree(directives), ""))
+                .isInstanceOfSatisfying(
+                        SpecException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(SpecProblem::path)
+                                        .containsExactlyInAnyOrder(
+                                                List.of(paths).toArray(String[]::new)));
+    }
 }

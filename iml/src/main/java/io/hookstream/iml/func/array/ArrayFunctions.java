@@ -23,48 +23,118 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Array functions of §5.5 (plus {@code contains}, {@code indexOf} and {@code length}, which live with text). */
+/**
+ * Array functions of §5.5 (plus {@code contains}, {@code indexOf} and {@code length}, which live
+ * with text).
+ */
 public final class ArrayFunctions implements FunctionLibrary {
 
     @Override
     public void register(FunctionRegistry.Builder r) {
-        r.add(array("add", ArrayFunctions::add, "A new array with the values appended.")
-                .varargs("value", ValueType.ANY).passMissing().build());
-        r.add(array("distinct", ArrayFunctions::distinct,
-                "Removes duplicates, keeping the first; with a key (dotted path) compares that property.")
-                .optional("key", ValueType.TEXT).build());
-        r.add(array("deduplicate", ArrayFunctions::distinct, "Removes duplicates, keeping the first.").build());
-        r.add(array("first", ArrayFunctions::first, "The first item.").returns(ValueType.ANY).build());
+        r.add(
+                array("add", ArrayFunctions::add, "A new array with the values appended.")
+                        .varargs("value", ValueType.ANY)
+                        .passMissing()
+                        .build());
+        r.add(
+                array(
+                                "distinct",
+                                ArrayFunctions::distinct,
+                                "Removes duplicates, keeping the first; with a key (dotted path) compares that property.")
+                        .optional("key", ValueType.TEXT)
+                        .build());
+        r.add(
+                array(
+                                "deduplicate",
+                                ArrayFunctions::distinct,
+                                "Removes duplicates, keeping the first.")
+                        .build());
+        r.add(
+                array("first", ArrayFunctions::first, "The first item.")
+                        .returns(ValueType.ANY)
+                        .build());
         r.add(array("last", ArrayFunctions::last, "The last item.").returns(ValueType.ANY).build());
-        r.add(array("flatten", ArrayFunctions::flatten, "JavaScript Array.prototype.flat (depth 1 by default).")
-                .optional("depth", ValueType.NUMBER).build());
-        r.add(array("join", ArrayFunctions::join, "The items' text joined by the separator (default ',').")
-                .optional("separator", ValueType.TEXT).returns(ValueType.TEXT).build());
-        r.add(FunctionSpec.builder("keys").param("object", ValueType.OBJECT).returns(ValueType.ARRAY)
-                .eager(ArrayFunctions::keys).doc("The object's keys in insertion order.").build());
-        r.add(array("map", ArrayFunctions::map,
-                "Pulls a key (dotted path) out of each item; optionally keeps items whose filterKey is one of the comma-separated filterValues.")
-                .param("key", ValueType.TEXT).optional("filterKey", ValueType.TEXT)
-                .optional("filterValues", ValueType.ANY).build());
-        r.add(array("merge", ArrayFunctions::merge, "Concatenates arrays.").varargs("array", ValueType.ARRAY)
-                .passMissing().build());
-        r.add(array("remove", ArrayFunctions::remove, "Removes the given primitive values (D1 equality).")
-                .varargs("value", ValueType.ANY).build());
+        r.add(
+                array(
+                                "flatten",
+                                ArrayFunctions::flatten,
+                                "JavaScript Array.prototype.flat (depth 1 by default).")
+                        .optional("depth", ValueType.NUMBER)
+                        .build());
+        r.add(
+                array(
+                                "join",
+                                ArrayFunctions::join,
+                                "The items' text joined by the separator (default ',').")
+                        .optional("separator", ValueType.TEXT)
+                        .returns(ValueType.TEXT)
+                        .build());
+        r.add(
+                FunctionSpec.builder("keys")
+                        .param("object", ValueType.OBJECT)
+                        .returns(ValueType.ARRAY)
+                        .eager(ArrayFunctions::keys)
+                        .doc("The object's keys in insertion order.")
+                        .build());
+        r.add(
+                array(
+                                "map",
+                                ArrayFunctions::map,
+                                "Pulls a key (dotted path) out of each item; optionally keeps items whose filterKey is one of the comma-separated filterValues.")
+                        .param("key", ValueType.TEXT)
+                        .optional("filterKey", ValueType.TEXT)
+                        .optional("filterValues", ValueType.ANY)
+                        .build());
+        r.add(
+                array("merge", ArrayFunctions::merge, "Concatenates arrays.")
+                        .varargs("array", ValueType.ARRAY)
+                        .passMissing()
+                        .build());
+        r.add(
+                array(
+                                "remove",
+                                ArrayFunctions::remove,
+                                "Removes the given primitive values (D1 equality).")
+                        .varargs("value", ValueType.ANY)
+                        .build());
         r.add(array("reverse", ArrayFunctions::reverse, "Reversed copy.").build());
         r.add(array("shuffle", ArrayFunctions::shuffle, "Copy in random order.").impure().build());
-        r.add(array("slice", ArrayFunctions::slice, "JavaScript slice: 0-based, end exclusive, negative from the end.")
-                .param("start", ValueType.NUMBER).optional("end", ValueType.NUMBER).build());
-        r.add(array("sort", ArrayFunctions::sort,
-                "Sorts by order asc (default), desc, 'asc ci' or 'desc ci', optionally by a key (dotted path); a non-order second argument is the key.")
-                .optional("order", ValueType.TEXT).optional("key", ValueType.TEXT).build());
-        r.add(FunctionSpec.builder("toArray").param("object", ValueType.OBJECT).returns(ValueType.ARRAY)
-                .eager(ArrayFunctions::toArray).doc("[{key, value}, …] from an object.").build());
-        r.add(array("toCollection", ArrayFunctions::toCollection, "The inverse of toArray.")
-                .param("keyName", ValueType.TEXT).param("valueName", ValueType.TEXT).returns(ValueType.OBJECT).build());
+        r.add(
+                array(
+                                "slice",
+                                ArrayFunctions::slice,
+                                "JavaScript slice: 0-based, end exclusive, negative from the end.")
+                        .param("start", ValueType.NUMBER)
+                        .optional("end", ValueType.NUMBER)
+                        .build());
+        r.add(
+                array(
+                                "sort",
+                                ArrayFunctions::sort,
+                                "Sorts by order asc (default), desc, 'asc ci' or 'desc ci', optionally by a key (dotted path); a non-order second argument is the key.")
+                        .optional("order", ValueType.TEXT)
+                        .optional("key", ValueType.TEXT)
+                        .build());
+        r.add(
+                FunctionSpec.builder("toArray")
+                        .param("object", ValueType.OBJECT)
+                        .returns(ValueType.ARRAY)
+                        .eager(ArrayFunctions::toArray)
+                        .doc("[{key, value}, …] from an object.")
+                        .build());
+        r.add(
+                array("toCollection", ArrayFunctions::toCollection, "The inverse of toArray.")
+                        .param("keyName", ValueType.TEXT)
+                        .param("valueName", ValueType.TEXT)
+                        .returns(ValueType.OBJECT)
+                        .build());
     }
 
     private static FunctionSpec.Builder array(String name, FunctionSpec.Eager impl, String doc) {
-        return FunctionSpec.builder(name).param("array", ValueType.ARRAY).returns(ValueType.ARRAY).eager(impl)
+        return FunctionSpec.builder(name)
+                .param("array", ValueType.ARRAY)
+                .returns(ValueType.ARRAY)
+                .eager(impl)
                 .doc(doc);
     }
 
@@ -169,7 +239,8 @@ public final class ArrayFunctions implements FunctionLibrary {
         }
         List<Value> out = new ArrayList<>();
         for (Value item : a.items()) {
-            if (filter != null && !filter.contains(Values.text(GeneralFunctions.getPath(item, filterKey)))) {
+            if (filter != null
+                    && !filter.contains(Values.text(GeneralFunctions.getPath(item, filterKey)))) {
                 continue;
             }
             Value v = GeneralFunctions.getPath(item, key);
@@ -235,7 +306,9 @@ public final class ArrayFunctions implements FunctionLibrary {
         String order = Args.text(args, 1, "asc");
         String key = Args.has(args, 2) ? Args.text(args, 2) : null;
         String normalized = order.strip().toLowerCase(Locale.ROOT);
-        if (!normalized.equals("asc") && !normalized.equals("desc") && !normalized.equals("asc ci")
+        if (!normalized.equals("asc")
+                && !normalized.equals("desc")
+                && !normalized.equals("asc ci")
                 && !normalized.equals("desc ci")) {
             // sort(array, key): the second argument is not an order, so it is the key
             key = order;
@@ -244,9 +317,12 @@ public final class ArrayFunctions implements FunctionLibrary {
         boolean ignoreCase = normalized.endsWith(" ci");
         boolean descending = normalized.startsWith("desc");
         String path = key;
-        Comparator<Value> cmp = (x, y) -> Coercions.sortOrder(
-                path == null ? x : GeneralFunctions.getPath(x, path),
-                path == null ? y : GeneralFunctions.getPath(y, path), ignoreCase);
+        Comparator<Value> cmp =
+                (x, y) ->
+                        Coercions.sortOrder(
+                                path == null ? x : GeneralFunctions.getPath(x, path),
+                                path == null ? y : GeneralFunctions.getPath(y, path),
+                                ignoreCase);
         List<Value> out = new ArrayList<>(a.items());
         // log2(n) comparisons per item, each charged as one step
         cx.step((long) a.size() * Math.max(1, 64 - Long.numberOfLeadingZeros(a.size())));

@@ -26,27 +26,54 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
- * Date functions of §5.4. Calendar fields are read and changed in the evaluation's time zone (D16) unless
- * a function takes an explicit zone.
+ * Date functions of §5.4. Calendar fields are read and changed in the evaluation's time zone (D16)
+ * unless a function takes an explicit zone.
  */
 public final class DateFunctions implements FunctionLibrary {
 
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
-    private static final String[] DAYS = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday"};
+    private static final String[] MONTHS = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december"
+    };
+    private static final String[] DAYS = {
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
+    };
 
     @Override
     public void register(FunctionRegistry.Builder r) {
-        r.add(FunctionSpec.builder("formatDate").param("date", ValueType.DATE).param("format", ValueType.TEXT)
-                .optional("timezone", ValueType.TEXT).returns(ValueType.TEXT).impure()
-                .eager(DateFunctions::formatDate)
-                .doc("Formats with Moment tokens in the given or the evaluation time zone; always text.").build());
-        r.add(FunctionSpec.builder("parseDate").param("text", ValueType.ANY).optional("format", ValueType.TEXT)
-                .optional("timezone", ValueType.TEXT).propagateMissing().returns(ValueType.DATE).impure()
-                .eager(DateFunctions::parseDate)
-                .doc("Reads a date with Moment tokens (X seconds, x milliseconds) or, without format, ISO-8601.")
-                .build());
+        r.add(
+                FunctionSpec.builder("formatDate")
+                        .param("date", ValueType.DATE)
+                        .param("format", ValueType.TEXT)
+                        .optional("timezone", ValueType.TEXT)
+                        .returns(ValueType.TEXT)
+                        .impure()
+                        .eager(DateFunctions::formatDate)
+                        .doc(
+                                "Formats with Moment tokens in the given or the evaluation time zone; always text.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("parseDate")
+                        .param("text", ValueType.ANY)
+                        .optional("format", ValueType.TEXT)
+                        .optional("timezone", ValueType.TEXT)
+                        .propagateMissing()
+                        .returns(ValueType.DATE)
+                        .impure()
+                        .eager(DateFunctions::parseDate)
+                        .doc(
+                                "Reads a date with Moment tokens (X seconds, x milliseconds) or, without format, ISO-8601.")
+                        .build());
         r.add(addDuration("addSeconds", 1_000L));
         r.add(addDuration("addMinutes", 60_000L));
         r.add(addDuration("addHours", 3_600_000L));
@@ -58,56 +85,116 @@ public final class DateFunctions implements FunctionLibrary {
         r.add(set("setHour", (d, n) -> d.withHour(0).plusHours(n)));
         r.add(set("setDate", (d, n) -> d.withDayOfMonth(1).plusDays(n - 1)));
         r.add(set("setYear", (d, n) -> d.withYear(Math.toIntExact(n))));
-        r.add(FunctionSpec.builder("setDay").param("date", ValueType.DATE).param("day", ValueType.ANY)
-                .returns(ValueType.DATE).impure().eager(DateFunctions::setDay)
-                .doc("Day of week, Sunday = 1 … Saturday = 7 or an English name, within the date's Sunday-to-Saturday week.")
-                .build());
-        r.add(FunctionSpec.builder("setMonth").param("date", ValueType.DATE).param("month", ValueType.ANY)
-                .returns(ValueType.DATE).impure().eager(DateFunctions::setMonth)
-                .doc("Month 1-12 or an English name; 13 and above roll into the next year.").build());
+        r.add(
+                FunctionSpec.builder("setDay")
+                        .param("date", ValueType.DATE)
+                        .param("day", ValueType.ANY)
+                        .returns(ValueType.DATE)
+                        .impure()
+                        .eager(DateFunctions::setDay)
+                        .doc(
+                                "Day of week, Sunday = 1 … Saturday = 7 or an English name, within the date's Sunday-to-Saturday week.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("setMonth")
+                        .param("date", ValueType.DATE)
+                        .param("month", ValueType.ANY)
+                        .returns(ValueType.DATE)
+                        .impure()
+                        .eager(DateFunctions::setMonth)
+                        .doc("Month 1-12 or an English name; 13 and above roll into the next year.")
+                        .build());
         r.add(diff("dateDifference"));
         r.add(diff("dateDiff"));
     }
 
-    private static FunctionSpec add(String name, BiFunction<LocalDateTime, BigDecimal, LocalDateTime> op) {
-        return FunctionSpec.builder(name).param("date", ValueType.DATE).param("amount", ValueType.NUMBER)
-                .returns(ValueType.DATE).impure()
-                .eager((args, cx) -> Values.date(inZone(args, cx, d -> op.apply(d, Args.number(args, 1, BigDecimal.ZERO)))))
-                .doc("A new date with the amount added (negative subtracts); calendar arithmetic in the time zone.")
+    private static FunctionSpec add(
+            String name, BiFunction<LocalDateTime, BigDecimal, LocalDateTime> op) {
+        return FunctionSpec.builder(name)
+                .param("date", ValueType.DATE)
+                .param("amount", ValueType.NUMBER)
+                .returns(ValueType.DATE)
+                .impure()
+                .eager(
+                        (args, cx) ->
+                                Values.date(
+                                        inZone(
+                                                args,
+                                                cx,
+                                                d ->
+                                                        op.apply(
+                                                                d,
+                                                                Args.number(
+                                                                        args,
+                                                                        1,
+                                                                        BigDecimal.ZERO)))))
+                .doc(
+                        "A new date with the amount added (negative subtracts); calendar arithmetic in the time zone.")
                 .build();
     }
 
     private static FunctionSpec addDuration(String name, long unitMillis) {
-        return FunctionSpec.builder(name).param("date", ValueType.DATE).param("amount", ValueType.NUMBER)
+        return FunctionSpec.builder(name)
+                .param("date", ValueType.DATE)
+                .param("amount", ValueType.NUMBER)
                 .returns(ValueType.DATE)
-                .eager((args, cx) -> {
-                    Instant d = ((DateValue) args[0]).value();
-                    BigDecimal ms = Args.number(args, 1, BigDecimal.ZERO).multiply(BigDecimal.valueOf(unitMillis))
-                            .setScale(0, RoundingMode.HALF_UP);
-                    try {
-                        // a duration, not a wall-clock change: exact across DST transitions
-                        return Values.date(d.plusMillis(ms.longValueExact()));
-                    } catch (ArithmeticException | DateTimeException e) {
-                        throw new EvalException(ErrorCode.INVALID_ARGUMENT, name, "amount out of range");
-                    }
-                })
-                .doc("A new date the amount of time later (negative: earlier); sub-unit amounts keep milliseconds.")
+                .eager(
+                        (args, cx) -> {
+                            Instant d = ((DateValue) args[0]).value();
+                            BigDecimal ms =
+                                    Args.number(args, 1, BigDecimal.ZERO)
+                                            .multiply(BigDecimal.valueOf(unitMillis))
+                                            .setScale(0, RoundingMode.HALF_UP);
+                            try {
+                                // a duration, not a wall-clock change: exact across DST transitions
+                                return Values.date(d.plusMillis(ms.longValueExact()));
+                            } catch (ArithmeticException | DateTimeException e) {
+                                throw new EvalException(
+                                        ErrorCode.INVALID_ARGUMENT, name, "amount out of range");
+                            }
+                        })
+                .doc(
+                        "A new date the amount of time later (negative: earlier); sub-unit amounts keep milliseconds.")
                 .build();
     }
 
-    private static FunctionSpec set(String name, BiFunction<LocalDateTime, Long, LocalDateTime> op) {
-        return FunctionSpec.builder(name).param("date", ValueType.DATE).param("value", ValueType.NUMBER)
-                .returns(ValueType.DATE).impure()
-                .eager((args, cx) -> Values.date(inZone(args, cx, d -> op.apply(d, whole(Args.number(args, 1, BigDecimal.ZERO))))))
-                .doc("Sets the field in the time zone; out-of-range values roll over into the neighbouring field.")
+    private static FunctionSpec set(
+            String name, BiFunction<LocalDateTime, Long, LocalDateTime> op) {
+        return FunctionSpec.builder(name)
+                .param("date", ValueType.DATE)
+                .param("value", ValueType.NUMBER)
+                .returns(ValueType.DATE)
+                .impure()
+                .eager(
+                        (args, cx) ->
+                                Values.date(
+                                        inZone(
+                                                args,
+                                                cx,
+                                                d ->
+                                                        op.apply(
+                                                                d,
+                                                                whole(
+                                                                        Args.number(
+                                                                                args,
+                                                                                1,
+                                                                                BigDecimal
+                                                                                        .ZERO))))))
+                .doc(
+                        "Sets the field in the time zone; out-of-range values roll over into the neighbouring field.")
                 .build();
     }
 
     private static FunctionSpec diff(String name) {
-        return FunctionSpec.builder(name).param("end", ValueType.DATE).param("start", ValueType.DATE)
-                .optional("unit", ValueType.TEXT).returns(ValueType.NUMBER).impure()
+        return FunctionSpec.builder(name)
+                .param("end", ValueType.DATE)
+                .param("start", ValueType.DATE)
+                .optional("unit", ValueType.TEXT)
+                .returns(ValueType.NUMBER)
+                .impure()
                 .eager(DateFunctions::dateDifference)
-                .doc("end - start in a unit: ms (default), s, m, H, D, W, M, Y; RH, Rm, Rs give the remainder within the next larger unit.")
+                .doc(
+                        "end - start in a unit: ms (default), s, m, H, D, W, M, Y; RH, Rm, Rs give the remainder within the next larger unit.")
                 .build();
     }
 
@@ -116,11 +203,11 @@ public final class DateFunctions implements FunctionLibrary {
     }
 
     /**
-     * Applies a wall-clock change in the evaluation's zone, keeping the original offset where the new local
-     * time is ambiguous (a DST overlap).
+     * Applies a wall-clock change in the evaluation's zone, keeping the original offset where the
+     * new local time is ambiguous (a DST overlap).
      */
-    private static Instant inZone(Value[] args, CallContext cx,
-            java.util.function.UnaryOperator<LocalDateTime> change) {
+    private static Instant inZone(
+            Value[] args, CallContext cx, java.util.function.UnaryOperator<LocalDateTime> change) {
         Instant instant = ((DateValue) args[0]).value();
         ZonedDateTime zoned = instant.atZone(cx.timezone());
         try {
@@ -163,17 +250,24 @@ public final class DateFunctions implements FunctionLibrary {
             parsed = Coercions.toDate(v, zone);
         }
         if (parsed == null) {
-            throw new EvalException(ErrorCode.DATE_PARSE, text.length() > 40 ? text.substring(0, 40) + "…" : text, "");
+            throw new EvalException(
+                    ErrorCode.DATE_PARSE,
+                    text.length() > 40 ? text.substring(0, 40) + "…" : text,
+                    "");
         }
         return Values.date(parsed);
     }
 
     static Value setDay(Value[] args, CallContext cx) {
         int target = fieldNumber(args[1], DAYS, "setDay");
-        return Values.date(inZone(args, cx, d -> {
-            int current = d.getDayOfWeek().getValue() % 7 + 1;
-            return d.plusDays(target - current);
-        }));
+        return Values.date(
+                inZone(
+                        args,
+                        cx,
+                        d -> {
+                            int current = d.getDayOfWeek().getValue() % 7 + 1;
+                            return d.plusDays(target - current);
+                        }));
     }
 
     static Value setMonth(Value[] args, CallContext cx) {
@@ -181,7 +275,10 @@ public final class DateFunctions implements FunctionLibrary {
         return Values.date(inZone(args, cx, d -> d.withMonth(1).plusMonths(target - 1L)));
     }
 
-    /** A number, numeric text, or an English name (full or at least three letters) from {@code names}. */
+    /**
+     * A number, numeric text, or an English name (full or at least three letters) from {@code
+     * names}.
+     */
     private static int fieldNumber(Value v, String[] names, String function) {
         BigDecimal n = Coercions.toNumber(v);
         if (n != null && v.kind() != Kind.BOOLEAN) {
@@ -189,11 +286,16 @@ public final class DateFunctions implements FunctionLibrary {
         }
         String name = Values.text(v).strip().toLowerCase(Locale.ROOT);
         for (int i = 0; i < names.length; i++) {
-            if (name.length() >= 2 && names[i].startsWith(name) && (name.length() >= 3 || names == DAYS)) {
+            if (name.length() >= 2
+                    && names[i].startsWith(name)
+                    && (name.length() >= 3 || names == DAYS)) {
                 return i + 1;
             }
         }
-        throw new EvalException(ErrorCode.INVALID_ARGUMENT, function, "'" + Values.text(v) + "' is not a valid name");
+        throw new EvalException(
+                ErrorCode.INVALID_ARGUMENT,
+                function,
+                "'" + Values.text(v) + "' is not a valid name");
     }
 
     /** 1-12 for an English month name or abbreviation; used by the parser. */
@@ -217,19 +319,52 @@ public final class DateFunctions implements FunctionLibrary {
         long ms = end.toEpochMilli() - start.toEpochMilli();
         String unit = Args.text(args, 2, "ms");
         switch (unit) {
-            case "ms": case "millisecond": case "milliseconds": return Values.number(ms);
-            case "s": case "second": case "seconds": return Values.number(ms / 1000);
-            case "m": case "minute": case "minutes": return Values.number(ms / 60_000);
-            case "H": case "h": case "hour": case "hours": return Values.number(ms / 3_600_000);
-            case "D": case "d": case "day": case "days": return Values.number(ms / 86_400_000);
-            case "W": case "w": case "week": case "weeks": return Values.number(ms / 604_800_000);
-            case "Rs": return Values.number((ms / 1000) % 60);
-            case "Rm": return Values.number((ms / 60_000) % 60);
-            case "RH": return Values.number((ms / 3_600_000) % 24);
-            case "M": case "month": case "months":
-                return Values.number(ChronoUnit.MONTHS.between(start.atZone(cx.timezone()), end.atZone(cx.timezone())));
-            case "Y": case "y": case "year": case "years":
-                return Values.number(ChronoUnit.YEARS.between(start.atZone(cx.timezone()), end.atZone(cx.timezone())));
+            case "ms":
+            case "millisecond":
+            case "milliseconds":
+                return Values.number(ms);
+            case "s":
+            case "second":
+            case "seconds":
+                return Values.number(ms / 1000);
+            case "m":
+            case "minute":
+            case "minutes":
+                return Values.number(ms / 60_000);
+            case "H":
+            case "h":
+            case "hour":
+            case "hours":
+                return Values.number(ms / 3_600_000);
+            case "D":
+            case "d":
+            case "day":
+            case "days":
+                return Values.number(ms / 86_400_000);
+            case "W":
+            case "w":
+            case "week":
+            case "weeks":
+                return Values.number(ms / 604_800_000);
+            case "Rs":
+                return Values.number((ms / 1000) % 60);
+            case "Rm":
+                return Values.number((ms / 60_000) % 60);
+            case "RH":
+                return Values.number((ms / 3_600_000) % 24);
+            case "M":
+            case "month":
+            case "months":
+                return Values.number(
+                        ChronoUnit.MONTHS.between(
+                                start.atZone(cx.timezone()), end.atZone(cx.timezone())));
+            case "Y":
+            case "y":
+            case "year":
+            case "years":
+                return Values.number(
+                        ChronoUnit.YEARS.between(
+                                start.atZone(cx.timezone()), end.atZone(cx.timezone())));
             default:
                 throw new EvalException(ErrorCode.INVALID_DATE_UNIT, unit);
         }

@@ -1,6 +1,5 @@
 package io.hookstream.iml.func.general;
 
-import io.hookstream.iml.func.Args;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
 import io.hookstream.iml.func.FunctionRegistry;
@@ -23,32 +22,71 @@ public final class GeneralFunctions implements FunctionLibrary {
 
     @Override
     public void register(FunctionRegistry.Builder r) {
-        r.add(FunctionSpec.builder("if").param("condition", ValueType.ANY).param("then", ValueType.ANY)
-                .optional("else", ValueType.ANY).lazy(GeneralFunctions::ifThen)
-                .doc("The second argument when the condition is truthy (D5), else the third; only that one is evaluated.")
-                .build());
-        r.add(FunctionSpec.builder("ifempty").param("value", ValueType.ANY).param("fallback", ValueType.ANY)
-                .lazy(GeneralFunctions::ifEmpty)
-                .doc("The value unless it is undefined, null or empty text, else the fallback.").build());
-        r.add(FunctionSpec.builder("switch").param("value", ValueType.ANY).varargs("case", ValueType.ANY)
-                .lazy(GeneralFunctions::switchCase)
-                .doc("The result paired with the first case equal (as text) to the value; an odd last argument is the default.")
-                .build());
-        r.add(FunctionSpec.builder("get").param("value", ValueType.ANY).param("path", ValueType.ANY)
-                .eager(GeneralFunctions::get)
-                .doc("Reads a dotted path (numeric segments index arrays from 1) or an array index.").build());
-        r.add(FunctionSpec.builder("pick").param("object", ValueType.OBJECT).varargs("key", ValueType.ANY)
-                .returns(ValueType.OBJECT).eager(GeneralFunctions::pick)
-                .doc("A new object with only the listed keys.").build());
-        r.add(FunctionSpec.builder("omit").param("object", ValueType.OBJECT).varargs("key", ValueType.ANY)
-                .returns(ValueType.OBJECT).eager(GeneralFunctions::omit)
-                .doc("A new object without the listed keys.").build());
-        r.add(FunctionSpec.builder("mergeCollections").param("first", ValueType.OBJECT)
-                .varargs("other", ValueType.OBJECT).returns(ValueType.OBJECT).passMissing()
-                .eager(GeneralFunctions::mergeCollections)
-                .doc("Merges objects; later objects win.").build());
-        r.add(FunctionSpec.builder("isArray").param("value", ValueType.ANY).returns(ValueType.BOOLEAN)
-                .eager(GeneralFunctions::isArray).doc("True when the value is an array.").build());
+        r.add(
+                FunctionSpec.builder("if")
+                        .param("condition", ValueType.ANY)
+                        .param("then", ValueType.ANY)
+                        .optional("else", ValueType.ANY)
+                        .lazy(GeneralFunctions::ifThen)
+                        .doc(
+                                "The second argument when the condition is truthy (D5), else the third; only that one is evaluated.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("ifempty")
+                        .param("value", ValueType.ANY)
+                        .param("fallback", ValueType.ANY)
+                        .lazy(GeneralFunctions::ifEmpty)
+                        .doc(
+                                "The value unless it is undefined, null or empty text, else the fallback.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("switch")
+                        .param("value", ValueType.ANY)
+                        .varargs("case", ValueType.ANY)
+                        .lazy(GeneralFunctions::switchCase)
+                        .doc(
+                                "The result paired with the first case equal (as text) to the value; an odd last argument is the default.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("get")
+                        .param("value", ValueType.ANY)
+                        .param("path", ValueType.ANY)
+                        .eager(GeneralFunctions::get)
+                        .doc(
+                                "Reads a dotted path (numeric segments index arrays from 1) or an array index.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("pick")
+                        .param("object", ValueType.OBJECT)
+                        .varargs("key", ValueType.ANY)
+                        .returns(ValueType.OBJECT)
+                        .eager(GeneralFunctions::pick)
+                        .doc("A new object with only the listed keys.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("omit")
+                        .param("object", ValueType.OBJECT)
+                        .varargs("key", ValueType.ANY)
+                        .returns(ValueType.OBJECT)
+                        .eager(GeneralFunctions::omit)
+                        .doc("A new object without the listed keys.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("mergeCollections")
+                        .param("first", ValueType.OBJECT)
+                        .varargs("other", ValueType.OBJECT)
+                        .returns(ValueType.OBJECT)
+                        .passMissing()
+                        .eager(GeneralFunctions::mergeCollections)
+                        .doc("Merges objects; later objects win.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("isArray")
+                        .param("value", ValueType.ANY)
+                        .returns(ValueType.BOOLEAN)
+                        .eager(GeneralFunctions::isArray)
+                        .doc("True when the value is an array.")
+                        .build());
     }
 
     static Value ifThen(LazyArgs args, CallContext cx) {
@@ -90,8 +128,8 @@ public final class GeneralFunctions implements FunctionLibrary {
     }
 
     /**
-     * Follows a dotted path such as {@code user.emails[2].address} or {@code 5.raw_name}; numeric segments
-     * and {@code [n]} index arrays from 1, with negative indexes from the end.
+     * Follows a dotted path such as {@code user.emails[2].address} or {@code 5.raw_name}; numeric
+     * segments and {@code [n]} index arrays from 1, with negative indexes from the end.
      */
     public static Value getPath(Value target, String path) {
         Value v = target;
@@ -193,5 +231,4 @@ public final class GeneralFunctions implements FunctionLibrary {
     static Value isArray(Value[] args, CallContext cx) {
         return Values.bool(args[0].kind() == Kind.ARRAY);
     }
-
 }

@@ -22,23 +22,38 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonFunctions implements FunctionLibrary {
 
     /**
-     * Jackson builds trees without recursion, so its own depth cap can be generous; the evaluation's
-     * value-depth limit is applied while converting the tree to values.
+     * Jackson builds trees without recursion, so its own depth cap can be generous; the
+     * evaluation's value-depth limit is applied while converting the tree to values.
      */
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100_000).build())
-                    .build())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder(
+                            JsonFactory.builder()
+                                    .streamReadConstraints(
+                                            StreamReadConstraints.builder()
+                                                    .maxNestingDepth(100_000)
+                                                    .build())
+                                    .build())
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .build();
 
     @Override
     public void register(FunctionRegistry.Builder r) {
-        r.add(FunctionSpec.builder("parseJSON").param("text", ValueType.TEXT).returns(ValueType.ANY)
-                .eager(JsonFunctions::parseJson)
-                .doc("Parses JSON text into a value; nesting is capped by the value-depth limit.").build());
-        r.add(FunctionSpec.builder("createJSON").param("value", ValueType.ANY).returns(ValueType.TEXT)
-                .eager(JsonFunctions::createJson)
-                .doc("Compact JSON text; undefined properties are left out, dates are ISO text.").build());
+        r.add(
+                FunctionSpec.builder("parseJSON")
+                        .param("text", ValueType.TEXT)
+                        .returns(ValueType.ANY)
+                        .eager(JsonFunctions::parseJson)
+                        .doc(
+                                "Parses JSON text into a value; nesting is capped by the value-depth limit.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("createJSON")
+                        .param("value", ValueType.ANY)
+                        .returns(ValueType.TEXT)
+                        .eager(JsonFunctions::createJson)
+                        .doc(
+                                "Compact JSON text; undefined properties are left out, dates are ISO text.")
+                        .build());
     }
 
     static Value parseJson(Value[] args, CallContext cx) {

@@ -23,7 +23,9 @@ import java.util.List;
 /** Math functions of §5.3, in decimal arithmetic rounded to 20 significant digits (D20). */
 public final class MathFunctions implements FunctionLibrary {
 
-    /** Bound on decimal places, so that {@code formatNumber(x, 1e9)} cannot ask for a billion zeros. */
+    /**
+     * Bound on decimal places, so that {@code formatNumber(x, 1e9)} cannot ask for a billion zeros.
+     */
     private static final int MAX_DECIMALS = 100;
 
     @Override
@@ -31,38 +33,78 @@ public final class MathFunctions implements FunctionLibrary {
         r.add(unary("abs", MathFunctions::abs, "Absolute value."));
         r.add(unary("ceil", MathFunctions::ceil, "Smallest integer not below the number."));
         r.add(unary("floor", MathFunctions::floor, "Largest integer not above the number."));
-        r.add(FunctionSpec.builder("round").param("number", ValueType.NUMBER).optional("decimals", ValueType.NUMBER)
-                .returns(ValueType.NUMBER).eager(MathFunctions::round)
-                .doc("Rounds half up (towards +infinity, as JavaScript Math.round), optionally to decimals.").build());
-        r.add(FunctionSpec.builder("trunc").param("number", ValueType.NUMBER).optional("decimals", ValueType.NUMBER)
-                .returns(ValueType.NUMBER).eager(MathFunctions::trunc)
-                .doc("Drops digits after `decimals` places (default 0); negative decimals zero integer digits.")
-                .build());
-        r.add(aggregate("sum", MathFunctions::sum, "Sum of the numbers (one array or several values)."));
+        r.add(
+                FunctionSpec.builder("round")
+                        .param("number", ValueType.NUMBER)
+                        .optional("decimals", ValueType.NUMBER)
+                        .returns(ValueType.NUMBER)
+                        .eager(MathFunctions::round)
+                        .doc(
+                                "Rounds half up (towards +infinity, as JavaScript Math.round), optionally to decimals.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("trunc")
+                        .param("number", ValueType.NUMBER)
+                        .optional("decimals", ValueType.NUMBER)
+                        .returns(ValueType.NUMBER)
+                        .eager(MathFunctions::trunc)
+                        .doc(
+                                "Drops digits after `decimals` places (default 0); negative decimals zero integer digits.")
+                        .build());
+        r.add(
+                aggregate(
+                        "sum",
+                        MathFunctions::sum,
+                        "Sum of the numbers (one array or several values)."));
         r.add(aggregate("average", MathFunctions::average, "Mean of the numbers."));
         r.add(aggregate("min", MathFunctions::min, "Smallest number."));
         r.add(aggregate("max", MathFunctions::max, "Largest number."));
-        r.add(aggregate("median", MathFunctions::median, "Median; the mean of the middle two for an even count."));
+        r.add(
+                aggregate(
+                        "median",
+                        MathFunctions::median,
+                        "Median; the mean of the middle two for an even count."));
         r.add(aggregate("stdevS", MathFunctions::stdevS, "Sample standard deviation."));
         r.add(aggregate("stdevP", MathFunctions::stdevP, "Population standard deviation."));
-        r.add(FunctionSpec.builder("parseNumber").param("text", ValueType.TEXT)
-                .optional("decimalSeparator", ValueType.TEXT).returns(ValueType.NUMBER)
-                .eager(MathFunctions::parseNumber)
-                .doc("Reads localized numeric text; the decimal separator is ',' or '.' (default).").build());
-        r.add(FunctionSpec.builder("formatNumber").param("number", ValueType.NUMBER).param("decimals", ValueType.NUMBER)
-                .optional("decimalSeparator", ValueType.TEXT).optional("thousandsSeparator", ValueType.TEXT)
-                .returns(ValueType.TEXT).eager(MathFunctions::formatNumber)
-                .doc("Formats with fixed decimals (half up) and separators (defaults ',' and '.').").build());
+        r.add(
+                FunctionSpec.builder("parseNumber")
+                        .param("text", ValueType.TEXT)
+                        .optional("decimalSeparator", ValueType.TEXT)
+                        .returns(ValueType.NUMBER)
+                        .eager(MathFunctions::parseNumber)
+                        .doc(
+                                "Reads localized numeric text; the decimal separator is ',' or '.' (default).")
+                        .build());
+        r.add(
+                FunctionSpec.builder("formatNumber")
+                        .param("number", ValueType.NUMBER)
+                        .param("decimals", ValueType.NUMBER)
+                        .optional("decimalSeparator", ValueType.TEXT)
+                        .optional("thousandsSeparator", ValueType.TEXT)
+                        .returns(ValueType.TEXT)
+                        .eager(MathFunctions::formatNumber)
+                        .doc(
+                                "Formats with fixed decimals (half up) and separators (defaults ',' and '.').")
+                        .build());
     }
 
     private static FunctionSpec unary(String name, FunctionSpec.Eager impl, String doc) {
-        return FunctionSpec.builder(name).param("number", ValueType.NUMBER).returns(ValueType.NUMBER).eager(impl)
-                .doc(doc).build();
+        return FunctionSpec.builder(name)
+                .param("number", ValueType.NUMBER)
+                .returns(ValueType.NUMBER)
+                .eager(impl)
+                .doc(doc)
+                .build();
     }
 
     private static FunctionSpec aggregate(String name, FunctionSpec.Eager impl, String doc) {
-        return FunctionSpec.builder(name).param("values", ValueType.ANY).varargs("more", ValueType.ANY)
-                .returns(ValueType.NUMBER).eager(impl).doc(doc).build();
+        return FunctionSpec.builder(name)
+                .param("values", ValueType.ANY)
+                .varargs("more", ValueType.ANY)
+                .returns(ValueType.NUMBER)
+                .eager(impl)
+                .doc(doc)
+                .build();
     }
 
     private static BigDecimal num(Value v) {
@@ -98,7 +140,10 @@ public final class MathFunctions implements FunctionLibrary {
         return Math.max(-MAX_DECIMALS, Math.min(MAX_DECIMALS, d));
     }
 
-    /** One array or several values, arrays flattened one level; non-numbers skipped, numeric text read. */
+    /**
+     * One array or several values, arrays flattened one level; non-numbers skipped, numeric text
+     * read.
+     */
     private static List<BigDecimal> numbers(Value[] args, CallContext cx) {
         List<BigDecimal> out = new ArrayList<>();
         for (Value v : args) {
@@ -174,7 +219,8 @@ public final class MathFunctions implements FunctionLibrary {
         if (ns.size() % 2 == 1) {
             return Values.number(ns.get(mid));
         }
-        return Values.number(Numbers.divide(ns.get(mid - 1).add(ns.get(mid)), BigDecimal.valueOf(2)));
+        return Values.number(
+                Numbers.divide(ns.get(mid - 1).add(ns.get(mid)), BigDecimal.valueOf(2)));
     }
 
     static Value stdevS(Value[] args, CallContext cx) {
@@ -196,7 +242,8 @@ public final class MathFunctions implements FunctionLibrary {
             BigDecimal d = x.subtract(mean);
             squares = squares.add(d.multiply(d));
         }
-        BigDecimal variance = squares.divide(BigDecimal.valueOf(sample ? n - 1 : n), Numbers.CONTEXT);
+        BigDecimal variance =
+                squares.divide(BigDecimal.valueOf(sample ? n - 1 : n), Numbers.CONTEXT);
         return Values.number(variance.sqrt(Numbers.CONTEXT));
     }
 
@@ -204,7 +251,10 @@ public final class MathFunctions implements FunctionLibrary {
         String text = Args.text(args, 0);
         String decimal = Args.text(args, 1, ".");
         if (!decimal.equals(",") && !decimal.equals(".")) {
-            throw new EvalException(ErrorCode.INVALID_ARGUMENT, "parseNumber", "decimal separator must be ',' or '.'");
+            throw new EvalException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "parseNumber",
+                    "decimal separator must be ',' or '.'");
         }
         StringBuilder sb = new StringBuilder(text.length());
         boolean seenDecimal = false;
@@ -224,7 +274,9 @@ public final class MathFunctions implements FunctionLibrary {
         }
         BigDecimal n = Numbers.parse(sb.toString());
         if (n == null) {
-            throw new EvalException(ErrorCode.NUMBER_PARSE, text.length() > 40 ? text.substring(0, 40) + "…" : text);
+            throw new EvalException(
+                    ErrorCode.NUMBER_PARSE,
+                    text.length() > 40 ? text.substring(0, 40) + "…" : text);
         }
         return Values.number(n);
     }

@@ -14,28 +14,46 @@ import java.util.regex.Pattern;
 
 /**
  * Reads PEM private keys with the JDK alone: PKCS#8 ({@code PRIVATE KEY}: RSA, EC, Ed25519, Ed448),
- * PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1 ({@code EC PRIVATE KEY}). The last two are rewrapped as PKCS#8,
- * which is the only encoding {@link KeyFactory} reads. Encrypted keys are refused because there is no
- * passphrase argument.
+ * PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1 ({@code EC PRIVATE KEY}). The last two are rewrapped as
+ * PKCS#8, which is the only encoding {@link KeyFactory} reads. Encrypted keys are refused because
+ * there is no passphrase argument.
  */
 final class Keys {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
     private static final String[] PKCS8_ALGORITHMS = {"RSA", "EC", "Ed25519", "Ed448"};
-    /** DER of the OID 1.2.840.113549.1.1.1 (rsaEncryption) followed by NULL parameters. */
-    private static final byte[] RSA_ALGORITHM_ID = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-            (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
-    /** DER of the OID 1.2.840.10045.2.1 (id-ecPublicKey). */
-    private static final byte[] EC_PUBLIC_KEY_OID = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02,
-            0x01};
 
-    private Keys() {
-    }
+    /** DER of the OID 1.2.840.113549.1.1.1 (rsaEncryption) followed by NULL parameters. */
+    private static final byte[] RSA_ALGORITHM_ID = {
+        0x30,
+        0x0d,
+        0x06,
+        0x09,
+        0x2a,
+        (byte) 0x86,
+        0x48,
+        (byte) 0x86,
+        (byte) 0xf7,
+        0x0d,
+        0x01,
+        0x01,
+        0x01,
+        0x05,
+        0x00
+    };
+
+    /** DER of the OID 1.2.840.10045.2.1 (id-ecPublicKey). */
+    private static final byte[] EC_PUBLIC_KEY_OID = {
+        0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01
+    };
+
+    private Keys() {}
 
     static PrivateKey privateKey(String pem, String function) {
         if (pem.contains("Proc-Type: 4,ENCRYPTED")) {
-            throw new EvalException(ErrorCode.INVALID_KEY, function, "encrypted keys are not supported");
+            throw new EvalException(
+                    ErrorCode.INVALID_KEY, function, "encrypted keys are not supported");
         }
         Matcher m = PEM.matcher(pem);
         if (!m.find()) {
@@ -60,14 +78,18 @@ final class Keys {
                 pkcs8 = pkcs8(0, seq(concat(EC_PUBLIC_KEY_OID, sec1CurveOid(der, function))), der);
                 break;
             case "ENCRYPTED PRIVATE KEY":
-                throw new EvalException(ErrorCode.INVALID_KEY, function, "encrypted keys are not supported");
+                throw new EvalException(
+                        ErrorCode.INVALID_KEY, function, "encrypted keys are not supported");
             default:
-                throw new EvalException(ErrorCode.INVALID_KEY, function,
+                throw new EvalException(
+                        ErrorCode.INVALID_KEY,
+                        function,
                         "expected a private key, got " + label.toLowerCase(Locale.ROOT));
         }
         for (String algorithm : PKCS8_ALGORITHMS) {
             try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+                return KeyFactory.getInstance(algorithm)
+                        .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             } catch (GeneralSecurityException | RuntimeException e) {
                 // not this key type; try the next
             }
@@ -97,7 +119,8 @@ final class Keys {
         } catch (IndexOutOfBoundsException e) {
             // fall through to the error below
         }
-        throw new EvalException(ErrorCode.INVALID_KEY, function, "the EC key does not name its curve");
+        throw new EvalException(
+                ErrorCode.INVALID_KEY, function, "the EC key does not name its curve");
     }
 
     /** One DER header: tag, length and where the content starts. */

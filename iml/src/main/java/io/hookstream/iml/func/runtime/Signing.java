@@ -21,15 +21,15 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code cryptoSign(algorithm, data, key, [outputEncoding='hex'])}, the runtime's wrapper around Node's
- * {@code crypto.sign(algorithm, data, key)}: the digest name picks the hash and the key picks the scheme
- * (RSA keys sign RSASSA-PKCS1-v1_5, EC keys ECDSA in DER form as Node's default {@code dsaEncoding},
- * Ed25519/Ed448 keys EdDSA, which has no separate digest so the name is ignored).
+ * {@code cryptoSign(algorithm, data, key, [outputEncoding='hex'])}, the runtime's wrapper around
+ * Node's {@code crypto.sign(algorithm, data, key)}: the digest name picks the hash and the key
+ * picks the scheme (RSA keys sign RSASSA-PKCS1-v1_5, EC keys ECDSA in DER form as Node's default
+ * {@code dsaEncoding}, Ed25519/Ed448 keys EdDSA, which has no separate digest so the name is
+ * ignored).
  */
 final class Signing {
 
-    private Signing() {
-    }
+    private Signing() {}
 
     static Value cryptoSign(Value[] args, CallContext cx) {
         if (Values.isMissing(args[1])) {
@@ -38,7 +38,8 @@ final class Signing {
         byte[] data = Coercions.toBytes(args[1]);
         cx.step(1 + data.length / 4096);
         if (!Args.has(args, 2) || args[2].kind() != Kind.TEXT) {
-            throw new EvalException(ErrorCode.INVALID_KEY, "cryptoSign", "expected a PEM private key");
+            throw new EvalException(
+                    ErrorCode.INVALID_KEY, "cryptoSign", "expected a PEM private key");
         }
         PrivateKey key = Keys.privateKey(Values.text(args[2]), "cryptoSign");
         String algorithm = Args.text(args, 0, "");
@@ -67,12 +68,14 @@ final class Signing {
         if (key instanceof ECKey) {
             return digest + "withECDSA";
         }
-        throw new EvalException(ErrorCode.INVALID_KEY, "cryptoSign", "unsupported key type " + keyType);
+        throw new EvalException(
+                ErrorCode.INVALID_KEY, "cryptoSign", "unsupported key type " + keyType);
     }
 
     /**
-     * {@code sha256}, {@code SHA256}, {@code RSA-SHA256} and {@code sha256WithRSAEncryption} all name SHA-256
-     * in Node (OpenSSL digest names); the result is the JCA prefix such as {@code SHA256}.
+     * {@code sha256}, {@code SHA256}, {@code RSA-SHA256} and {@code sha256WithRSAEncryption} all
+     * name SHA-256 in Node (OpenSSL digest names); the result is the JCA prefix such as {@code
+     * SHA256}.
      */
     private static @Nullable String digest(String algorithm) {
         String a = algorithm.toLowerCase(Locale.ROOT).strip();
@@ -84,12 +87,18 @@ final class Signing {
         }
         a = a.replace("-", "");
         switch (a) {
-            case "sha1": return "SHA1";
-            case "sha224": return "SHA224";
-            case "sha256": return "SHA256";
-            case "sha384": return "SHA384";
-            case "sha512": return "SHA512";
-            default: return null;
+            case "sha1":
+                return "SHA1";
+            case "sha224":
+                return "SHA224";
+            case "sha256":
+                return "SHA256";
+            case "sha384":
+                return "SHA384";
+            case "sha512":
+                return "SHA512";
+            default:
+                return null;
         }
     }
 
@@ -97,8 +106,12 @@ final class Signing {
         return sign(function, jcaName, null, key, data);
     }
 
-    static byte[] sign(String function, String jcaName, @Nullable AlgorithmParameterSpec params,
-            PrivateKey key, byte[] data) {
+    static byte[] sign(
+            String function,
+            String jcaName,
+            @Nullable AlgorithmParameterSpec params,
+            PrivateKey key,
+            byte[] data) {
         try {
             Signature s = Signature.getInstance(jcaName);
             if (params != null) {
@@ -108,11 +121,14 @@ final class Signing {
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException e) {
-            throw new EvalException(ErrorCode.INVALID_KEY, e, function, "the key cannot sign with " + jcaName);
+            throw new EvalException(
+                    ErrorCode.INVALID_KEY, e, function, "the key cannot sign with " + jcaName);
         }
     }
 
-    /** Node's {@code Buffer#toString(encoding)} for the encodings a signature is usually sent in. */
+    /**
+     * Node's {@code Buffer#toString(encoding)} for the encodings a signature is usually sent in.
+     */
     static String encode(byte[] bytes, String encoding) {
         switch (encoding.toLowerCase(Locale.ROOT)) {
             case "hex":

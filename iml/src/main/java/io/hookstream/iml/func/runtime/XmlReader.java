@@ -25,23 +25,26 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * {@code parseXML(text)} with the mapping Make documents for XML responses ("Type" directive, XML type):
- * every element is an array item, so the result is {@code {root: [element]}} and each child name maps to
- * the array of those children in document order. An element with neither attributes nor child elements is
- * its text ({@code ""} when empty); any other element is an object with {@code _attributes} (attribute
- * name to text) when it has attributes, {@code _value} (its own text, pieces joined) when that text is not
- * only whitespace, and one key per child element name. Names keep their prefixes, {@code xmlns}
- * declarations are ordinary attributes, all values stay text, and comments and processing instructions are
- * dropped. A child element literally named {@code _attributes} or {@code _value} is refused, since it
- * would be indistinguishable from those keys.
+ * {@code parseXML(text)} with the mapping Make documents for XML responses ("Type" directive, XML
+ * type): every element is an array item, so the result is {@code {root: [element]}} and each child
+ * name maps to the array of those children in document order. An element with neither attributes
+ * nor child elements is its text ({@code ""} when empty); any other element is an object with
+ * {@code _attributes} (attribute name to text) when it has attributes, {@code _value} (its own
+ * text, pieces joined) when that text is not only whitespace, and one key per child element name.
+ * Names keep their prefixes, {@code xmlns} declarations are ordinary attributes, all values stay
+ * text, and comments and processing instructions are dropped. A child element literally named
+ * {@code _attributes} or {@code _value} is refused, since it would be indistinguishable from those
+ * keys.
  *
- * <p>The root is wrapped in an array too (Make's text says "even the root node", and its documented paths
- * such as {@code body.data[].text[]} need it, since {@code []} of a non-array is undefined here).
+ * <p>The root is wrapped in an array too (Make's text says "even the root node", and its documented
+ * paths such as {@code body.data[].text[]} need it, since {@code []} of a non-array is undefined
+ * here).
  *
- * <p>Hostile input: the JDK's own SAX parser with secure processing, DOCTYPE declarations refused outright
- * (which rules out entity expansion such as "billion laughs" and every external entity or DTD fetch), and
- * no resolver access. Elements nest at most half the value-depth limit deep (each element adds an array and
- * an object level), every element costs an evaluation step and each child list obeys the array limit.
+ * <p>Hostile input: the JDK's own SAX parser with secure processing, DOCTYPE declarations refused
+ * outright (which rules out entity expansion such as "billion laughs" and every external entity or
+ * DTD fetch), and no resolver access. Elements nest at most half the value-depth limit deep (each
+ * element adds an array and an object level), every element costs an evaluation step and each child
+ * list obeys the array limit.
  */
 final class XmlReader extends DefaultHandler {
 
@@ -64,8 +67,15 @@ final class XmlReader extends DefaultHandler {
         try {
             parser().parse(new InputSource(new StringReader(text)), handler);
         } catch (SAXParseException e) {
-            throw new EvalException(ErrorCode.INVALID_XML, e,
-                    e.getMessage() + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")");
+            throw new EvalException(
+                    ErrorCode.INVALID_XML,
+                    e,
+                    e.getMessage()
+                            + " (line "
+                            + e.getLineNumber()
+                            + ", column "
+                            + e.getColumnNumber()
+                            + ")");
         } catch (SAXException e) {
             if (e.getException() instanceof EvalException) {
                 throw (EvalException) e.getException();
@@ -82,8 +92,9 @@ final class XmlReader extends DefaultHandler {
     }
 
     /**
-     * A new parser per call: JAXP factories are not thread-safe, and {@code newDefaultInstance} pins the
-     * JDK's implementation, whose security features are known, whatever else is on the class path.
+     * A new parser per call: JAXP factories are not thread-safe, and {@code newDefaultInstance}
+     * pins the JDK's implementation, whose security features are known, whatever else is on the
+     * class path.
      */
     private static SAXParser parser() {
         try {
@@ -143,7 +154,8 @@ final class XmlReader extends DefaultHandler {
             return;
         }
         if (e.name.equals(ATTRIBUTES) || e.name.equals(VALUE)) {
-            throw new EvalException(ErrorCode.INVALID_XML, "the element name '" + e.name + "' is reserved");
+            throw new EvalException(
+                    ErrorCode.INVALID_XML, "the element name '" + e.name + "' is reserved");
         }
         List<Value> siblings = parent.children.computeIfAbsent(e.name, k -> new ArrayList<>());
         siblings.add(v);
@@ -177,7 +189,9 @@ final class XmlReader extends DefaultHandler {
             return Values.objectOwning(props);
         }
 
-        /** Only XML's own whitespace (space, tab, CR, LF) counts as layout between child elements. */
+        /**
+         * Only XML's own whitespace (space, tab, CR, LF) counts as layout between child elements.
+         */
         private static boolean xmlWhitespace(CharSequence s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);

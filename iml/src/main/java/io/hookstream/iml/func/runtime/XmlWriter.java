@@ -12,15 +12,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code createXML(value, [rootName])}, the inverse of {@code parseXML}'s mapping: an object property
- * becomes a child element (an array becomes one element per item), {@code _attributes} becomes attributes,
- * {@code _value} becomes text before the children, scalars become text in their text form (D6), null an
- * empty element, and undefined properties are left out as in {@code createJSON}. The root element is
- * {@code rootName} when given; otherwise the only key of a one-key object (so {@code parseXML} output
- * round-trips); otherwise {@code root}, the default of the {@code xml2js} builder. A root that is an array
- * must hold exactly one item. The text is compact (no indentation, so it is stable for signing) and starts
- * with {@code <?xml version="1.0" encoding="UTF-8"?>}. Element and attribute names must be XML names, and
- * characters XML 1.0 cannot carry are refused rather than dropped.
+ * {@code createXML(value, [rootName])}, the inverse of {@code parseXML}'s mapping: an object
+ * property becomes a child element (an array becomes one element per item), {@code _attributes}
+ * becomes attributes, {@code _value} becomes text before the children, scalars become text in their
+ * text form (D6), null an empty element, and undefined properties are left out as in {@code
+ * createJSON}. The root element is {@code rootName} when given; otherwise the only key of a one-key
+ * object (so {@code parseXML} output round-trips); otherwise {@code root}, the default of the
+ * {@code xml2js} builder. A root that is an array must hold exactly one item. The text is compact
+ * (no indentation, so it is stable for signing) and starts with {@code <?xml version="1.0"
+ * encoding="UTF-8"?>}. Element and attribute names must be XML names, and characters XML 1.0 cannot
+ * carry are refused rather than dropped.
  */
 final class XmlWriter {
 
@@ -45,7 +46,8 @@ final class XmlWriter {
                 Map<String, Value> props = ((ObjectValue) value).props();
                 if (props.size() == 1) {
                     Map.Entry<String, Value> only = props.entrySet().iterator().next();
-                    if (!only.getKey().equals(XmlReader.ATTRIBUTES) && !only.getKey().equals(XmlReader.VALUE)) {
+                    if (!only.getKey().equals(XmlReader.ATTRIBUTES)
+                            && !only.getKey().equals(XmlReader.VALUE)) {
                         name = only.getKey();
                         root = only.getValue();
                     }
@@ -55,7 +57,8 @@ final class XmlWriter {
         if (root.kind() == Kind.ARRAY) {
             ArrayValue items = (ArrayValue) root;
             if (items.size() != 1) {
-                throw new EvalException(ErrorCode.XML_NOT_WRITABLE,
+                throw new EvalException(
+                        ErrorCode.XML_NOT_WRITABLE,
                         "a document has one root element, got an array of " + items.size());
             }
             root = items.get(0);
@@ -79,21 +82,23 @@ final class XmlWriter {
                 out.append("/>");
                 break;
             case ARRAY:
-                throw new EvalException(ErrorCode.XML_NOT_WRITABLE,
+                throw new EvalException(
+                        ErrorCode.XML_NOT_WRITABLE,
                         "an array inside an array has no XML form (under '" + name + "')");
             case OBJECT:
                 object(name, (ObjectValue) value, depth);
                 break;
-            default: {
-                String text = Values.text(value);
-                if (text.isEmpty()) {
-                    out.append("/>");
-                } else {
-                    out.append('>');
-                    escape(text, false);
-                    out.append("</").append(name).append('>');
+            default:
+                {
+                    String text = Values.text(value);
+                    if (text.isEmpty()) {
+                        out.append("/>");
+                    } else {
+                        out.append('>');
+                        escape(text, false);
+                        out.append("</").append(name).append('>');
+                    }
                 }
-            }
         }
         cx.checkString(out.length());
     }
@@ -102,7 +107,9 @@ final class XmlWriter {
         Value attributes = value.get(XmlReader.ATTRIBUTES);
         if (attributes != null && !Values.isMissing(attributes)) {
             if (attributes.kind() != Kind.OBJECT) {
-                throw new EvalException(ErrorCode.XML_NOT_WRITABLE, "'_attributes' of '" + name + "' must be an object");
+                throw new EvalException(
+                        ErrorCode.XML_NOT_WRITABLE,
+                        "'_attributes' of '" + name + "' must be an object");
             }
             for (Map.Entry<String, Value> a : ((ObjectValue) attributes).props().entrySet()) {
                 if (Values.isMissing(a.getValue())) {
@@ -123,7 +130,9 @@ final class XmlWriter {
         for (Map.Entry<String, Value> p : value.props().entrySet()) {
             String key = p.getKey();
             Value v = p.getValue();
-            if (key.equals(XmlReader.ATTRIBUTES) || key.equals(XmlReader.VALUE) || Values.isUndefined(v)) {
+            if (key.equals(XmlReader.ATTRIBUTES)
+                    || key.equals(XmlReader.VALUE)
+                    || Values.isUndefined(v)) {
                 continue;
             }
             if (v.kind() == Kind.ARRAY) {
@@ -142,16 +151,27 @@ final class XmlWriter {
         }
     }
 
-    /** Escapes markup; in attributes also quotes and the whitespace a parser would otherwise normalise. */
+    /**
+     * Escapes markup; in attributes also quotes and the whitespace a parser would otherwise
+     * normalise.
+     */
     private void escape(String s, boolean attribute) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '&': out.append("&amp;"); break;
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '\r': out.append("&#13;"); break;
+                case '&':
+                    out.append("&amp;");
+                    break;
+                case '<':
+                    out.append("&lt;");
+                    break;
+                case '>':
+                    out.append("&gt;");
+                    break;
+                case '\r':
+                    out.append("&#13;");
+                    break;
                 case '"':
                     out.append(attribute ? "&quot;" : "\"");
                     break;
@@ -162,10 +182,13 @@ final class XmlWriter {
                     out.append(attribute ? "&#9;" : "\t");
                     break;
                 default:
-                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < n
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
                     } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-                        throw new EvalException(ErrorCode.XML_NOT_WRITABLE,
+                        throw new EvalException(
+                                ErrorCode.XML_NOT_WRITABLE,
                                 String.format("character U+%04X cannot appear in XML", (int) c));
                     } else {
                         out.append(c);
@@ -180,10 +203,18 @@ final class XmlWriter {
         for (int i = 0; ok && i < name.length(); i++) {
             char c = name.charAt(i);
             boolean start = Character.isLetter(c) || c == '_' || c == ':';
-            ok = i == 0 ? start : start || Character.isDigit(c) || c == '-' || c == '.' || c == '\u00B7';
+            ok =
+                    i == 0
+                            ? start
+                            : start
+                                    || Character.isDigit(c)
+                                    || c == '-'
+                                    || c == '.'
+                                    || c == '\u00B7';
         }
         if (!ok) {
-            throw new EvalException(ErrorCode.XML_NOT_WRITABLE, "'" + name + "' is not an XML name");
+            throw new EvalException(
+                    ErrorCode.XML_NOT_WRITABLE, "'" + name + "' is not an XML name");
         }
     }
 }

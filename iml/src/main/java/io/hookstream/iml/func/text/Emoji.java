@@ -2,13 +2,12 @@ package io.hookstream.iml.func.text;
 
 /**
  * Emoji detection by code point ranges (the Extended_Pictographic blocks, regional indicators and
- * keycap bases). A sequence joined by ZWJ, with variation selectors, skin tones, tags or keycap marks
- * counts as one emoji.
+ * keycap bases). A sequence joined by ZWJ, with variation selectors, skin tones, tags or keycap
+ * marks counts as one emoji.
  */
 final class Emoji {
 
-    private Emoji() {
-    }
+    private Emoji() {}
 
     static boolean isEmoji(int cp) {
         return (cp >= 0x1F000 && cp <= 0x1FAFF)
@@ -16,13 +15,22 @@ final class Emoji {
                 || (cp >= 0x2300 && cp <= 0x23FF)
                 || (cp >= 0x2B00 && cp <= 0x2BFF)
                 || (cp >= 0x2190 && cp <= 0x21FF && cp != 0x21B5)
-                || cp == 0x203C || cp == 0x2049 || cp == 0x2122 || cp == 0x2139
-                || cp == 0x3030 || cp == 0x303D || cp == 0x3297 || cp == 0x3299
-                || cp == 0x00A9 || cp == 0x00AE;
+                || cp == 0x203C
+                || cp == 0x2049
+                || cp == 0x2122
+                || cp == 0x2139
+                || cp == 0x3030
+                || cp == 0x303D
+                || cp == 0x3297
+                || cp == 0x3299
+                || cp == 0x00A9
+                || cp == 0x00AE;
     }
 
     private static boolean isModifier(int cp) {
-        return cp == 0xFE0F || cp == 0xFE0E || cp == 0x20E3
+        return cp == 0xFE0F
+                || cp == 0xFE0E
+                || cp == 0x20E3
                 || (cp >= 0x1F3FB && cp <= 0x1F3FF)
                 || (cp >= 0xE0020 && cp <= 0xE007F);
     }

@@ -10,10 +10,11 @@ import java.util.Locale;
 /** Byte encodings shared by the hashing and binary functions. */
 final class Encodings {
 
-    private Encodings() {
-    }
+    private Encodings() {}
 
-    /** Decodes {@code text} written in {@code encoding} (utf8, hex, base64, latin1/binary, ascii). */
+    /**
+     * Decodes {@code text} written in {@code encoding} (utf8, hex, base64, latin1/binary, ascii).
+     */
     static byte[] decode(String text, String encoding) {
         switch (encoding.toLowerCase(Locale.ROOT)) {
             case "utf8":

@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Digests and HMACs: {@code md5}, {@code sha1}, {@code sha256}, {@code sha512}. */
 final class Hashing {
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     static Value md5(Value[] args, CallContext cx) {
         return digest("MD5", "HmacMD5", args, cx);
@@ -34,8 +33,8 @@ final class Hashing {
     }
 
     /**
-     * {@code (value, [encoding=hex], [key], [keyEncoding=text])}: a buffer is hashed as its bytes, anything
-     * else as the UTF-8 bytes of its text form; with a key the result is an HMAC.
+     * {@code (value, [encoding=hex], [key], [keyEncoding=text])}: a buffer is hashed as its bytes,
+     * anything else as the UTF-8 bytes of its text form; with a key the result is an HMAC.
      */
     private static Value digest(String algorithm, String hmac, Value[] args, CallContext cx) {
         byte[] data = Coercions.toBytes(args[0]);
@@ -44,10 +43,14 @@ final class Hashing {
         byte[] result;
         try {
             if (Args.has(args, 2)) {
-                byte[] key = args[2].kind() == Kind.BUFFER ? Coercions.toBytes(args[2])
-                        : Encodings.decode(Values.text(args[2]), Args.text(args, 3, "text"));
+                byte[] key =
+                        args[2].kind() == Kind.BUFFER
+                                ? Coercions.toBytes(args[2])
+                                : Encodings.decode(
+                                        Values.text(args[2]), Args.text(args, 3, "text"));
                 Mac mac = Mac.getInstance(hmac);
-                // an empty HMAC key is legal but SecretKeySpec refuses it, so pad it the way HMAC would
+                // an empty HMAC key is legal but SecretKeySpec refuses it, so pad it the way HMAC
+                // would
                 mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, hmac));
                 result = mac.doFinal(data);
             } else {

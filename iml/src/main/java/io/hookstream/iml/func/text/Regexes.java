@@ -10,18 +10,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /pattern/flags} search values, run on RE2 (linear time, so no pattern or input can make a
- * replacement hang), and JavaScript replacement strings ({@code $&}, {@code $1}…{@code $99}, {@code $$}).
+ * replacement hang), and JavaScript replacement strings ({@code $&}, {@code $1}…{@code $99}, {@code
+ * $$}).
  */
 final class Regexes {
 
-    private Regexes() {
-    }
+    private Regexes() {}
 
     /** A parsed regex literal: the compiled pattern and whether it is global. */
-    record Literal(Pattern pattern, boolean global) {
-    }
+    record Literal(Pattern pattern, boolean global) {}
 
-    /** Parses {@code /pattern/flags} (flags g, i, m, s, u); null when {@code search} is not in that form. */
+    /**
+     * Parses {@code /pattern/flags} (flags g, i, m, s, u); null when {@code search} is not in that
+     * form.
+     */
     static @Nullable Literal parse(String search) {
         if (search.length() < 2 || search.charAt(0) != '/') {
             return null;
@@ -39,7 +41,8 @@ final class Regexes {
         String source = search.substring(1, close);
         if (source.contains("(?<") && !source.contains("(?<=") && !source.contains("(?<!")
                 || source.contains("(?P<")) {
-            throw new EvalException(ErrorCode.INVALID_REGEX, search, "named groups are not supported");
+            throw new EvalException(
+                    ErrorCode.INVALID_REGEX, search, "named groups are not supported");
         }
         int f = 0;
         if (flags.indexOf('i') >= 0) {
@@ -98,7 +101,13 @@ final class Regexes {
         return sb.toString();
     }
 
-    private static void expand(StringBuilder sb, String replacement, String text, int start, int end, int groups,
+    private static void expand(
+            StringBuilder sb,
+            String replacement,
+            String text,
+            int start,
+            int end,
+            int groups,
             @Nullable Matcher m) {
         int n = replacement.length();
         for (int i = 0; i < n; i++) {
@@ -122,8 +131,10 @@ final class Regexes {
                 i++;
             } else if (d >= '0' && d <= '9' && m != null) {
                 int one = d - '0';
-                int two = i + 2 < n && Character.isDigit(replacement.charAt(i + 2))
-                        ? one * 10 + (replacement.charAt(i + 2) - '0') : -1;
+                int two =
+                        i + 2 < n && Character.isDigit(replacement.charAt(i + 2))
+                                ? one * 10 + (replacement.charAt(i + 2) - '0')
+                                : -1;
                 if (two >= 1 && two <= groups) {
                     String g = m.group(two);
                     sb.append(g == null ? "" : g);

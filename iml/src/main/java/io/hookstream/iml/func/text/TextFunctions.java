@@ -31,63 +31,153 @@ public final class TextFunctions implements FunctionLibrary {
 
     @Override
     public void register(FunctionRegistry.Builder r) {
-        r.add(text("ascii", TextFunctions::ascii, "Drops non-ASCII characters; with true, strips diacritics first.")
-                .optional("removeDiacritics", ValueType.BOOLEAN).build());
-        r.add(FunctionSpec.builder("base64").param("value", ValueType.ANY).propagateMissing().returns(ValueType.TEXT)
-                .eager(TextFunctions::base64).doc("Base64 of the UTF-8 bytes of text, or of a buffer's bytes.").build());
-        r.add(text("capitalize", TextFunctions::capitalize, "Uppercases the first character.").build());
-        r.add(FunctionSpec.builder("contains").param("haystack", ValueType.ANY).param("needle", ValueType.ANY)
-                .optional("ignoreCase", ValueType.BOOLEAN).returns(ValueType.BOOLEAN).eager(TextFunctions::contains)
-                .doc("Substring test on text (case-insensitive with true), membership test (D1) on arrays.").build());
-        r.add(text("decodeURL", TextFunctions::decodeUrl, "JavaScript decodeURIComponent.").build());
-        r.add(text("encodeURL", TextFunctions::encodeUrl, "JavaScript encodeURIComponent.").build());
+        r.add(
+                text(
+                                "ascii",
+                                TextFunctions::ascii,
+                                "Drops non-ASCII characters; with true, strips diacritics first.")
+                        .optional("removeDiacritics", ValueType.BOOLEAN)
+                        .build());
+        r.add(
+                FunctionSpec.builder("base64")
+                        .param("value", ValueType.ANY)
+                        .propagateMissing()
+                        .returns(ValueType.TEXT)
+                        .eager(TextFunctions::base64)
+                        .doc("Base64 of the UTF-8 bytes of text, or of a buffer's bytes.")
+                        .build());
+        r.add(
+                text("capitalize", TextFunctions::capitalize, "Uppercases the first character.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("contains")
+                        .param("haystack", ValueType.ANY)
+                        .param("needle", ValueType.ANY)
+                        .optional("ignoreCase", ValueType.BOOLEAN)
+                        .returns(ValueType.BOOLEAN)
+                        .eager(TextFunctions::contains)
+                        .doc(
+                                "Substring test on text (case-insensitive with true), membership test (D1) on arrays.")
+                        .build());
+        r.add(
+                text("decodeURL", TextFunctions::decodeUrl, "JavaScript decodeURIComponent.")
+                        .build());
+        r.add(
+                text("encodeURL", TextFunctions::encodeUrl, "JavaScript encodeURIComponent.")
+                        .build());
         r.add(text("escapeHTML", TextFunctions::escapeHtml, "Escapes &, < and >.").build());
-        r.add(text("escapeMarkdown", TextFunctions::escapeMarkdown, "Backslash-escapes Markdown characters.").build());
-        r.add(FunctionSpec.builder("indexOf").param("value", ValueType.ANY).param("search", ValueType.ANY)
-                .optional("start", ValueType.NUMBER).returns(ValueType.NUMBER).eager(TextFunctions::indexOf)
-                .doc("0-based position of the search in text (or of an equal item in an array), -1 when absent.")
-                .build());
-        r.add(FunctionSpec.builder("length").param("value", ValueType.ANY).returns(ValueType.NUMBER)
-                .eager(TextFunctions::length).doc("Characters of text, bytes of a buffer, items of an array; 0 for null.")
-                .build());
+        r.add(
+                text(
+                                "escapeMarkdown",
+                                TextFunctions::escapeMarkdown,
+                                "Backslash-escapes Markdown characters.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("indexOf")
+                        .param("value", ValueType.ANY)
+                        .param("search", ValueType.ANY)
+                        .optional("start", ValueType.NUMBER)
+                        .returns(ValueType.NUMBER)
+                        .eager(TextFunctions::indexOf)
+                        .doc(
+                                "0-based position of the search in text (or of an equal item in an array), -1 when absent.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("length")
+                        .param("value", ValueType.ANY)
+                        .returns(ValueType.NUMBER)
+                        .eager(TextFunctions::length)
+                        .doc(
+                                "Characters of text, bytes of a buffer, items of an array; 0 for null.")
+                        .build());
         r.add(text("lower", TextFunctions::lower, "Lowercase.").build());
         r.add(text("upper", TextFunctions::upper, "Uppercase.").build());
-        r.add(text("startcase", TextFunctions::startcase, "Uppercases the first letter of each word, lowercases the rest.")
-                .build());
-        r.add(text("trim", TextFunctions::trim, "Removes leading and trailing whitespace.").build());
-        r.add(text("substring", TextFunctions::substring, "JavaScript substring: 0-based, end exclusive.")
-                .param("start", ValueType.NUMBER).optional("end", ValueType.NUMBER).build());
-        r.add(text("replace", TextFunctions::replace,
-                "Replaces every occurrence of a plain search (D7), or matches of a /regex/flags search (RE2).")
-                .param("search", ValueType.TEXT).param("replacement", ValueType.TEXT).build());
-        r.add(text("replaceEmojiCharacters", TextFunctions::replaceEmoji, "Replaces each emoji with the replacement.")
-                .optional("replacement", ValueType.TEXT).build());
-        r.add(FunctionSpec.builder("split").param("text", ValueType.TEXT).param("separator", ValueType.TEXT)
-                .optional("keepEmpty", ValueType.BOOLEAN).returns(ValueType.ARRAY).eager(TextFunctions::split)
-                .doc("Splits text; parts are trimmed and empty parts dropped unless the third argument is true.")
-                .build());
+        r.add(
+                text(
+                                "startcase",
+                                TextFunctions::startcase,
+                                "Uppercases the first letter of each word, lowercases the rest.")
+                        .build());
+        r.add(
+                text("trim", TextFunctions::trim, "Removes leading and trailing whitespace.")
+                        .build());
+        r.add(
+                text(
+                                "substring",
+                                TextFunctions::substring,
+                                "JavaScript substring: 0-based, end exclusive.")
+                        .param("start", ValueType.NUMBER)
+                        .optional("end", ValueType.NUMBER)
+                        .build());
+        r.add(
+                text(
+                                "replace",
+                                TextFunctions::replace,
+                                "Replaces every occurrence of a plain search (D7), or matches of a /regex/flags search (RE2).")
+                        .param("search", ValueType.TEXT)
+                        .param("replacement", ValueType.TEXT)
+                        .build());
+        r.add(
+                text(
+                                "replaceEmojiCharacters",
+                                TextFunctions::replaceEmoji,
+                                "Replaces each emoji with the replacement.")
+                        .optional("replacement", ValueType.TEXT)
+                        .build());
+        r.add(
+                FunctionSpec.builder("split")
+                        .param("text", ValueType.TEXT)
+                        .param("separator", ValueType.TEXT)
+                        .optional("keepEmpty", ValueType.BOOLEAN)
+                        .returns(ValueType.ARRAY)
+                        .eager(TextFunctions::split)
+                        .doc(
+                                "Splits text; parts are trimmed and empty parts dropped unless the third argument is true.")
+                        .build());
         r.add(hash("md5", Hashing::md5));
         r.add(hash("sha1", Hashing::sha1));
         r.add(hash("sha256", Hashing::sha256));
         r.add(hash("sha512", Hashing::sha512));
         r.add(text("stripHTML", TextFunctions::stripHtml, "Removes HTML tags.").build());
-        r.add(FunctionSpec.builder("toBinary").param("value", ValueType.ANY).optional("encoding", ValueType.TEXT)
-                .propagateMissing().eager(TextFunctions::toBinary)
-                .doc("A buffer from text in utf8 (default), hex or base64 encoding.").build());
-        r.add(FunctionSpec.builder("toString").param("value", ValueType.ANY).returns(ValueType.TEXT)
-                .eager(TextFunctions::toText).doc("The text form; buffers are decoded as UTF-8.").build());
-        r.add(text("mime", TextFunctions::mime, "The MIME type for a file name's extension.").build());
+        r.add(
+                FunctionSpec.builder("toBinary")
+                        .param("value", ValueType.ANY)
+                        .optional("encoding", ValueType.TEXT)
+                        .propagateMissing()
+                        .eager(TextFunctions::toBinary)
+                        .doc("A buffer from text in utf8 (default), hex or base64 encoding.")
+                        .build());
+        r.add(
+                FunctionSpec.builder("toString")
+                        .param("value", ValueType.ANY)
+                        .returns(ValueType.TEXT)
+                        .eager(TextFunctions::toText)
+                        .doc("The text form; buffers are decoded as UTF-8.")
+                        .build());
+        r.add(
+                text("mime", TextFunctions::mime, "The MIME type for a file name's extension.")
+                        .build());
     }
 
     private static FunctionSpec.Builder text(String name, FunctionSpec.Eager impl, String doc) {
-        return FunctionSpec.builder(name).param("text", ValueType.TEXT).returns(ValueType.TEXT).eager(impl).doc(doc);
+        return FunctionSpec.builder(name)
+                .param("text", ValueType.TEXT)
+                .returns(ValueType.TEXT)
+                .eager(impl)
+                .doc(doc);
     }
 
     private static FunctionSpec hash(String name, FunctionSpec.Eager impl) {
-        return FunctionSpec.builder(name).param("value", ValueType.ANY).optional("encoding", ValueType.TEXT)
-                .optional("key", ValueType.ANY).optional("keyEncoding", ValueType.TEXT).propagateMissing()
-                .returns(ValueType.TEXT).eager(impl)
-                .doc("Digest in hex (default), base64 or latin1; with a key (text, hex, base64 or binary), an HMAC.")
+        return FunctionSpec.builder(name)
+                .param("value", ValueType.ANY)
+                .optional("encoding", ValueType.TEXT)
+                .optional("key", ValueType.ANY)
+                .optional("keyEncoding", ValueType.TEXT)
+                .propagateMissing()
+                .returns(ValueType.TEXT)
+                .eager(impl)
+                .doc(
+                        "Digest in hex (default), base64 or latin1; with a key (text, hex, base64 or binary), an HMAC.")
                 .build();
     }
 
@@ -122,8 +212,11 @@ public final class TextFunctions implements FunctionLibrary {
             return args[0];
         }
         int first = s.codePointAt(0);
-        return Values.text(new StringBuilder().appendCodePoint(Character.toUpperCase(first))
-                .append(s, Character.charCount(first), s.length()).toString());
+        return Values.text(
+                new StringBuilder()
+                        .appendCodePoint(Character.toUpperCase(first))
+                        .append(s, Character.charCount(first), s.length())
+                        .toString());
     }
 
     static Value contains(Value[] args, CallContext cx) {
@@ -180,9 +273,12 @@ public final class TextFunctions implements FunctionLibrary {
                 i += 3;
             }
             try {
-                sb.append(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes.toByteArray())));
+                sb.append(
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                .decode(ByteBuffer.wrap(bytes.toByteArray())));
             } catch (CharacterCodingException e) {
                 throw new EvalException(ErrorCode.MALFORMED_URI, abbreviate(s));
             }
@@ -209,7 +305,8 @@ public final class TextFunctions implements FunctionLibrary {
                     throw new EvalException(ErrorCode.MALFORMED_URI, abbreviate(s));
                 }
                 for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                    sb.append('%')
+                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
                 }
             }
@@ -225,10 +322,17 @@ public final class TextFunctions implements FunctionLibrary {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                default: sb.append(c);
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                default:
+                    sb.append(c);
             }
         }
         cx.checkString(sb.length());
@@ -305,7 +409,8 @@ public final class TextFunctions implements FunctionLibrary {
                 wordStart = true;
                 sb.appendCodePoint(cp);
             } else {
-                sb.appendCodePoint(wordStart ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
+                sb.appendCodePoint(
+                        wordStart ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
                 wordStart = false;
             }
             i += Character.charCount(cp);
@@ -317,11 +422,17 @@ public final class TextFunctions implements FunctionLibrary {
         return Values.text(str(args[0]).strip());
     }
 
-    /** JavaScript substring: negative indexes become 0, both are clamped, and swapped when start > end. */
+    /**
+     * JavaScript substring: negative indexes become 0, both are clamped, and swapped when start >
+     * end.
+     */
     static Value substring(Value[] args, CallContext cx) {
         String s = str(args[0]);
         int start = clamp(Args.integer(args, 1, 0), s.length());
-        int end = Args.has(args, 2) ? clamp(Args.integer(args, 2, s.length()), s.length()) : s.length();
+        int end =
+                Args.has(args, 2)
+                        ? clamp(Args.integer(args, 2, s.length()), s.length())
+                        : s.length();
         return Values.text(s.substring(Math.min(start, end), Math.max(start, end)));
     }
 
@@ -334,9 +445,10 @@ public final class TextFunctions implements FunctionLibrary {
         String search = Args.text(args, 1);
         String replacement = Args.text(args, 2);
         Regexes.Literal regex = Regexes.parse(search);
-        return Values.text(regex != null
-                ? Regexes.replace(text, regex, replacement, cx)
-                : Regexes.replaceAll(text, search, replacement, cx));
+        return Values.text(
+                regex != null
+                        ? Regexes.replace(text, regex, replacement, cx)
+                        : Regexes.replaceAll(text, search, replacement, cx));
     }
 
     static Value replaceEmoji(Value[] args, CallContext cx) {
