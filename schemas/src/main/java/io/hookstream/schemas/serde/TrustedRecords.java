@@ -20,7 +20,10 @@ final class TrustedRecords {
 
     /** Idempotent: the global predicate is extended at most once per class loader. */
     static void ensureTrusted() {
-        Once.DONE.hashCode();
+        // reading the field runs the holder's class initialiser, which the JVM runs once
+        if (!Once.INSTALLED) {
+            throw new IllegalStateException("Avro's class predicate was not extended");
+        }
     }
 
     private static boolean isGenerated(Class<?> type) {
@@ -28,13 +31,13 @@ final class TrustedRecords {
     }
 
     private static final class Once {
-        static final Object DONE = install();
+        static final boolean INSTALLED = install();
 
-        private static Object install() {
+        private static boolean install() {
             ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
             ClassSecurityValidator.setGlobal(
                     ClassSecurityValidator.composite(previous, TrustedRecords::isGenerated));
-            return Boolean.TRUE;
+            return true;
         }
     }
 }
