@@ -147,7 +147,11 @@ public final class EvalContext {
                 synchronized (this) {
                     v = value;
                     if (v == null) {
-                        v = Objects.requireNonNull(supplier.get(), "lazy variable value");
+                        // the supplier is dropped only once the value is set, so it is here while v
+                        // is null
+                        Supplier<Value> s =
+                                Objects.requireNonNull(supplier, "lazy variable supplier");
+                        v = Objects.requireNonNull(s.get(), "lazy variable value");
                         value = v;
                         supplier = null;
                     }

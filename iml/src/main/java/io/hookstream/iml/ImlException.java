@@ -1,6 +1,7 @@
 package io.hookstream.iml;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +70,8 @@ public class ImlException extends RuntimeException {
 
     /** The message without code, path or position. */
     public String originalMessage() {
-        return super.getMessage();
+        // always set: the constructor passes the formatted message to RuntimeException
+        return Objects.requireNonNullElse(super.getMessage(), "");
     }
 
     /**

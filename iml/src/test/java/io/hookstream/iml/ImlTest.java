@@ -45,6 +45,22 @@ class ImlTest {
     }
 
     @Test
+    void aConstantArrayReadAtAVariableIndexIsNotFoldedAtCompileTime() {
+        // the compiler used to fold the index read when only the array was constant, so every
+        // evaluation gave the value for a missing index
+        CompiledTemplate t =
+                Iml.standard().compile(json("{\"v\":\"{{split('a-b-c', '-')[body.i]}}\"}"), "out");
+        assertThat(Values.toJson(t.evaluate(context("{\"body\":{\"i\":2}}"))).toString())
+                .isEqualTo("{\"v\":\"b\"}");
+        assertThat(Values.toJson(t.evaluate(context("{\"body\":{\"i\":3}}"))).toString())
+                .isEqualTo("{\"v\":\"c\"}");
+        CompiledTemplate constant =
+                Iml.standard().compile(json("{\"v\":\"{{split('a-b-c', '-')[2]}}\"}"), "out");
+        assertThat(Values.toJson(constant.evaluate(EvalContext.empty())).toString())
+                .isEqualTo("{\"v\":\"b\"}");
+    }
+
+    @Test
     void parseErrorsAtCompileTimeCarryPathLineAndColumn() {
         ParseException e =
                 assertThrows(

@@ -63,11 +63,13 @@ final class Compiler {
         if (e instanceof Index) {
             Index i = (Index) e;
             Node target = compile(i.target());
-            Node node =
-                    i.index() == null
-                            ? new Nodes.First(target)
-                            : new Nodes.Index(target, compile(i.index()));
-            return fold(node, target, i.index() == null ? target : null);
+            Expr indexExpr = i.index();
+            if (indexExpr == null) {
+                return fold(new Nodes.First(target), target);
+            }
+            // the index is a child too: a constant array read at a variable index is not constant
+            Node index = compile(indexExpr);
+            return fold(new Nodes.Index(target, index), target, index);
         }
         if (e instanceof Call) {
             return compileCall((Call) e);
@@ -189,7 +191,7 @@ final class Compiler {
      */
     private Node fold(Node node, Node... children) {
         for (Node child : children) {
-            if (child != null && !child.isConstant()) {
+            if (!child.isConstant()) {
                 return node;
             }
         }

@@ -14,6 +14,7 @@ import io.hookstream.iml.value.TextValue;
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /** The evaluator node types. Each is final, immutable and has a single {@code eval}. */
 final class Nodes {
@@ -394,7 +395,11 @@ final class Nodes {
                 Kind kb = b.kind();
                 if ((ka == Kind.NUMBER || ka == Kind.BOOLEAN)
                         && (kb == Kind.NUMBER || kb == Kind.BOOLEAN)) {
-                    return Values.number(Numbers.add(Coercions.toNumber(a), Coercions.toNumber(b)));
+                    // numbers and booleans always have a numeric value
+                    return Values.number(
+                            Numbers.add(
+                                    Objects.requireNonNull(Coercions.toNumber(a)),
+                                    Objects.requireNonNull(Coercions.toNumber(b))));
                 }
                 String sa = Values.text(a);
                 String sb = Values.text(b);

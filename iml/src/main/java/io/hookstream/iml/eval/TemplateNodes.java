@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The template node types: constants, IML strings, arrays and objects (§2, D9, D19). */
@@ -134,7 +135,16 @@ final class TemplateNodes {
                     }
                     continue;
                 }
-                String key = e.key() != null ? e.key() : Values.text(e.keyTemplate().eval(f));
+                String fixedKey = e.key();
+                String key =
+                        fixedKey != null
+                                ? fixedKey
+                                : Values.text(
+                                        // the parser gives every entry that is not a spread a key
+                                        // or a template
+                                        Objects.requireNonNull(
+                                                        e.keyTemplate(), "entry key template")
+                                                .eval(f));
                 if (v.kind() == Kind.UNDEFINED) {
                     out.remove(key);
                 } else {

@@ -240,6 +240,7 @@ public final class ArrayFunctions implements FunctionLibrary {
         List<Value> out = new ArrayList<>();
         for (Value item : a.items()) {
             if (filter != null
+                    && filterKey != null
                     && !filter.contains(Values.text(GeneralFunctions.getPath(item, filterKey)))) {
                 continue;
             }

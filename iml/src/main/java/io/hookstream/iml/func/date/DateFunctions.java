@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -214,7 +215,10 @@ public final class DateFunctions implements FunctionLibrary {
             LocalDateTime changed = change.apply(zoned.toLocalDateTime());
             return ZonedDateTime.ofLocal(changed, cx.timezone(), zoned.getOffset()).toInstant();
         } catch (DateTimeException | ArithmeticException e) {
-            throw new EvalException(ErrorCode.INVALID_ARGUMENT, "date", e.getMessage());
+            throw new EvalException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "date",
+                    Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moment.js format tokens ({@code YYYY MM DD HH hh mm ss SSS A a Z ZZ X x E Do MMM dddd …}, {@code
@@ -371,9 +372,9 @@ final class MomentFormat {
         int minute = -1;
         int second = -1;
         int nanos = -1;
-        Boolean pm;
-        ZoneOffset offset;
-        Instant instant;
+        @Nullable Boolean pm;
+        @Nullable ZoneOffset offset;
+        @Nullable Instant instant;
     }
 
     /**
@@ -419,7 +420,8 @@ final class MomentFormat {
         }
     }
 
-    private static Pattern patternFor(String token) {
+    /** The pattern of a token that reads a value, or null for one that Moment skips. */
+    private static @Nullable Pattern patternFor(String token) {
         switch (token) {
             case "YYYYYY":
                 return ONE_TO_SIX;
