@@ -98,7 +98,10 @@ public final class TopicProvisioner {
         Map<String, TopicDescription> described = describeOnceVisible(names, visibleWithin);
         Map<String, Integer> partitions = new LinkedHashMap<>();
         for (String name : names) {
-            partitions.put(name, described.get(name).partitions().size());
+            // allTopicNames() answers for every requested name or fails as a whole
+            TopicDescription d =
+                    Objects.requireNonNull(described.get(name), () -> "no description of " + name);
+            partitions.put(name, d.partitions().size());
         }
         if (new HashSet<>(partitions.values()).size() > 1) {
             throw new TopicLayoutException(
@@ -123,7 +126,7 @@ public final class TopicProvisioner {
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw new IllegalStateException(
-                            "cannot describe topics " + names + ": " + e.getCause().getMessage(),
+                            "cannot describe topics " + names + ": " + causeMessage(e),
                             e.getCause());
                 }
                 if (System.nanoTime() - deadline >= 0) {
@@ -185,10 +188,7 @@ public final class TopicProvisioner {
                     // goal
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException(
-                                "cannot create topic "
-                                        + entry.getKey()
-                                        + ": "
-                                        + e.getCause().getMessage(),
+                                "cannot create topic " + entry.getKey() + ": " + causeMessage(e),
                                 e.getCause());
                     }
                 }
@@ -201,5 +201,11 @@ public final class TopicProvisioner {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list topics: " + e.getMessage(), e);
         }
+    }
+
+    /** What the admin client's failure says; an ExecutionException without a cause is its own. */
+    private static String causeMessage(ExecutionException e) {
+        Throwable cause = e.getCause();
+        return String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
     }
 }

@@ -66,7 +66,8 @@ public final class WebhookCaseRunner {
         try {
             return execute(id, testCase, expected);
         } catch (SpecException e) {
-            return new CaseResult(id, false, text(expected), "spec refused", e.getMessage());
+            return new CaseResult(
+                    id, false, text(expected), "spec refused", String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             return new CaseResult(id, false, text(expected), "error", "case could not run: " + e);
         }

@@ -30,11 +30,19 @@ final class DirectiveFailure extends RuntimeException {
 
     private final String directivePath;
     private final String code;
+    private final String message;
 
     DirectiveFailure(String directivePath, String code, String message) {
         super(message, null, false, false);
         this.directivePath = directivePath;
         this.code = code;
+        this.message = message;
+    }
+
+    /** Never null: every failure is made with its message. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     String directivePath() {

@@ -258,8 +258,11 @@ final class WebhookSpecReader {
         } else if (Shapes.string(secretNode, compiler.documentPath(path + ".secret"), findings)) {
             secret = compiler.template(secretNode, path + ".secret");
         }
+        // no preset is named hmac, so the preset is missing exactly for the generic scheme
         SignatureCheck check =
-                generic ? genericCheck(node, path) : preset.check(tolerance(node, path, preset));
+                preset == null
+                        ? genericCheck(node, path)
+                        : preset.check(tolerance(node, path, preset));
         Directive payload = null;
         if (generic
                 && node.has("payload")
