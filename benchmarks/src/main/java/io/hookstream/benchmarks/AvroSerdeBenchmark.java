@@ -7,10 +7,12 @@ import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.serde.AvroSerde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -65,7 +67,7 @@ public class AvroSerdeBenchmark {
                         Fixtures.DEDICATED,
                         body,
                         1_700_000_000_000L);
-        eventBytes = events.encode(event);
+        eventBytes = Objects.requireNonNull(events.encode(event));
         bundle =
                 TriggerBundle.newBuilder()
                         .setBundleId(event.getEventId() + ":0:hook-1")
@@ -85,7 +87,7 @@ public class AvroSerdeBenchmark {
     }
 
     @Benchmark
-    public byte[] encodeEvent() {
+    public byte @Nullable [] encodeEvent() {
         return events.encode(event);
     }
 
@@ -95,7 +97,7 @@ public class AvroSerdeBenchmark {
     }
 
     @Benchmark
-    public RawWebhookEvent decodeEvent() {
+    public @Nullable RawWebhookEvent decodeEvent() {
         return events.decode(eventBytes);
     }
 
@@ -105,7 +107,7 @@ public class AvroSerdeBenchmark {
     }
 
     @Benchmark
-    public byte[] encodeBundle() {
+    public byte @Nullable [] encodeBundle() {
         return bundles.encode(bundle);
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,9 @@ public class WebhookPipelineBenchmark {
         parser = RequestParser.forLimits(iml.limits());
         AppDefinition app =
                 new AppDefinitionParser(iml).parse(Fixtures.APP_ID, Fixtures.appDefinition());
-        dedicated = app.webhook(Fixtures.DEDICATED);
+        dedicated =
+                Objects.requireNonNull(
+                        app.webhook(Fixtures.DEDICATED), "the fixture app has a dedicated webhook");
         JsonMapper json = JsonMapper.builder().build();
         scope =
                 HookScope.of(

@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark's app, hooks, connections and request bodies, written straight to the compacted
@@ -264,7 +265,7 @@ public final class Fixtures {
     /** A raw event as the ingress publishes it for a signed benchmark request. */
     public static RawWebhookEvent rawEvent(
             WebhookKind kind,
-            String hookIdOrNull,
+            @Nullable String hookIdOrNull,
             String webhookName,
             byte[] body,
             long receivedAt) {

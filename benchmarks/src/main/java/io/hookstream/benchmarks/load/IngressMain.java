@@ -3,6 +3,7 @@ package io.hookstream.benchmarks.load;
 import io.hookstream.ingress.IngressApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,7 +32,11 @@ public final class IngressMain {
                                 "--hookstream.secrets.data-key=" + Fixtures.DATA_KEY,
                                 "--logging.level.root=WARN",
                                 "--logging.level.io.hookstream=WARN");
-        int bound = ((WebServerApplicationContext) context).getWebServer().getPort();
+        int bound =
+                Objects.requireNonNull(
+                                ((WebServerApplicationContext) context).getWebServer(),
+                                "a started web application has a server")
+                        .getPort();
         Files.writeString(portFile, Integer.toString(bound));
         System.out.println("ingress ready port=" + bound);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "ingress-shutdown"));

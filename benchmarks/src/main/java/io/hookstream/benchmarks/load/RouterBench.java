@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Router throughput on a real broker, one variant per JVM:
@@ -132,7 +134,12 @@ public final class RouterBench {
 
             Properties config =
                     RouterStreams.config(
-                            new KafkaSettings(bootstrap, 3, (short) 1, null, null),
+                            new KafkaSettings(
+                                    bootstrap,
+                                    3,
+                                    (short) 1,
+                                    Duration.ofDays(7),
+                                    Duration.ofSeconds(60)),
                             new RouterSettings(
                                     "bench-router-" + run,
                                     work.resolve("state-" + run),
@@ -235,10 +242,13 @@ public final class RouterBench {
                             produced.getOrDefault(names.eventsDlq(), 0L),
                             produced.getOrDefault(names.eventsUnmatched(), 0L),
                             produced.getOrDefault(out, 0L) / (double) events,
-                            measured.cpuEnd().selfMicrosPer(measured.cpuStart(), events),
-                            measured.cpuEnd().brokerMicrosPer(measured.cpuStart(), events),
+                            measured.measuredCpuEnd()
+                                    .selfMicrosPer(measured.measuredCpuStart(), events),
+                            measured.measuredCpuEnd()
+                                    .brokerMicrosPer(measured.measuredCpuStart(), events),
                             CpuTime.json(
-                                    measured.cpuEnd().threadMicrosPer(measured.cpuStart(), events)),
+                                    measured.measuredCpuEnd()
+                                            .threadMicrosPer(measured.measuredCpuStart(), events)),
                             measured.clockJson(),
                             measured.timelineJson(perEvent));
             System.out.println("RESULT " + json);
@@ -399,8 +409,17 @@ public final class RouterBench {
             long doneAtNanos,
             List<long[]> timeline,
             long outputs,
-            CpuTime cpuStart,
-            CpuTime cpuEnd) {
+            @Nullable CpuTime cpuStart,
+            @Nullable CpuTime cpuEnd) {
+
+        /** CPU at the start of a phase that measures it (the measured one). */
+        CpuTime measuredCpuStart() {
+            return Objects.requireNonNull(cpuStart, "this phase did not measure CPU");
+        }
+
+        CpuTime measuredCpuEnd() {
+            return Objects.requireNonNull(cpuEnd, "this phase did not measure CPU");
+        }
 
         double seconds() {
             return (doneAtNanos - runningAtNanos) / 1e9;
@@ -558,7 +577,7 @@ public final class RouterBench {
         List<long[]> timeline = new ArrayList<>();
         long count = 0;
         long lastSample = 0;
-        CpuTime cpuStart = null;
+        @Nullable CpuTime cpuStart = null;
         long clockStart = 0;
         if (!restarted) {
             cpuStart = CpuTime.now();

@@ -53,7 +53,9 @@ final class ValueComparison {
                         return false;
                     }
                     for (Map.Entry<String, Value> entry : e.entrySet()) {
-                        if (!same(entry.getValue(), a.get(entry.getKey()))) {
+                        Value other = a.get(entry.getKey());
+                        // the key sets are equal, so other is missing only for a null value
+                        if (other == null || !same(entry.getValue(), other)) {
                             return false;
                         }
                     }

@@ -99,10 +99,10 @@ final class RawReplay {
             Map<TopicPartition, Long> ends =
                     new HashMap<>(
                             scan.offsetsAtOrAfter(partitions, options.to().toEpochMilli(), latest));
-            ends.replaceAll((partition, end) -> Math.min(end, latest.get(partition)));
+            ends.replaceAll((partition, end) -> Math.min(end, Offsets.of(latest, partition)));
             long total = 0;
             for (TopicPartition partition : partitions) {
-                total += Math.max(0, ends.get(partition) - starts.get(partition));
+                total += Math.max(0, Offsets.of(ends, partition) - Offsets.of(starts, partition));
             }
             return options.dryRun()
                     ? finish(

@@ -93,7 +93,7 @@ public final class TopicScan implements AutoCloseable {
                                 found.put(
                                         partition,
                                         offset == null
-                                                ? endOffsets.get(partition)
+                                                ? Offsets.of(endOffsets, partition)
                                                 : offset.offset()));
         return found;
     }
@@ -121,7 +121,9 @@ public final class TopicScan implements AutoCloseable {
         consumer.assign(remaining.keySet());
         // a partition that stays assigned keeps its paused state from an earlier scan
         consumer.resume(remaining.keySet());
-        remaining.keySet().forEach(partition -> consumer.seek(partition, from.get(partition)));
+        remaining
+                .keySet()
+                .forEach(partition -> consumer.seek(partition, Offsets.of(from, partition)));
         Map<TopicPartition, Long> lastPosition = new HashMap<>();
         long lastProgress = System.nanoTime();
         while (!remaining.isEmpty()) {
@@ -136,7 +138,7 @@ public final class TopicScan implements AutoCloseable {
                 // the position, not the last record, decides: transaction markers and deleted
                 // records leave gaps
                 long position = consumer.position(partition, METADATA_TIMEOUT);
-                if (position >= remaining.get(partition)) {
+                if (position >= Offsets.of(remaining, partition)) {
                     remaining.remove(partition);
                     consumer.pause(List.of(partition));
                 } else if (!Long.valueOf(position).equals(lastPosition.put(partition, position))) {
