@@ -6,6 +6,7 @@ import io.hookstream.iml.Iml;
 import io.hookstream.iml.ImlException;
 import io.hookstream.iml.value.Kind;
 import io.hookstream.iml.value.Value;
+import io.hookstream.webhook.conformance.TypedJson;
 import java.time.ZoneId;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;

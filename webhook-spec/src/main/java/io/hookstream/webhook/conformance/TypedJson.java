@@ -1,5 +1,9 @@
 package io.hookstream.webhook.conformance;
 
+import io.hookstream.iml.value.ArrayValue;
+import io.hookstream.iml.value.BufferValue;
+import io.hookstream.iml.value.JsonText;
+import io.hookstream.iml.value.ObjectValue;
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
 import java.math.BigDecimal;
@@ -13,35 +17,41 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The corpus' JSON conventions: typed markers ({@code $date}, {@code $undefined}, {@code $binary})
- * and a comparison that treats numbers by value and objects without regard to key order.
+ * The corpus' JSON conventions, read in one place for both kinds of case (expressions and
+ * webhooks): typed markers ({@code {"$date": ISO}}, {@code {"$undefined": true}}, {@code
+ * {"$binary": hex}}), their display, and a comparison that treats numbers by value and objects
+ * without regard to key order. An object that only looks like a marker ({@code {"$date": 5}}) stays
+ * an object.
  */
-final class TypedJson {
+public final class TypedJson {
 
     private TypedJson() {}
 
     /** Corpus JSON to a value, decoding the typed markers. */
-    static Value toValue(JsonNode node) {
-        if (node.isObject() && node.size() == 1) {
-            if (node.has("$date")) {
-                return Values.date(Instant.parse(node.get("$date").stringValue()));
-            }
-            if (node.has("$undefined")) {
-                return Values.UNDEFINED;
-            }
-            if (node.has("$binary")) {
-                return Values.buffer(HexFormat.of().parseHex(node.get("$binary").stringValue()));
-            }
-        }
+    public static Value toValue(JsonNode node) {
         if (node.isObject()) {
-            Map<String, Value> properties = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> property : node.properties()) {
-                properties.put(property.getKey(), toValue(property.getValue()));
+            if (node.size() == 1) {
+                JsonNode date = node.get("$date");
+                if (date != null && date.isString()) {
+                    return Values.date(Instant.parse(date.stringValue()));
+                }
+                JsonNode undefined = node.get("$undefined");
+                if (undefined != null && undefined.isBoolean() && undefined.booleanValue()) {
+                    return Values.UNDEFINED;
+                }
+                JsonNode binary = node.get("$binary");
+                if (binary != null && binary.isString()) {
+                    return Values.buffer(HexFormat.of().parseHex(binary.stringValue()));
+                }
             }
-            return Values.object(properties);
+            Map<String, Value> props = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                props.put(e.getKey(), toValue(e.getValue()));
+            }
+            return Values.object(props);
         }
         if (node.isArray()) {
-            List<Value> items = new ArrayList<>();
+            List<Value> items = new ArrayList<>(node.size());
             for (JsonNode item : node) {
                 items.add(toValue(item));
             }
@@ -97,5 +107,42 @@ final class TypedJson {
             return Values.text(Values.number(new BigDecimal(node.asString())));
         }
         return node.isNull() ? "null" : node.asString();
+    }
+
+    /** Display text that keeps the type visible: markers for dates, undefined and buffers. */
+    public static String describe(Value v) {
+        switch (v.kind()) {
+            case UNDEFINED:
+                return "{\"$undefined\":true}";
+            case DATE:
+                return "{\"$date\":\"" + Values.text(v) + "\"}";
+            case BUFFER:
+                return "{\"$binary\":\""
+                        + HexFormat.of().formatHex(((BufferValue) v).bytes())
+                        + "\"}";
+            case ARRAY:
+                {
+                    StringBuilder sb = new StringBuilder("[");
+                    List<Value> items = ((ArrayValue) v).items();
+                    for (int i = 0; i < items.size(); i++) {
+                        sb.append(i > 0 ? "," : "").append(describe(items.get(i)));
+                    }
+                    return sb.append(']').toString();
+                }
+            case OBJECT:
+                {
+                    StringBuilder sb = new StringBuilder("{");
+                    boolean first = true;
+                    for (Map.Entry<String, Value> e : ((ObjectValue) v).props().entrySet()) {
+                        sb.append(first ? "" : ",");
+                        first = false;
+                        JsonText.quote(sb, e.getKey());
+                        sb.append(':').append(describe(e.getValue()));
+                    }
+                    return sb.append('}').toString();
+                }
+            default:
+                return JsonText.write(v);
+        }
     }
 }
