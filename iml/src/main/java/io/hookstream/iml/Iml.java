@@ -2,6 +2,7 @@ package io.hookstream.iml;
 
 import io.hookstream.iml.eval.Compilation;
 import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.catalogue.StandardCatalogue;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Iml {
 
-    private static final Iml STANDARD = new Iml(FunctionRegistry.standard(), Limits.defaults());
+    private static final Iml STANDARD = new Iml(StandardCatalogue.registry(), Limits.defaults());
 
     private final FunctionRegistry functions;
     private final Limits limits;

@@ -223,7 +223,7 @@ class HostileInputTest {
     @Test
     void bugsInFunctionsAreWrapped() {
         io.hookstream.iml.func.FunctionRegistry broken =
-                io.hookstream.iml.func.FunctionRegistry.standard().toBuilder()
+                io.hookstream.iml.func.catalogue.StandardCatalogue.registry().toBuilder()
                         .add(
                                 io.hookstream.iml.func.FunctionSpec.builder("boom")
                                         .eager(

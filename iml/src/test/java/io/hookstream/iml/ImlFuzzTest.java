@@ -2,8 +2,8 @@ package io.hookstream.iml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.iml.func.FunctionRegistry;
 import io.hookstream.iml.func.FunctionSpec;
+import io.hookstream.iml.func.catalogue.StandardCatalogue;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,7 +33,7 @@ class ImlFuzzTest {
     private static final long GUARD_SECONDS = 10;
     private static final Iml IML = Iml.standard();
     private static final List<String> FUNCTIONS =
-            FunctionRegistry.standard().all().stream().map(FunctionSpec::name).sorted().toList();
+            StandardCatalogue.registry().all().stream().map(FunctionSpec::name).sorted().toList();
     private static final EvalContext CONTEXT =
             EvalContext.builder()
                     .variable(

@@ -1,7 +1,7 @@
 package io.hookstream.iml.func;
 
-/** A group of functions that registers itself into a {@link FunctionRegistry.Builder}. */
+/** A group of functions that registers itself into a {@link FunctionRegistration}. */
 public interface FunctionLibrary {
 
-    void register(FunctionRegistry.Builder registry);
+    void register(FunctionRegistration registry);
 }

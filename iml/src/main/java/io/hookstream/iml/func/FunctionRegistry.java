@@ -1,12 +1,5 @@
 package io.hookstream.iml.func;
 
-import io.hookstream.iml.func.array.ArrayFunctions;
-import io.hookstream.iml.func.date.DateFunctions;
-import io.hookstream.iml.func.general.GeneralFunctions;
-import io.hookstream.iml.func.json.JsonFunctions;
-import io.hookstream.iml.func.math.MathFunctions;
-import io.hookstream.iml.func.runtime.RuntimeFunctions;
-import io.hookstream.iml.func.text.TextFunctions;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,11 +13,6 @@ public final class FunctionRegistry {
 
     private FunctionRegistry(Map<String, FunctionSpec> functions) {
         this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
-    }
-
-    /** The standard catalogue of §5. */
-    public static FunctionRegistry standard() {
-        return Holder.STANDARD;
     }
 
     public static Builder builder() {
@@ -47,11 +35,12 @@ public final class FunctionRegistry {
     }
 
     /** Collects specs; {@link #add} fails on duplicates. */
-    public static final class Builder {
+    public static final class Builder implements FunctionRegistration {
         private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
 
         private Builder() {}
 
+        @Override
         public Builder add(FunctionSpec spec) {
             if (functions.putIfAbsent(spec.name(), spec) != null) {
                 throw new IllegalArgumentException("duplicate function '" + spec.name() + "'");
@@ -67,18 +56,5 @@ public final class FunctionRegistry {
         public FunctionRegistry build() {
             return new FunctionRegistry(functions);
         }
-    }
-
-    private static final class Holder {
-        static final FunctionRegistry STANDARD =
-                builder()
-                        .add(new GeneralFunctions())
-                        .add(new TextFunctions())
-                        .add(new MathFunctions())
-                        .add(new DateFunctions())
-                        .add(new ArrayFunctions())
-                        .add(new JsonFunctions())
-                        .add(new RuntimeFunctions())
-                        .build();
     }
 }

@@ -7,8 +7,8 @@ import io.hookstream.iml.EvalContext;
 import io.hookstream.iml.Iml;
 import io.hookstream.iml.ImlException;
 import io.hookstream.iml.TestValues;
-import io.hookstream.iml.func.FunctionRegistry;
 import io.hookstream.iml.func.FunctionSpec;
+import io.hookstream.iml.func.catalogue.StandardCatalogue;
 import io.hookstream.iml.value.JsonText;
 import io.hookstream.iml.value.Kind;
 import io.hookstream.iml.value.Value;
@@ -146,7 +146,7 @@ class GoldenTest {
             all.append(c.node().get("expr").toString()).append('\n');
         }
         TreeSet<String> missing = new TreeSet<>();
-        for (FunctionSpec spec : FunctionRegistry.standard().all()) {
+        for (FunctionSpec spec : StandardCatalogue.registry().all()) {
             if (!all.toString().contains(spec.name() + "(")) {
                 missing.add(spec.name());
             }

@@ -3,7 +3,7 @@ package io.hookstream.iml.func.array;
 import io.hookstream.iml.func.Args;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.ValueType;
 import io.hookstream.iml.func.general.GeneralFunctions;
@@ -30,7 +30,7 @@ import java.util.Set;
 public final class ArrayFunctions implements FunctionLibrary {
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(
                 array("add", ArrayFunctions::add, "A new array with the values appended.")
                         .varargs("value", ValueType.ANY)

@@ -5,7 +5,7 @@ import io.hookstream.iml.EvalException;
 import io.hookstream.iml.func.Args;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.ValueType;
 import io.hookstream.iml.value.Coercions;
@@ -51,7 +51,7 @@ public final class DateFunctions implements FunctionLibrary {
     };
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(
                 FunctionSpec.builder("formatDate")
                         .param("date", ValueType.DATE)

@@ -2,7 +2,7 @@ package io.hookstream.iml.func.general;
 
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.LazyArgs;
 import io.hookstream.iml.func.ValueType;
@@ -21,7 +21,7 @@ import java.util.Set;
 public final class GeneralFunctions implements FunctionLibrary {
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(
                 FunctionSpec.builder("if")
                         .param("condition", ValueType.ANY)

@@ -4,7 +4,7 @@ import io.hookstream.iml.ErrorCode;
 import io.hookstream.iml.EvalException;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.ValueType;
 import io.hookstream.iml.value.JsonText;
@@ -37,7 +37,7 @@ public final class JsonFunctions implements FunctionLibrary {
                     .build();
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(
                 FunctionSpec.builder("parseJSON")
                         .param("text", ValueType.TEXT)

@@ -5,7 +5,7 @@ import io.hookstream.iml.EvalException;
 import io.hookstream.iml.func.Args;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.ValueType;
 import io.hookstream.iml.value.ArrayValue;
@@ -29,7 +29,7 @@ public final class MathFunctions implements FunctionLibrary {
     private static final int MAX_DECIMALS = 100;
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(unary("abs", MathFunctions::abs, "Absolute value."));
         r.add(unary("ceil", MathFunctions::ceil, "Smallest integer not below the number."));
         r.add(unary("floor", MathFunctions::floor, "Largest integer not above the number."));

@@ -5,7 +5,7 @@ import io.hookstream.iml.EvalException;
 import io.hookstream.iml.func.Args;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.ValueType;
 import io.hookstream.iml.value.ArrayValue;
@@ -50,7 +50,7 @@ public final class RuntimeFunctions implements FunctionLibrary {
                     "Warning");
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(
                 FunctionSpec.builder("jwt")
                         .param("payload", ValueType.ANY)

@@ -5,7 +5,7 @@ import io.hookstream.iml.EvalException;
 import io.hookstream.iml.func.Args;
 import io.hookstream.iml.func.CallContext;
 import io.hookstream.iml.func.FunctionLibrary;
-import io.hookstream.iml.func.FunctionRegistry;
+import io.hookstream.iml.func.FunctionRegistration;
 import io.hookstream.iml.func.FunctionSpec;
 import io.hookstream.iml.func.ValueType;
 import io.hookstream.iml.value.ArrayValue;
@@ -30,7 +30,7 @@ import java.util.Locale;
 public final class TextFunctions implements FunctionLibrary {
 
     @Override
-    public void register(FunctionRegistry.Builder r) {
+    public void register(FunctionRegistration r) {
         r.add(
                 text(
                                 "ascii",
