@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * it; {@link #catchUp()} closes that gap: it completes once the view has read up to end offsets
  * looked up after it was called. Callers that arrive while a look-up is still to be made share it,
  * so a flood of lookups of unknown keys costs one end-offset request per round, not one per caller.
+ *
+ * <p>End offsets are asked through a second consumer that never fetches. A broker answers the
+ * requests of one connection in order, and while the topic is idle the reading consumer always has
+ * a fetch that the broker holds for up to {@code fetch.max.wait.ms} (500 ms): on that connection
+ * every look-up, and so every write that waits for its view, took half a second.
  */
 public final class CompactedTopicView<V> implements AutoCloseable {
 
@@ -46,6 +51,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
+    private volatile @Nullable KafkaConsumer<byte[], byte[]> offsetsConsumer;
     private volatile @Nullable RuntimeException failure;
 
     /** Callers whose end offsets are still to be looked up; the next round serves them all. */
@@ -139,8 +145,15 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     private void run() {
-        try (KafkaConsumer<byte[], byte[]> raw = new KafkaConsumer<>(consumerProperties)) {
+        Properties offsetsProperties = new Properties();
+        offsetsProperties.putAll(consumerProperties);
+        offsetsProperties.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                consumerProperties.getProperty(ConsumerConfig.CLIENT_ID_CONFIG) + "-offsets");
+        try (KafkaConsumer<byte[], byte[]> raw = new KafkaConsumer<>(consumerProperties);
+                KafkaConsumer<byte[], byte[]> offsets = new KafkaConsumer<>(offsetsProperties)) {
             consumer = raw;
+            offsetsConsumer = offsets;
             List<TopicPartition> partitions = awaitPartitions(raw);
             raw.assign(partitions);
             raw.seekToBeginning(partitions);
@@ -150,7 +163,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 // not only poll
                 try {
                     if (initialEnds == null) {
-                        initialEnds = raw.endOffsets(partitions);
+                        initialEnds = offsets.endOffsets(partitions);
                     }
                     for (ConsumerRecord<byte[], byte[]> r : raw.poll(Duration.ofMillis(500))) {
                         apply(r);
@@ -161,7 +174,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                     if (initialLoad.getCount() > 0 && reached(initialEnds)) {
                         initialLoad.countDown();
                     }
-                    serveCatchUp(raw, partitions);
+                    serveCatchUp(offsets, partitions);
                 } catch (WakeupException wakeup) {
                     // loop: either close() cleared running, or a catch-up request is waiting to be
                     // served
@@ -178,7 +191,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         }
     }
 
-    private void serveCatchUp(KafkaConsumer<byte[], byte[]> raw, List<TopicPartition> partitions) {
+    private void serveCatchUp(
+            KafkaConsumer<byte[], byte[]> offsets, List<TopicPartition> partitions) {
         if (inFlight == null) {
             synchronized (catchUpLock) {
                 inFlight = waiting;
@@ -192,7 +206,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
             // looked up now, after every caller of this round called: their writes lie below these
             // ends; if a
             // wakeup interrupts the look-up, it is simply made again on the next turn of the loop
-            inFlightEnds = raw.endOffsets(partitions);
+            inFlightEnds = offsets.endOffsets(partitions);
         }
         if (reached(inFlightEnds)) {
             CompletableFuture<Boolean> done = inFlight;
@@ -285,6 +299,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
+        }
+        KafkaConsumer<byte[], byte[]> o = offsetsConsumer;
+        if (o != null) {
+            o.wakeup();
         }
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
