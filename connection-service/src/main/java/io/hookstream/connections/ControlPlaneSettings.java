@@ -15,11 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hookstream.control")
 public record ControlPlaneSettings(
-        @Nullable String ingressBaseUrl,
-        @Nullable TriggerStrategy triggerStrategy,
-        @Nullable Duration writeTimeout,
-        @Nullable String apiToken,
-        @Nullable RemoteLimits remote) {
+        String ingressBaseUrl,
+        TriggerStrategy triggerStrategy,
+        Duration writeTimeout,
+        String apiToken,
+        RemoteLimits remote) {
 
     public enum TriggerStrategy {
         PER_USER,
@@ -27,15 +27,21 @@ public record ControlPlaneSettings(
     }
 
     /**
-     * Unset keys (null from the binder) take their defaults; the token has none and must be set.
+     * Unset keys (null from the binder) take their defaults, so the accessors never return null;
+     * the token has none and must be set.
      */
-    public ControlPlaneSettings {
-        ingressBaseUrl =
+    public ControlPlaneSettings(
+            @Nullable String ingressBaseUrl,
+            @Nullable TriggerStrategy triggerStrategy,
+            @Nullable Duration writeTimeout,
+            @Nullable String apiToken,
+            @Nullable RemoteLimits remote) {
+        this.ingressBaseUrl =
                 ingressBaseUrl == null ? "http://localhost:8080" : stripSlash(ingressBaseUrl);
-        triggerStrategy = triggerStrategy == null ? TriggerStrategy.PER_USER : triggerStrategy;
-        writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
-        apiToken = requireToken(apiToken);
-        remote = remote == null ? RemoteLimits.defaults() : remote;
+        this.triggerStrategy = triggerStrategy == null ? TriggerStrategy.PER_USER : triggerStrategy;
+        this.writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
+        this.apiToken = requireToken(apiToken);
+        this.remote = remote == null ? RemoteLimits.defaults() : remote;
     }
 
     private static String requireToken(@Nullable String token) {

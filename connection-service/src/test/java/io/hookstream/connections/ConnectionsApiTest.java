@@ -284,6 +284,53 @@ class ConnectionsApiTest {
     }
 
     @Test
+    void aConnectionTheProviderAcceptsAgainIsValidWithoutTheErrorOfItsRefusal() {
+        String user = user();
+        String token = "tok-" + UUID.randomUUID();
+        provider.identity(token, "acct-back", "back@example.test", "Back", "s1");
+        String id =
+                control.post(
+                                "/api/connections",
+                                "{\"appId\":\"acme\",\"userId\":\""
+                                        + user
+                                        + "\",\"data\":{\"accessToken\":\""
+                                        + token
+                                        + "\"}}")
+                        .text("connectionId");
+        provider.revoke(token);
+        assertThat(control.post("/api/connections/" + id + "/verify", "{}").text("error"))
+                .isEqualTo("Acme says: token ******** is revoked");
+
+        provider.identity(token, "acct-back", "back@example.test", "Back", "s2");
+        Answer accepted = control.post("/api/connections/" + id + "/verify", "{}");
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("valid").asBoolean()).isTrue();
+        assertThat(accepted.json().hasNonNull("error")).as(accepted.body()).isFalse();
+        Connection stored = control.latest(RunningControlPlane.TOPICS.connections()).get(id);
+        assertThat(stored.getValid()).isTrue();
+        assertThat(stored.getError()).isNull();
+        assertThat(stored.getUid()).isEqualTo("acct-back");
+        assertThat(stored.getMetadata().getValue()).isEqualTo("back@example.test");
+    }
+
+    @Test
+    void aBodyWithoutAppIdOrUserIdIs400AndNothingIsStored() {
+        int before = control.latest(RunningControlPlane.TOPICS.connections()).size();
+
+        Answer noApp = control.post("/api/connections", "{\"userId\":\"u1\",\"data\":{}}");
+        Answer noUser = control.post("/api/connections", "{\"appId\":\"acme\",\"data\":{}}");
+        Answer empty = control.post("/api/connections", "{}");
+
+        assertThat(noApp.status()).as(noApp.body()).isEqualTo(400);
+        assertThat(noApp.text("detail")).startsWith("appId must be");
+        assertThat(noUser.status()).as(noUser.body()).isEqualTo(400);
+        assertThat(noUser.text("detail")).startsWith("userId must be");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(control.latest(RunningControlPlane.TOPICS.connections())).hasSize(before);
+    }
+
+    @Test
     void updateChecksTheNewDataFirstAndKeepsTheStoredConnectionWhenRefused() {
         String user = user();
         String first = "tok-" + UUID.randomUUID();

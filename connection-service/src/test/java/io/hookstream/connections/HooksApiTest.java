@@ -330,6 +330,37 @@ class HooksApiTest {
     }
 
     @Test
+    void aLimitOrConnectionLeftOutStaysUnsetOnTheHook() {
+        Answer created =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                + user()
+                                + "\",\"limits\":{\"maxBodyBytes\":4096}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        var hook = control.latest(RunningControlPlane.TOPICS.hooks()).get(created.text("hookId"));
+        assertThat(hook.getConnectionId()).isNull();
+        assertThat(hook.getLimits().getMaxBodyBytes()).isEqualTo(4096L);
+        assertThat(hook.getLimits().getRateLimitRequests()).isNull();
+        assertThat(hook.getLimits().getRateLimitPeriodSeconds()).isNull();
+    }
+
+    @Test
+    void aBodyWithoutAppIdUserIdOrWebhookIs400() {
+        Answer noApp = control.post("/api/hooks", "{\"webhook\":\"plain\",\"userId\":\"u1\"}");
+        Answer noUser = control.post("/api/hooks", "{\"appId\":\"acme\",\"webhook\":\"plain\"}");
+        Answer noWebhook = control.post("/api/hooks", "{\"appId\":\"acme\",\"userId\":\"u1\"}");
+
+        assertThat(noApp.status()).as(noApp.body()).isEqualTo(400);
+        assertThat(noApp.text("detail")).startsWith("appId must be");
+        assertThat(noUser.status()).as(noUser.body()).isEqualTo(400);
+        assertThat(noUser.text("detail")).startsWith("userId must be");
+        assertThat(noWebhook.status()).as(noWebhook.body()).isEqualTo(400);
+        assertThat(noWebhook.text("detail")).isEqualTo("webhook is required");
+    }
+
+    @Test
     void anAppIsDeletedOnlyOnceNothingBelongsToItAnyMore() {
         control.putApp(
                 "short-lived",

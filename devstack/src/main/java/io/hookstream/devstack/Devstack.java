@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ public final class Devstack implements Callable<Integer> {
     @Option(
             names = "--external-kafka",
             description = "Use this cluster instead of starting the embedded broker")
-    String externalKafka;
+    @Nullable String externalKafka;
 
     @Option(names = "--ingress-port", description = "default: ${DEFAULT-VALUE}")
     int ingressPort = 8080;
@@ -48,7 +49,7 @@ public final class Devstack implements Callable<Integer> {
     @Option(
             names = "--apps-dir",
             description = "Apps registered at start (default: examples/apps here or one folder up)")
-    Path appsDir;
+    @Nullable Path appsDir;
 
     @Option(
             names = "--api-token",
@@ -144,7 +145,7 @@ public final class Devstack implements Callable<Integer> {
         return 0;
     }
 
-    private static Path locateExamples() {
+    private static @Nullable Path locateExamples() {
         for (Path candidate :
                 new Path[] {Path.of("examples", "apps"), Path.of("..", "examples", "apps")}) {
             if (Files.isDirectory(candidate)) {

@@ -4,6 +4,7 @@ import io.hookstream.ingress.publish.RawEventKeys;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -36,37 +37,49 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("hookstream.ingress")
 public record IngressSettings(
-        @Nullable String publicBaseUrl,
-        @Nullable Duration publishTimeout,
-        @Nullable Duration retryAfter,
-        @Nullable DataSize maxBodySize,
-        @Nullable Duration lookupTimeout,
-        @Nullable Integer rateLimitRequests,
-        @Nullable Duration rateLimitPeriod,
-        @Nullable Integer maxHeaders,
-        @Nullable Duration readTimeout,
-        @Nullable Duration producerLinger,
-        @Nullable String producerCompression,
-        @Nullable DataSize producerBatchSize,
-        RawEventKeys.@Nullable SharedKey sharedEventKey) {
+        String publicBaseUrl,
+        Duration publishTimeout,
+        Duration retryAfter,
+        DataSize maxBodySize,
+        Duration lookupTimeout,
+        int rateLimitRequests,
+        Duration rateLimitPeriod,
+        int maxHeaders,
+        Duration readTimeout,
+        Duration producerLinger,
+        String producerCompression,
+        DataSize producerBatchSize,
+        RawEventKeys.SharedKey sharedEventKey) {
 
-    /**
-     * Unset keys (null from the binder) take their defaults, so the accessors never return null.
-     */
-    public IngressSettings {
-        publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl;
-        publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
-        retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize;
-        lookupTimeout = lookupTimeout == null ? Duration.ofSeconds(2) : lookupTimeout;
-        rateLimitRequests = rateLimitRequests == null ? 300 : rateLimitRequests;
-        rateLimitPeriod = rateLimitPeriod == null ? Duration.ofSeconds(10) : rateLimitPeriod;
-        maxHeaders = maxHeaders == null ? 100 : maxHeaders;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
-        producerLinger = producerLinger == null ? Duration.ofMillis(1) : producerLinger;
-        producerCompression = producerCompression == null ? "lz4" : producerCompression;
-        producerBatchSize =
-                producerBatchSize == null ? DataSize.ofKilobytes(16) : producerBatchSize;
-        sharedEventKey = sharedEventKey == null ? RawEventKeys.SharedKey.EVENT : sharedEventKey;
+    /** What the binder calls: unset keys arrive as null and take their defaults. */
+    @ConstructorBinding
+    public IngressSettings(
+            @Nullable String publicBaseUrl,
+            @Nullable Duration publishTimeout,
+            @Nullable Duration retryAfter,
+            @Nullable DataSize maxBodySize,
+            @Nullable Duration lookupTimeout,
+            @Nullable Integer rateLimitRequests,
+            @Nullable Duration rateLimitPeriod,
+            @Nullable Integer maxHeaders,
+            @Nullable Duration readTimeout,
+            @Nullable Duration producerLinger,
+            @Nullable String producerCompression,
+            @Nullable DataSize producerBatchSize,
+            RawEventKeys.@Nullable SharedKey sharedEventKey) {
+        this(
+                publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl,
+                publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout,
+                retryAfter == null ? Duration.ofSeconds(5) : retryAfter,
+                maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize,
+                lookupTimeout == null ? Duration.ofSeconds(2) : lookupTimeout,
+                rateLimitRequests == null ? 300 : rateLimitRequests,
+                rateLimitPeriod == null ? Duration.ofSeconds(10) : rateLimitPeriod,
+                maxHeaders == null ? 100 : maxHeaders,
+                readTimeout == null ? Duration.ofSeconds(10) : readTimeout,
+                producerLinger == null ? Duration.ofMillis(1) : producerLinger,
+                producerCompression == null ? "lz4" : producerCompression,
+                producerBatchSize == null ? DataSize.ofKilobytes(16) : producerBatchSize,
+                sharedEventKey == null ? RawEventKeys.SharedKey.EVENT : sharedEventKey);
     }
 }

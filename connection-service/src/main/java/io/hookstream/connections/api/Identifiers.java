@@ -1,6 +1,7 @@
 package io.hookstream.connections.api;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,7 +13,8 @@ public final class Identifiers {
 
     private Identifiers() {}
 
-    public static String require(String kind, String value) {
+    /** The id, or a 400 that says what an id looks like; a missing one is refused alike. */
+    public static String require(String kind, @Nullable String value) {
         if (value == null
                 || !ID.matcher(value).matches()
                 || value.equals(".")

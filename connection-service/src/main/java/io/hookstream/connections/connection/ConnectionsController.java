@@ -80,7 +80,10 @@ class ConnectionsController {
      * secrets.
      */
     record CreateConnection(
-            String appId, String userId, @Nullable JsonNode data, @Nullable JsonNode parameters) {}
+            @Nullable String appId,
+            @Nullable String userId,
+            @Nullable JsonNode data,
+            @Nullable JsonNode parameters) {}
 
     /** New data and/or parameters; an absent field keeps what is stored. */
     record UpdateConnection(@Nullable JsonNode data, @Nullable JsonNode parameters) {}
@@ -127,17 +130,15 @@ class ConnectionsController {
      */
     @PostMapping
     Mono<ResponseEntity<ConnectionView>> create(@RequestBody CreateConnection request) {
-        Identifiers.require("appId", request.appId());
-        Identifiers.require("userId", request.userId());
+        // a JSON body may leave any field out
+        String appId = Identifiers.require("appId", request.appId());
+        String userId = Identifiers.require("userId", request.userId());
         ObjectNode data = object("data", request.data());
         ObjectNode parameters = object("parameters", request.parameters());
-        AppDefinition app = definition(request.appId());
+        AppDefinition app = definition(appId);
         String connectionId = ids.next();
         return checks.verify(
-                        app,
-                        CallContext.info(app.appId(), request.userId(), connectionId),
-                        data,
-                        parameters)
+                        app, CallContext.info(app.appId(), userId, connectionId), data, parameters)
                 .flatMap(
                         verified -> {
                             ConnectionCheck check = verified.check();
@@ -154,7 +155,7 @@ class ConnectionsController {
                                                     Connection.newBuilder()
                                                             .setConnectionId(connectionId)
                                                             .setAppId(app.appId())
-                                                            .setUserId(request.userId())
+                                                            .setUserId(userId)
                                                             .setUid(check.uid())
                                                             .setValid(true)
                                                             .setError(null)
@@ -172,7 +173,7 @@ class ConnectionsController {
                                                                 "event=connection_created connection={} app={} user={} uid={}",
                                                                 connectionId,
                                                                 app.appId(),
-                                                                request.userId(),
+                                                                userId,
                                                                 check.uid());
                                                         return ResponseEntity.created(
                                                                         URI.create(
@@ -373,13 +374,12 @@ class ConnectionsController {
         if (app == null) {
             throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "no app " + appId);
         }
-        AppDefinition definition = catalog.compiled(app).definition();
-        if (definition == null) {
+        if (!(catalog.compiled(app) instanceof AppCatalog.Compiled.Loaded loaded)) {
             throw ApiProblems.of(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "app " + appId + " does not load; store it again");
         }
-        return definition;
+        return loaded.definition();
     }
 
     private static ObjectNode object(String field, @Nullable JsonNode value) {

@@ -91,9 +91,9 @@ class HooksController {
      * attach and detach).
      */
     record CreateHook(
-            String appId,
-            String webhook,
-            String userId,
+            @Nullable String appId,
+            @Nullable String webhook,
+            @Nullable String userId,
             @Nullable JsonNode parameters,
             @Nullable String connectionId,
             @Nullable JsonNode limits) {}
@@ -150,9 +150,11 @@ class HooksController {
      */
     @PostMapping
     Mono<ResponseEntity<HookView>> create(@RequestBody CreateHook request) {
-        Identifiers.require("appId", request.appId());
-        Identifiers.require("userId", request.userId());
-        if (request.webhook() == null || request.webhook().isBlank()) {
+        // a JSON body may leave any field out
+        String appId = Identifiers.require("appId", request.appId());
+        String userId = Identifiers.require("userId", request.userId());
+        String webhookName = request.webhook();
+        if (webhookName == null || webhookName.isBlank()) {
             throw ApiProblems.of(HttpStatus.BAD_REQUEST, "webhook is required");
         }
         if (request.parameters() != null && !request.parameters().isObject()) {
@@ -162,36 +164,35 @@ class HooksController {
                 request.limits() == null || request.limits().isNull()
                         ? null
                         : hookLimits(request.limits());
-        AppDefinition definition = definition(request.appId());
-        WebhookDefinition webhook = definition.webhook(request.webhook());
+        AppDefinition definition = definition(appId);
+        WebhookDefinition webhook = definition.webhook(webhookName);
         if (webhook == null) {
             throw ApiProblems.of(
                     HttpStatus.UNPROCESSABLE_CONTENT,
-                    "app " + request.appId() + " has no webhook " + request.webhook());
+                    "app " + appId + " has no webhook " + webhookName);
         }
         Connection connection =
                 request.connectionId() == null
                         ? null
-                        : ownedConnection(
-                                request.connectionId(), request.appId(), request.userId());
+                        : ownedConnection(request.connectionId(), appId, userId);
         if (webhook.type() == WebhookType.SHARED) {
-            requireRoutable(connection, request.webhook());
+            requireRoutable(connection, webhookName);
         }
         String triggerTopic =
                 settings.triggerStrategy() == ControlPlaneSettings.TriggerStrategy.PER_USER
-                        ? topicNames.triggerTopicOf(request.userId())
+                        ? topicNames.triggerTopicOf(userId)
                         : topicNames.triggersShared();
         Instant now = clock.instant();
         Hook hook =
                 Hook.newBuilder()
                         .setHookId(ids.next())
-                        .setAppId(request.appId())
-                        .setWebhookName(request.webhook())
+                        .setAppId(appId)
+                        .setWebhookName(webhookName)
                         .setKind(
                                 webhook.type() == WebhookType.SHARED
                                         ? WebhookKind.SHARED
                                         : WebhookKind.DEDICATED)
-                        .setUserId(request.userId())
+                        .setUserId(userId)
                         .setConnectionId(request.connectionId())
                         .setParameters(
                                 request.parameters() == null
@@ -358,8 +359,7 @@ class HooksController {
             return Mono.just(false);
         }
         App app = store.app(hook.getAppId());
-        AppDefinition definition = app == null ? null : catalog.compiled(app).definition();
-        if (definition == null) {
+        if (app == null || !(catalog.compiled(app) instanceof AppCatalog.Compiled.Loaded loaded)) {
             return Mono.error(
                     ApiProblems.of(
                             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -367,6 +367,7 @@ class HooksController {
                                     + hook.getAppId()
                                     + " does not load, so the hook cannot be detached; delete with force=true to drop it anyway"));
         }
+        AppDefinition definition = loaded.definition();
         WebhookDefinition webhook = definition.webhook(hook.getWebhookName());
         RequestSpec detach = webhook == null ? null : webhook.detach();
         if (detach == null) {
@@ -407,13 +408,12 @@ class HooksController {
         if (app == null) {
             throw ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, "no app " + appId);
         }
-        AppDefinition definition = catalog.compiled(app).definition();
-        if (definition == null) {
+        if (!(catalog.compiled(app) instanceof AppCatalog.Compiled.Loaded loaded)) {
             throw ApiProblems.of(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "app " + appId + " does not load; store it again");
         }
-        return definition;
+        return loaded.definition();
     }
 
     /** The connection, which must belong to the same user and app as the hook. */

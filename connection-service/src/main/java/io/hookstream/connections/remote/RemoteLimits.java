@@ -13,21 +13,23 @@ import org.springframework.util.unit.DataSize;
  * @param maxResponseSize the largest response body read, larger answers fail; default 1 MB
  */
 public record RemoteLimits(
-        @Nullable Duration connectTimeout,
-        @Nullable Duration responseTimeout,
-        @Nullable DataSize maxResponseSize) {
+        Duration connectTimeout, Duration responseTimeout, DataSize maxResponseSize) {
 
     /**
      * Unset keys (null from the binder) take their defaults, so the accessors never return null.
      */
-    public RemoteLimits {
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
-        responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
-        maxResponseSize = maxResponseSize == null ? DataSize.ofMegabytes(1) : maxResponseSize;
-        if (maxResponseSize.toBytes() < 0 || maxResponseSize.toBytes() > Integer.MAX_VALUE) {
+    public RemoteLimits(
+            @Nullable Duration connectTimeout,
+            @Nullable Duration responseTimeout,
+            @Nullable DataSize maxResponseSize) {
+        DataSize size = maxResponseSize == null ? DataSize.ofMegabytes(1) : maxResponseSize;
+        if (size.toBytes() < 0 || size.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                     "hookstream.control.remote.max-response-size must be between 0 and 2 GB");
         }
+        this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        this.responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
+        this.maxResponseSize = size;
     }
 
     public static RemoteLimits defaults() {

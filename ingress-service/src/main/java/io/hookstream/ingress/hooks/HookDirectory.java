@@ -176,10 +176,11 @@ public final class HookDirectory {
                     : new Resolution.Missing("no app " + appId);
         }
         AppCatalog.Compiled compiled = catalog.compiled(app);
-        AppDefinition definition = compiled.definition();
-        if (definition == null) {
-            return new Resolution.Broken(appId, String.valueOf(compiled.error()));
+        if (compiled instanceof AppCatalog.Compiled.Unloadable unloadable) {
+            return new Resolution.Broken(appId, unloadable.error());
         }
+        AppCatalog.Compiled.Loaded loaded = (AppCatalog.Compiled.Loaded) compiled;
+        AppDefinition definition = loaded.definition();
         WebhookDefinition webhook = definition.webhooks().get(webhookName);
         if (webhook == null || webhook.type() != expected) {
             return viaHook
@@ -189,6 +190,6 @@ public final class HookDirectory {
                             "no shared webhook " + webhookName + " in app " + appId);
         }
         return new Resolution.Found(
-                appId, webhookName, webhook, compiled.appScope(), null, definition.limits());
+                appId, webhookName, webhook, loaded.appScope(), null, definition.limits());
     }
 }

@@ -358,6 +358,35 @@ class EdgeAnswersTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void whatARequestDoesNotHaveStaysUnsetInItsStoredEvent() throws Exception {
+        HttpResponse<String> dedicated = post("/hooks/h-plain", "{\"a\": 1}");
+        HttpResponse<String> noContentType =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/apps/everyone/webhooks/all"))
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"a\": 2}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(List.of(dedicated.statusCode(), noContentType.statusCode())).containsOnly(200);
+
+        RawWebhookEvent withHook = rawEvent(eventIdOf(dedicated));
+        assertThat(withHook.getKind()).isEqualTo(WebhookKind.DEDICATED);
+        assertThat(withHook.getHookId()).isEqualTo("h-plain");
+        assertThat(withHook.getContentType()).isEqualTo("application/json");
+        assertThat(withHook.getRemoteAddress()).isNotNull();
+        assertThat(java.net.InetAddress.getByName(withHook.getRemoteAddress()).isLoopbackAddress())
+                .as(withHook.getRemoteAddress())
+                .isTrue();
+
+        RawWebhookEvent shared = rawEvent(eventIdOf(noContentType));
+        assertThat(shared.getKind()).isEqualTo(WebhookKind.SHARED);
+        assertThat(shared.getHookId()).isNull();
+        assertThat(shared.getContentType()).isNull();
+        assertThat(shared.getRemoteAddress()).isEqualTo(withHook.getRemoteAddress());
+    }
+
     private static String eventIdOf(HttpResponse<String> accepted) {
         return accepted.headers().firstValue("hookstream-event-id").orElseThrow();
     }

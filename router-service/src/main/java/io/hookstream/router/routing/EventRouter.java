@@ -90,8 +90,8 @@ public final class EventRouter {
                 throw new Undeliverable(
                         null, "no hook " + event.getHookId() + " is known to the router");
             }
-            AppCatalog.Compiled compiled =
-                    compiledOf(app, hook.getAppId(), " of hook " + hook.getHookId());
+            AppCatalog.Compiled.Loaded compiled =
+                    loaded(app, hook.getAppId(), " of hook " + hook.getHookId());
             WebhookDefinition webhook = webhookOf(compiled.definition(), hook.getWebhookName());
             DedicatedScopes.Prepared prepared = prepare(hook, bound, compiled.appScope());
             List<Item> items = items(webhook, prepared.scope(), event);
@@ -137,7 +137,7 @@ public final class EventRouter {
             emitted.increment(routed.size());
             return routed;
         } catch (Undeliverable u) {
-            return dead(event, sourceTopic, u.directivePath, u.code, u.getMessage());
+            return dead(event, sourceTopic, u);
         }
     }
 
@@ -148,7 +148,7 @@ public final class EventRouter {
      */
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
         try {
-            AppCatalog.Compiled compiled = compiledOf(app, event.getAppId(), "");
+            AppCatalog.Compiled.Loaded compiled = loaded(app, event.getAppId(), "");
             List<Item> items =
                     items(
                             webhookOf(compiled.definition(), event.getWebhookName()),
@@ -177,7 +177,7 @@ public final class EventRouter {
             }
             return routed;
         } catch (Undeliverable u) {
-            return dead(event, sourceTopic, u.directivePath, u.code, u.getMessage());
+            return dead(event, sourceTopic, u);
         }
     }
 
@@ -188,6 +188,8 @@ public final class EventRouter {
     private static final class Undeliverable extends Exception {
         private final @Nullable String directivePath;
         private final @Nullable String code;
+        // kept apart from the message, which Throwable lets be null
+        private final String reason;
 
         Undeliverable(@Nullable String code, String reason) {
             this(null, code, reason);
@@ -199,20 +201,21 @@ public final class EventRouter {
                     false); // a routing verdict, not a fault: no stack trace to fill
             this.directivePath = directivePath;
             this.code = code;
+            this.reason = reason;
         }
     }
 
-    /** The app compiled, with a definition and an app scope (never null on return). */
-    private AppCatalog.Compiled compiledOf(@Nullable App app, String appId, String context)
+    /** The app compiled, with a definition and an app scope. */
+    private AppCatalog.Compiled.Loaded loaded(@Nullable App app, String appId, String context)
             throws Undeliverable {
         if (app == null) {
             throw new Undeliverable(null, "app " + appId + context + " does not exist");
         }
         AppCatalog.Compiled compiled = catalog.compiled(app);
-        if (compiled.definition() == null) {
-            throw new Undeliverable(null, "app " + appId + " does not load: " + compiled.error());
+        if (compiled instanceof AppCatalog.Compiled.Unloadable unloadable) {
+            throw new Undeliverable(null, "app " + appId + " does not load: " + unloadable.error());
         }
-        return compiled;
+        return (AppCatalog.Compiled.Loaded) compiled;
     }
 
     private static WebhookDefinition webhookOf(AppDefinition definition, String webhookName)
@@ -369,12 +372,7 @@ public final class EventRouter {
         return topic.equals(sharedTriggerTopic) ? userId : hookId;
     }
 
-    private List<Routed> dead(
-            RawWebhookEvent event,
-            String sourceTopic,
-            @Nullable String path,
-            @Nullable String code,
-            String reason) {
+    private List<Routed> dead(RawWebhookEvent event, String sourceTopic, Undeliverable why) {
         failed.increment();
         return List.of(
                 new Routed.Dead(
@@ -383,9 +381,9 @@ public final class EventRouter {
                                 .setHookId(event.getHookId())
                                 .setAppId(event.getAppId())
                                 .setStage("router")
-                                .setDirectivePath(path)
-                                .setErrorCode(code)
-                                .setError(reason)
+                                .setDirectivePath(why.directivePath)
+                                .setErrorCode(why.code)
+                                .setError(why.reason)
                                 .setFailedAt(clock.instant())
                                 .setSourceTopic(sourceTopic)
                                 .setEvent(event)

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +28,8 @@ public final class RouterStreams implements SmartLifecycle {
     private final HookstreamTopics topics;
     private final EventRouter router;
     private final RouterSettings settings;
-    private volatile KafkaStreams streams;
+    // null while stopped
+    private volatile @Nullable KafkaStreams streams;
 
     public RouterStreams(
             KafkaSettings kafka,

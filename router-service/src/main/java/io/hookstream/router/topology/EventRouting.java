@@ -8,6 +8,7 @@ import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.WebhookKind;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,11 +36,15 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
 
     private final EventRouter router;
     private final String fallbackTopic;
-    // set by init, before the first record
-    private ProcessorContext<String, Routed> context;
-    private KeyValueStore<String, ValueAndTimestamp<Hook>> hooks;
-    private KeyValueStore<String, ValueAndTimestamp<BoundHook>> boundHooks;
-    private KeyValueStore<String, ValueAndTimestamp<App>> apps;
+    // Kafka Streams hands them over in init, after construction and before the first record
+    private @Nullable Task task;
+
+    /** What the processor works with once its task has given it its context. */
+    private record Task(
+            ProcessorContext<String, Routed> context,
+            KeyValueStore<String, ValueAndTimestamp<Hook>> hooks,
+            KeyValueStore<String, ValueAndTimestamp<BoundHook>> boundHooks,
+            KeyValueStore<String, ValueAndTimestamp<App>> apps) {}
 
     /**
      * @param fallbackTopic the source recorded in dead letters if a record comes without its
@@ -52,16 +57,20 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
-        this.context = context;
-        this.hooks = context.getStateStore(RouterTopology.HOOKS_STORE);
-        this.boundHooks = context.getStateStore(RouterTopology.BOUND_HOOKS_STORE);
-        this.apps = context.getStateStore(RouterTopology.APPS_STORE);
+        this.task =
+                new Task(
+                        context,
+                        context.getStateStore(RouterTopology.HOOKS_STORE),
+                        context.getStateStore(RouterTopology.BOUND_HOOKS_STORE),
+                        context.getStateStore(RouterTopology.APPS_STORE));
     }
 
     @Override
     public void process(Record<String, RawWebhookEvent> record) {
+        Task t = Objects.requireNonNull(task, "Kafka Streams calls init before process");
         RawWebhookEvent event = record.value();
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(fallbackTopic);
+        String topic =
+                t.context().recordMetadata().map(RecordMetadata::topic).orElse(fallbackTopic);
         if (event == null) {
             // no event to route nor to keep as a dead letter: as with a record that does not decode
             log.warn(
@@ -72,20 +81,20 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
         }
         List<Routed> routed;
         if (event.getKind() == WebhookKind.DEDICATED) {
-            Hook hook = value(hooks, record.key());
+            Hook hook = value(t.hooks(), record.key());
             String appId = hook == null ? event.getAppId() : hook.getAppId();
             routed =
                     router.routeDedicated(
                             event,
                             hook,
-                            value(boundHooks, record.key()),
-                            value(apps, appId),
+                            value(t.boundHooks(), record.key()),
+                            value(t.apps(), appId),
                             topic);
         } else {
-            routed = router.expandShared(event, value(apps, event.getAppId()), topic);
+            routed = router.expandShared(event, value(t.apps(), event.getAppId()), topic);
         }
         for (Routed r : routed) {
-            context.forward(record.withKey(r.key()).withValue(r));
+            t.context().forward(record.withKey(r.key()).withValue(r));
         }
     }
 

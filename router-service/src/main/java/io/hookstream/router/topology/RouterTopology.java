@@ -15,6 +15,8 @@ import io.hookstream.schemas.serde.AvroSerde;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -150,7 +152,7 @@ public final class RouterTopology {
         // two repartition
         // topics the same partition count
         KStream<String, Routed> delivered =
-                routed.get("pass-shared-items")
+                branch(routed, "pass-shared-items")
                         .mapValues(r -> ((Routed.SharedItem) r).item(), Named.as("shared-item"))
                         .repartition(
                                 Repartitioned.with(keys, items).withName("shared-items-by-uid"))
@@ -165,7 +167,7 @@ public final class RouterTopology {
         // repartitions, the index) to the event half in one sub-topology, and a task checks every
         // input partition
         // it owns, empty or not, before each record it processes
-        sink(routed.get("pass-final"), topics, "routed-sink");
+        sink(branch(routed, "pass-final"), topics, "routed-sink");
         sink(delivered, topics, "delivered-sink");
         return builder.build(streamsConfig);
     }
@@ -248,6 +250,15 @@ public final class RouterTopology {
 
     private static <T> Serde<T> kept(Serde<T> serde) {
         return new RecentValuesSerde<>(serde, KEPT_VALUES, KEPT_VALUE_MAX_BYTES);
+    }
+
+    /**
+     * One of the streams {@code split} made of the routed records, named by its prefix and the
+     * branch's name; split made every one of them, so none is missing.
+     */
+    private static KStream<String, Routed> branch(
+            Map<String, KStream<String, Routed>> branches, String name) {
+        return Objects.requireNonNull(branches.get(name), () -> "no branch " + name);
     }
 
     /**

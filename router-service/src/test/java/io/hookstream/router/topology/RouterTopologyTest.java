@@ -268,6 +268,9 @@ class RouterTopologyTest {
         DeadLetter letter = dlq.readValue();
         assertThat(letter.getError()).contains("nope");
         assertThat(letter.getStage()).isEqualTo("router");
+        // no directive failed and the reason has no code: both stay unset
+        assertThat(letter.getDirectivePath()).isNull();
+        assertThat(letter.getErrorCode()).isNull();
         assertThat(alice.isEmpty()).isTrue();
         assertThat(dlq.isEmpty()).isTrue();
     }

@@ -8,7 +8,6 @@ import io.hookstream.webhook.spec.SpecException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Compiled app definitions, one per app, recompiled only when the stored version changes. Compiling
@@ -17,16 +16,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppCatalog {
 
-    /**
-     * The outcome of compiling one version of an app: a definition and the variables every webhook
-     * of the app sees ({@code common}, timezone), or why the stored JSON does not load.
-     */
-    public record Compiled(
-            String appId,
-            long version,
-            @Nullable AppDefinition definition,
-            @Nullable HookScope appScope,
-            @Nullable String error) {}
+    /** The outcome of compiling one version of an app: it loaded or it did not, never both. */
+    public sealed interface Compiled {
+
+        String appId();
+
+        long version();
+
+        /**
+         * The definition and the variables every webhook of the app sees ({@code common},
+         * timezone).
+         */
+        record Loaded(String appId, long version, AppDefinition definition, HookScope appScope)
+                implements Compiled {}
+
+        /** Why the stored JSON does not load with this version. */
+        record Unloadable(String appId, long version, String error) implements Compiled {}
+    }
 
     private final AppDefinitionParser parser;
     private final HookScopes scopes = new HookScopes();
@@ -59,10 +65,13 @@ public final class AppCatalog {
     private Compiled compile(App app) {
         try {
             AppDefinition definition = parser.parse(app.getAppId(), app.getDefinition());
-            return new Compiled(
-                    app.getAppId(), app.getVersion(), definition, scopes.forApp(definition), null);
+            return new Compiled.Loaded(
+                    app.getAppId(), app.getVersion(), definition, scopes.forApp(definition));
         } catch (SpecException e) {
-            return new Compiled(app.getAppId(), app.getVersion(), null, null, e.getMessage());
+            return new Compiled.Unloadable(
+                    app.getAppId(),
+                    app.getVersion(),
+                    Objects.requireNonNullElse(e.getMessage(), "the definition was refused"));
         }
     }
 }

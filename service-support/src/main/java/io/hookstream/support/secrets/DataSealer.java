@@ -10,6 +10,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Seals connection data (tokens, secrets) before it is written to Kafka, with AES-256-GCM: a fresh
@@ -100,7 +101,7 @@ public final class DataSealer {
      * @throws SealedDataException if the key is unknown or the data was altered or belongs to
      *     another record
      */
-    public byte[] open(byte[] sealed, String scheme, String recordId) {
+    public byte[] open(byte[] sealed, @Nullable String scheme, String recordId) {
         if (scheme == null) {
             return sealed;
         }

@@ -15,25 +15,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hookstream.secrets")
 public record SecretsSettings(
-        @Nullable String dataKey,
-        @Nullable String dataKeyId,
-        @Nullable Map<String, String> previousKeys) {
+        @Nullable String dataKey, String dataKeyId, Map<String, String> previousKeys) {
 
-    public SecretsSettings {
-        dataKeyId = dataKeyId == null || dataKeyId.isBlank() ? "k1" : dataKeyId;
-        previousKeys = previousKeys == null ? Map.of() : Map.copyOf(previousKeys);
+    /** Unset keys (null from the binder) take their defaults; only the key itself stays unset. */
+    public SecretsSettings(
+            @Nullable String dataKey,
+            @Nullable String dataKeyId,
+            @Nullable Map<String, String> previousKeys) {
+        this.dataKey = dataKey;
+        this.dataKeyId = dataKeyId == null || dataKeyId.isBlank() ? "k1" : dataKeyId;
+        this.previousKeys = previousKeys == null ? Map.of() : Map.copyOf(previousKeys);
     }
 
     /** The sealer, or a startup error that says what to configure. */
     public DataSealer sealer() {
-        if (dataKey == null || dataKey.isBlank()) {
+        String current = dataKey;
+        if (current == null || current.isBlank()) {
             throw new IllegalStateException(
                     "hookstream.secrets.data-key is not set (env HOOKSTREAM_SECRETS_DATA_KEY): "
                             + "connection data is encrypted at rest; generate a key with: openssl rand -base64 32");
         }
         java.util.Map<String, byte[]> keys = new java.util.HashMap<>();
         previousKeys.forEach((id, key) -> keys.put(id, decode(id, key)));
-        keys.put(dataKeyId, decode(dataKeyId, dataKey));
+        keys.put(dataKeyId, decode(dataKeyId, current));
         return new DataSealer(dataKeyId, keys);
     }
 
