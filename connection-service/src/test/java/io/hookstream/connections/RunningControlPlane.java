@@ -69,6 +69,7 @@ final class RunningControlPlane implements AutoCloseable {
                 new ArrayList<>(
                         List.of(
                                 "--server.port=0",
+                                "--management.server.port=0",
                                 "--hookstream.secrets.data-key=" + DATA_KEY,
                                 "--hookstream.kafka.bootstrap-servers=" + bootstrapServers,
                                 "--hookstream.control.api-token=" + TOKEN,
