@@ -116,6 +116,30 @@ class OutboundAndManagementTest {
     }
 
     @Test
+    void aGetFollowsAtMostThreeRedirects() throws Exception {
+        String provider = hs.providers.baseUrl();
+        String hop = "/redirect/" + FakeProviderApi.ADDRESS + "/" + provider.replaceAll(".*:", "");
+
+        int before = hs.providers.calls().size();
+        HttpResponse<String> three =
+                createConnection("u-" + UUID.randomUUID(), provider + hop.repeat(3));
+        assertThat(three.statusCode()).as(three.body()).isEqualTo(201);
+        assertThat(hs.providers.calls().size() - before).isEqualTo(4);
+
+        before = hs.providers.calls().size();
+        HttpResponse<String> four =
+                createConnection("u-" + UUID.randomUUID(), provider + hop.repeat(4));
+        // the fourth redirect is not followed: the app's response block sees the 302 itself
+        // (which §7 counts as valid, 2xx and 3xx), so the uid from the final answer's body is
+        // missing
+        assertThat(hs.providers.calls().size() - before).isEqualTo(4);
+        assertThat(four.statusCode()).as(four.body()).isEqualTo(201);
+        assertThat(RunningSystem.JSON.readTree(three.body()).get("uid").asString())
+                .startsWith("sub-");
+        assertThat(RunningSystem.JSON.readTree(four.body()).get("uid").isNull()).isTrue();
+    }
+
+    @Test
     void thePublicIngressPortServesNoActuatorAndTheManagementPortsDo() throws Exception {
         String ingress = hs.system.ingressUrl();
         for (String path :
