@@ -8,13 +8,17 @@ import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
 import io.hookstream.support.kafka.TopicViews;
+import io.hookstream.support.outbound.OutboundGuard;
+import io.hookstream.support.outbound.OutboundSettings;
 import io.hookstream.webhook.spec.AppDefinitionParser;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboundSettings.class)
 class ControlPlaneConfiguration {
 
     @Bean
@@ -32,9 +36,15 @@ class ControlPlaneConfiguration {
         return new AppCatalog(parser);
     }
 
+    /** Every request an app definition makes goes through it (connection info, attach, detach). */
     @Bean
-    RemoteRequests remoteRequests(ControlPlaneSettings settings, Clock clock) {
-        return new RemoteRequests(settings.remote(), clock);
+    OutboundGuard outboundGuard(OutboundSettings outbound) {
+        return OutboundGuard.of(outbound);
+    }
+
+    @Bean
+    RemoteRequests remoteRequests(ControlPlaneSettings settings, OutboundGuard guard, Clock clock) {
+        return new RemoteRequests(settings.remote(), guard, clock);
     }
 
     @Bean

@@ -212,6 +212,68 @@ class ConnectionsApiTest {
         assertThat(failed.text("code")).isEqualTo("WEBHOOK-REQUEST");
     }
 
+    /**
+     * The exploit: an app templating the host from the connection, and a connection naming an
+     * inside address. Only 127.0.0.1 is allowed in these tests; other loopback forms stand for
+     * every address that is not public (a name resolving inside is refused in the end-to-end tests,
+     * where 127.0.0.1 is not allowed).
+     */
+    @Test
+    void aConnectionWhoseInfoGoesToADestinationNotAllowedIsRefusedUnsentAndUnstored() {
+        int port = Integer.parseInt(provider.baseUrl().replaceAll(".*:", ""));
+        for (String baseUrl :
+                List.of(
+                        "http://127.0.0.2:" + port,
+                        "http://[::1]:" + port,
+                        "http://[::ffff:127.0.0.2]:" + port,
+                        "http://0.0.0.0:" + port)) {
+            String user = user();
+            int infosBefore = provider.requests("GET", "/api/me").size();
+
+            Answer refused =
+                    control.post(
+                            "/api/connections",
+                            "{\"appId\":\"relative\",\"userId\":\""
+                                    + user
+                                    + "\",\"data\":{\"baseUrl\":\""
+                                    + baseUrl
+                                    + "\",\"accessToken\":\"t-inside\"}}");
+
+            assertThat(refused.status()).as(baseUrl + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.text("reason")).isEqualTo("destination_not_allowed");
+            assertThat(refused.text("type"))
+                    .isEqualTo("https://hookstream.io/problems/destination_not_allowed");
+            assertThat(refused.text("detail")).contains("is not an allowed destination");
+            assertThat(refused.json().has("host")).isTrue();
+            assertThat(provider.requests("GET", "/api/me")).as(baseUrl).hasSize(infosBefore);
+            assertThat(
+                            control.latestValues(RunningControlPlane.TOPICS.connections())
+                                    .filter(c -> c.getUserId().equals(user)))
+                    .as(baseUrl)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theAllowedLoopbackAddressStillWorksThroughTheTemplatedHost() {
+        String user = user();
+        String token = "tok-" + UUID.randomUUID();
+        provider.identity(token, "acct-allowed", "al@example.test", "Al", "s");
+
+        Answer created =
+                control.post(
+                        "/api/connections",
+                        "{\"appId\":\"relative\",\"userId\":\""
+                                + user
+                                + "\",\"data\":{\"baseUrl\":\""
+                                + provider.baseUrl()
+                                + "\",\"accessToken\":\""
+                                + token
+                                + "\"}}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
     @Test
     void anAppWithoutConnectionOrAnUnknownAppIs422AndMalformedDataIs400() {
         assertThat(

@@ -46,6 +46,11 @@ class HooksApiTest {
         control.putApp(
                 "down",
                 TestApps.attachAt("http://127.0.0.1:" + FakeProvider.closedPort() + "/webhooks"));
+        // another loopback address: only 127.0.0.1 is allowed in these tests
+        control.putApp(
+                "inside",
+                TestApps.attachAt(
+                        provider.baseUrl().replace("127.0.0.1", "127.0.0.2") + "/webhooks"));
     }
 
     @AfterAll
@@ -232,6 +237,25 @@ class HooksApiTest {
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         assertThat(failed.text("reason")).isEqualTo("unreachable");
+        assertThat(hooksOf(user)).isEmpty();
+    }
+
+    @Test
+    void anAttachToADestinationThatIsNotAllowedIsNotSentAndNothingIsStored() {
+        String user = user();
+        int attachesBefore = provider.requests("POST", "/webhooks").size();
+
+        Answer refused =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"inside\",\"webhook\":\"tasks\",\"userId\":\"" + user + "\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.text("type"))
+                .isEqualTo("https://hookstream.io/problems/destination_not_allowed");
+        assertThat(refused.text("reason")).isEqualTo("destination_not_allowed");
+        assertThat(refused.text("host")).isEqualTo("127.0.0.2");
+        assertThat(provider.requests("POST", "/webhooks")).hasSize(attachesBefore);
         assertThat(hooksOf(user)).isEmpty();
     }
 

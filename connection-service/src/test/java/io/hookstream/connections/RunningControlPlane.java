@@ -69,6 +69,7 @@ final class RunningControlPlane implements AutoCloseable {
                 new ArrayList<>(
                         List.of(
                                 "--server.port=0",
+                                "--management.server.port=0",
                                 "--hookstream.secrets.data-key=" + DATA_KEY,
                                 "--hookstream.kafka.bootstrap-servers=" + bootstrapServers,
                                 "--hookstream.control.api-token=" + TOKEN,
@@ -76,6 +77,10 @@ final class RunningControlPlane implements AutoCloseable {
                                 "--hookstream.control.remote.response-timeout=1s",
                                 "--hookstream.control.remote.max-response-size=64KB",
                                 "--management.endpoints.web.exposure.include=health"));
+        // the fake providers listen on 127.0.0.1, which the outbound guard refuses unless allowed
+        if (Stream.of(extraArguments).noneMatch(a -> a.startsWith("--hookstream.outbound.allow"))) {
+            arguments.add("--hookstream.outbound.allow=127.0.0.1");
+        }
         arguments.addAll(List.of(extraArguments));
         return new RunningControlPlane(
                 ConnectionServiceApplication.builder().run(arguments.toArray(String[]::new)),

@@ -47,6 +47,34 @@ public final class Devstack implements Callable<Integer> {
     int routerPort = 8082;
 
     @Option(
+            names = "--ingress-management-port",
+            description = "Actuator of the ingress (default: ${DEFAULT-VALUE})")
+    int ingressManagementPort = 9080;
+
+    @Option(
+            names = "--control-management-port",
+            description = "Actuator of the control plane (default: ${DEFAULT-VALUE})")
+    int controlManagementPort = 9081;
+
+    @Option(
+            names = "--router-management-port",
+            description = "Actuator of the router (default: ${DEFAULT-VALUE})")
+    int routerManagementPort = 9082;
+
+    @Option(
+            names = "--management-address",
+            description = "Address the Actuator ports bind (default: ${DEFAULT-VALUE})")
+    String managementAddress = "127.0.0.1";
+
+    @Option(
+            names = "--outbound-allow",
+            split = ",",
+            description =
+                    "Inside destinations app requests may reach, e.g. a provider mock on this machine: "
+                            + "host names, *.domains, addresses or CIDR ranges (default: none, public addresses only)")
+    java.util.List<String> outboundAllow = java.util.List.of();
+
+    @Option(
             names = "--apps-dir",
             description = "Apps registered at start (default: examples/apps here or one folder up)")
     @Nullable Path appsDir;
@@ -84,12 +112,21 @@ public final class Devstack implements Callable<Integer> {
                                 ingressPort,
                                 controlPort,
                                 routerPort,
+                                new HookstreamSystem.ManagementPorts(
+                                        ingressManagementPort,
+                                        controlManagementPort,
+                                        routerManagementPort),
                                 dataDir.resolve("router-state"),
                                 Map.of(
                                         "hookstream.control.api-token",
                                         apiToken,
                                         "hookstream.secrets.data-key",
-                                        DataKeyFile.load(dataDir.resolve("data.key")))));
+                                        DataKeyFile.load(dataDir.resolve("data.key")),
+                                        "management.server.address",
+                                        managementAddress,
+                                        // explicit, so that a mock provider on loopback is a choice
+                                        "hookstream.outbound.allow",
+                                        String.join(",", outboundAllow))));
         CountDownLatch stopped = new CountDownLatch(1);
         LocalKafka broker = kafka;
         Runtime.getRuntime()
@@ -133,7 +170,18 @@ public final class Devstack implements Callable<Integer> {
                         + apiToken
                         + ")");
         System.out.println(
-                "  Router health   http://localhost:" + system.routerPort() + "/actuator/health");
+                "  Management      http://"
+                        + managementAddress
+                        + ":{"
+                        + system.ingressManagementPort()
+                        + ","
+                        + system.controlManagementPort()
+                        + ","
+                        + system.routerManagementPort()
+                        + "}/actuator/health   (ingress, control plane, router; also /actuator/prometheus)");
+        if (!outboundAllow.isEmpty()) {
+            System.out.println("  Outbound allow  " + String.join(", ", outboundAllow));
+        }
         for (ExampleApps.Loaded app : loaded) {
             System.out.println(
                     "  App "

@@ -25,6 +25,7 @@ public final class HookstreamSystem implements AutoCloseable {
     /**
      * @param bootstrapServers the Kafka cluster
      * @param ingressPort 0 picks a free port (likewise the others)
+     * @param management the services' Actuator ports, each its own as they share this JVM
      * @param routerStateDir Kafka Streams state of the router
      * @param extra further properties for all three services (e.g. topic names)
      */
@@ -33,11 +34,24 @@ public final class HookstreamSystem implements AutoCloseable {
             int ingressPort,
             int controlPort,
             int routerPort,
+            ManagementPorts management,
             Path routerStateDir,
             Map<String, String> extra) {
 
         public Options {
             extra = Map.copyOf(extra);
+        }
+    }
+
+    /**
+     * Where each service serves Actuator ({@code management.server.port}), apart from its public
+     * port; 0 picks a free port.
+     */
+    public record ManagementPorts(int ingress, int control, int router) {
+
+        /** Free ports, for tests and benchmarks. */
+        public static ManagementPorts any() {
+            return new ManagementPorts(0, 0, 0);
         }
     }
 
@@ -67,7 +81,11 @@ public final class HookstreamSystem implements AutoCloseable {
                     run(
                             IngressApplication.builder(),
                             common,
-                            Map.of("server.port", options.ingressPort()));
+                            Map.of(
+                                    "server.port",
+                                    options.ingressPort(),
+                                    "management.server.port",
+                                    options.management().ingress()));
             started.add(ingress);
             String ingressUrl = "http://localhost:" + port(ingress);
             started.add(
@@ -77,6 +95,8 @@ public final class HookstreamSystem implements AutoCloseable {
                             Map.of(
                                     "server.port",
                                     options.controlPort(),
+                                    "management.server.port",
+                                    options.management().control(),
                                     "hookstream.control.ingress-base-url",
                                     ingressUrl,
                                     "hookstream.ingress.public-base-url",
@@ -88,6 +108,8 @@ public final class HookstreamSystem implements AutoCloseable {
                             Map.of(
                                     "server.port",
                                     options.routerPort(),
+                                    "management.server.port",
+                                    options.management().router(),
                                     "hookstream.router.state-dir",
                                     options.routerStateDir().toString())));
             return new HookstreamSystem(started);
@@ -126,6 +148,19 @@ public final class HookstreamSystem implements AutoCloseable {
         return routerPort;
     }
 
+    /** Where the ingress serves Actuator (health, metrics, Prometheus). */
+    public int ingressManagementPort() {
+        return managementPort(contexts.get(0));
+    }
+
+    public int controlManagementPort() {
+        return managementPort(contexts.get(1));
+    }
+
+    public int routerManagementPort() {
+        return managementPort(contexts.get(2));
+    }
+
     public String ingressUrl() {
         return "http://localhost:" + ingressPort;
     }
@@ -148,6 +183,15 @@ public final class HookstreamSystem implements AutoCloseable {
         for (int i = contexts.size() - 1; i >= 0; i--) {
             contexts.get(i).close();
         }
+    }
+
+    /** The port the management server bound, which Spring Boot publishes once it is up. */
+    private static int managementPort(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.management.port");
+        if (port == null) {
+            throw new IllegalStateException("the service serves no separate management port");
+        }
+        return Integer.parseInt(port);
     }
 
     private static int port(ConfigurableApplicationContext context) {

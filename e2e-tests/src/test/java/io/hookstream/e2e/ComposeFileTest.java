@@ -6,6 +6,7 @@ import io.hookstream.connections.ControlPlaneSettings;
 import io.hookstream.ingress.IngressSettings;
 import io.hookstream.router.RouterSettings;
 import io.hookstream.support.kafka.KafkaSettings;
+import io.hookstream.support.outbound.OutboundSettings;
 import io.hookstream.support.secrets.SecretsSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked by reading it: every service exists,
- * is built from a Dockerfile, publishes the port its own configuration file serves, and every
- * environment variable binds (by Spring's relaxed rules) to a property the service really has.
+ * is built from a Dockerfile, publishes the port its own configuration file serves, serves Actuator
+ * on its own management port published on the host's loopback only, and every environment variable
+ * binds (by Spring's relaxed rules) to a property the service really has.
  */
 class ComposeFileTest {
 
@@ -48,6 +50,7 @@ class ComposeFileTest {
                             List.of(
                                     KafkaSettings.class,
                                     ControlPlaneSettings.class,
+                                    OutboundSettings.class,
                                     SecretsSettings.class));
 
     @SuppressWarnings("unchecked")
@@ -74,10 +77,17 @@ class ComposeFileTest {
         assertThat(ROOT.resolve(name).resolve("Dockerfile")).exists();
 
         Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-        int configuredPort = serverPort(name);
+        int configuredPort = port(name, "server");
+        int managementPort = port(name, "management", "server");
+        assertThat(managementPort).isNotEqualTo(configuredPort);
         assertThat(environment.get("SERVER_PORT")).isEqualTo(configuredPort);
+        assertThat(environment.get("MANAGEMENT_SERVER_PORT")).isEqualTo(managementPort);
         assertThat((List<String>) service.get("ports"))
-                .containsExactly(configuredPort + ":" + configuredPort);
+                .containsExactly(
+                        configuredPort + ":" + configuredPort,
+                        "127.0.0.1:" + managementPort + ":" + managementPort);
+        assertThat(service.get("healthcheck").toString())
+                .contains("/dev/tcp/127.0.0.1/" + managementPort, "/actuator/health/readiness");
         assertThat(environment.get("HOOKSTREAM_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
 
         Set<String> known = knownProperties(name);
@@ -88,13 +98,17 @@ class ComposeFileTest {
         }
     }
 
-    private static int serverPort(String service) throws IOException {
+    /** {@code <path>.port} in the service's own configuration file. */
+    @SuppressWarnings("unchecked")
+    private static int port(String service, String... path) throws IOException {
         try (InputStream in = ComposeFileTest.class.getResourceAsStream("/" + service + ".yml")) {
             assertThat(in).as("configuration file of " + service).isNotNull();
             Map<String, Object> config = new Yaml().load(in);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> server = (Map<String, Object>) config.get("server");
-            return (Integer) server.get("port");
+            for (String key : path) {
+                config = (Map<String, Object>) config.get(key);
+                assertThat(config).as(service + ": " + key).isNotNull();
+            }
+            return (Integer) config.get("port");
         }
     }
 
@@ -102,6 +116,9 @@ class ComposeFileTest {
     private static Set<String> knownProperties(String service) {
         Set<String> known = new HashSet<>();
         known.add(canonical("server.port"));
+        // Spring Boot's own (ManagementServerProperties)
+        known.add(canonical("management.server.port"));
+        known.add(canonical("management.server.address"));
         for (Class<?> settings : SETTINGS.get(service)) {
             String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
             for (RecordComponent component : settings.getRecordComponents()) {

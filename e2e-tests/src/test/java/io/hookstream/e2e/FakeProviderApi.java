@@ -12,23 +12,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real HTTP server on loopback standing in for providers' APIs (connection info, webhook attach
  * and detach), so that the control plane's outgoing calls leave the process and are recorded.
+ * {@code /redirect/<host>/<port>/<path>} answers 302 to {@code http://<host>:<port>/<path>}.
  */
 final class FakeProviderApi implements AutoCloseable {
 
     /** One request the control plane made. */
     record Call(String method, String path, String body) {}
 
+    /**
+     * A loopback address other than 127.0.0.1, so that the control plane can allow exactly this one
+     * and still refuse 127.0.0.1 and {@code localhost}, where the services listen.
+     */
+    static final String ADDRESS = "127.0.0.2";
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     FakeProviderApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(ADDRESS, 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + ADDRESS + ":" + server.getAddress().getPort();
     }
 
     List<Call> calls() {
@@ -40,6 +47,22 @@ final class FakeProviderApi implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         calls.add(new Call(exchange.getRequestMethod(), path, body));
         String method = exchange.getRequestMethod();
+        if (path.startsWith("/redirect/")) {
+            // /redirect/<host>/<port>/<rest>: 302 to http://<host>:<port>/<rest>
+            String[] parts = path.split("/", 5);
+            exchange.getResponseHeaders()
+                    .set(
+                            "Location",
+                            "http://"
+                                    + parts[2]
+                                    + ":"
+                                    + parts[3]
+                                    + "/"
+                                    + (parts.length > 4 ? parts[4] : ""));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
         String answer;
         int status = 200;
         if (method.equals("DELETE")) {

@@ -63,8 +63,15 @@ final class RunningSystem implements AutoCloseable {
                                 0,
                                 0,
                                 0,
+                                HookstreamSystem.ManagementPorts.any(),
                                 state,
-                                Map.of("hookstream.control.api-token", TOKEN)));
+                                Map.of(
+                                        "hookstream.control.api-token",
+                                        TOKEN,
+                                        // the provider stand-in listens on 127.0.0.2, allowed by
+                                        // address; every other inside address stays refused
+                                        "hookstream.outbound.allow",
+                                        FakeProviderApi.ADDRESS)));
         this.admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         registerExampleApps();

@@ -70,7 +70,10 @@ final class Services implements AutoCloseable {
                 "hookstream.secrets.data-key", java.util.Base64.getEncoder().encodeToString(key));
         properties.putAll(extra);
         this.common = Map.copyOf(properties);
-        this.ingress = run(IngressApplication.builder(), Map.of("server.port", 0));
+        this.ingress =
+                run(
+                        IngressApplication.builder(),
+                        Map.of("server.port", 0, "management.server.port", 0));
         String ingressUrl = "http://localhost:" + port(ingress);
         ConfigurableApplicationContext started;
         try {
@@ -79,6 +82,8 @@ final class Services implements AutoCloseable {
                             ConnectionServiceApplication.builder(),
                             Map.of(
                                     "server.port",
+                                    0,
+                                    "management.server.port",
                                     0,
                                     "hookstream.control.ingress-base-url",
                                     ingressUrl,
@@ -160,6 +165,8 @@ final class Services implements AutoCloseable {
     private Map<String, Object> routerProperties() {
         return Map.of(
                 "server.port",
+                0,
+                "management.server.port",
                 0,
                 "hookstream.router.state-dir",
                 routerStateDir.toString(),

@@ -45,7 +45,7 @@ class SharedSubscriptionTest {
         try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
             String app =
                     """
-                {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
+                {"connection": {"info": {"url": "http://127.0.0.2:%d/api/me",
                                          "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
                                          "response": {"uid": "{{body.team}}"}},
                                 "log": {"sanitize": ["request.headers.authorization"]}},
@@ -160,7 +160,7 @@ class SharedSubscriptionTest {
         try (RunningSystem hs = new RunningSystem(broker.getBrokersAsString())) {
             String app =
                     """
-                {"connection": {"info": {"url": "http://127.0.0.1:%d/api/me",
+                {"connection": {"info": {"url": "http://127.0.0.2:%d/api/me",
                                          "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
                                          "response": {"uid": "{{body.team}}"}}},
                  "webhooks": {"feed": {"type": "shared",
@@ -335,7 +335,8 @@ class SharedSubscriptionTest {
 
     /** A provider whose {@code /api/me} answers the team of the bearer token. */
     private static HttpServer teamsProvider(Map<String, String> teamOfToken) throws IOException {
-        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer provider =
+                HttpServer.create(new InetSocketAddress(FakeProviderApi.ADDRESS, 0), 0);
         provider.createContext(
                 "/api/me",
                 exchange -> {

@@ -26,6 +26,7 @@ public final class IngressMain {
                         .run(
                                 "--hookstream.kafka.bootstrap-servers=" + bootstrap,
                                 "--server.port=" + port,
+                                "--management.server.port=0",
                                 // the per-hook limiter still runs on every request, it just never
                                 // refuses one
                                 "--hookstream.ingress.rate-limit-requests=" + Integer.MAX_VALUE,

@@ -30,6 +30,7 @@ public final class SystemMain {
                                 0,
                                 0,
                                 0,
+                                HookstreamSystem.ManagementPorts.any(),
                                 stateDir,
                                 Map.of(
                                         "hookstream.control.api-token",

@@ -38,10 +38,14 @@ public final class ApiProblems {
     /**
      * A remote request without a usable answer: 422 when the app's request directive could not be
      * evaluated (with {@code code} and {@code directivePath}), else 502 with the {@code reason}
-     * ({@code unreachable}, {@code timeout}, {@code too-large}). The failure's message is already
-     * redacted.
+     * ({@code unreachable}, {@code timeout}, {@code too-large}), and 422 {@code
+     * destination_not_allowed} when the outbound guard refused the destination. The failure's
+     * message is already redacted.
      */
     public static ErrorResponseException remoteFailure(RemoteFailure failure) {
+        if (failure.reason() == RemoteFailure.Reason.DESTINATION_NOT_ALLOWED) {
+            return destinationNotAllowed(failure);
+        }
         HttpStatus status =
                 failure.isDefinitionError()
                         ? HttpStatus.UNPROCESSABLE_CONTENT
@@ -60,6 +64,23 @@ public final class ApiProblems {
             problem.setProperty("directivePath", failure.directivePath());
         }
         return new ErrorResponseException(status, problem, null);
+    }
+
+    /**
+     * 422 {@code destination_not_allowed}: the request was not sent, its host being or resolving to
+     * an address outside the public internet. Names the host, never the address it resolved to.
+     */
+    private static ErrorResponseException destinationNotAllowed(RemoteFailure failure) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNPROCESSABLE_CONTENT, String.valueOf(failure.getMessage()));
+        problem.setType(URI.create("https://hookstream.io/problems/destination_not_allowed"));
+        problem.setTitle("Destination not allowed");
+        problem.setProperty("reason", failure.reason().label());
+        if (failure.host() != null) {
+            problem.setProperty("host", failure.host());
+        }
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
     }
 
     /**

@@ -13,8 +13,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Every {@code /api} request carries {@code Authorization: Bearer <token>}; health and metrics stay
- * open.
+ * Every {@code /api} request carries {@code Authorization: Bearer <token>}; the API document stays
+ * open, and health and metrics are on the management port, apart from the API.
  */
 @Component
 class ApiTokenFilter implements WebFilter {

@@ -25,26 +25,49 @@ public final class RemoteFailure extends RuntimeException {
         /** No answer within the configured time. */
         TIMEOUT,
         /** The answer was larger than the configured maximum. */
-        TOO_LARGE;
+        TOO_LARGE,
+        /**
+         * Not sent: the host is, or resolves to, an address outside the public internet that the
+         * operator did not allow ({@code hookstream.outbound.allow}).
+         */
+        DESTINATION_NOT_ALLOWED;
 
         public String label() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return this == DESTINATION_NOT_ALLOWED
+                    ? "destination_not_allowed"
+                    : name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
     private final Reason reason;
     private final @Nullable String directivePath;
     private final @Nullable String code;
+    private final @Nullable String host;
 
     RemoteFailure(
             Reason reason,
             String redactedMessage,
             @Nullable String directivePath,
             @Nullable String code) {
+        this(reason, redactedMessage, directivePath, code, null);
+    }
+
+    RemoteFailure(
+            Reason reason,
+            String redactedMessage,
+            @Nullable String directivePath,
+            @Nullable String code,
+            @Nullable String host) {
         super(redactedMessage, null, false, false);
         this.reason = reason;
         this.directivePath = directivePath;
         this.code = code;
+        this.host = host;
+    }
+
+    /** For DESTINATION_NOT_ALLOWED: the refused host as the request named it. */
+    public @Nullable String host() {
+        return host;
     }
 
     public Reason reason() {

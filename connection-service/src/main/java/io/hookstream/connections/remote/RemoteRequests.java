@@ -2,6 +2,8 @@ package io.hookstream.connections.remote;
 
 import io.hookstream.connections.remote.RemoteFailure.Reason;
 import io.hookstream.iml.value.Values;
+import io.hookstream.support.outbound.DestinationNotAllowedException;
+import io.hookstream.support.outbound.OutboundGuard;
 import io.hookstream.webhook.connection.ConnectionCheck;
 import io.hookstream.webhook.connection.ConnectionResponse;
 import io.hookstream.webhook.connection.ConnectionScope;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -68,16 +71,18 @@ public final class RemoteRequests {
     private final ResponseBodyEncoder encoder = new ResponseBodyEncoder();
     private final Duration deadline;
 
-    public RemoteRequests(RemoteLimits limits, Clock clock) {
+    /**
+     * @param guard where requests may go: the destination of every connection and redirect is
+     *     checked after name resolution
+     */
+    public RemoteRequests(RemoteLimits limits, OutboundGuard guard, Clock clock) {
         HttpClient http =
-                HttpClient.create()
-                        .option(
-                                ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                                Math.toIntExact(limits.connectTimeout().toMillis()))
-                        .responseTimeout(limits.responseTimeout())
-                        // a redirect could lead credentials to another host; the definition names
-                        // the URL to call
-                        .followRedirect(false);
+                guard.apply(
+                        HttpClient.create()
+                                .option(
+                                        ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                                        Math.toIntExact(limits.connectTimeout().toMillis()))
+                                .responseTimeout(limits.responseTimeout()));
         this.client =
                 WebClient.builder()
                         .clientConnector(new ReactorClientHttpConnector(http))
@@ -300,6 +305,21 @@ public final class RemoteRequests {
     private static RemoteFailure transportFailure(
             CallContext context, String target, Throwable error, Redactor redactor) {
         String what = "the " + context.action() + " request to " + target;
+        DestinationNotAllowedException refused = cause(error, DestinationNotAllowedException.class);
+        if (refused != null) {
+            // the host only: neither the address it resolved to nor the range is the caller's to
+            // know
+            return new RemoteFailure(
+                    Reason.DESTINATION_NOT_ALLOWED,
+                    redactor.redact(
+                            what
+                                    + " was not sent: "
+                                    + refused.host()
+                                    + " is not an allowed destination (hookstream.outbound.allow)"),
+                    null,
+                    null,
+                    redactor.redact(refused.host()));
+        }
         if (hasCause(error, DataBufferLimitException.class)) {
             return new RemoteFailure(
                     Reason.TOO_LARGE,
@@ -414,12 +434,16 @@ public final class RemoteRequests {
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        return cause(error, type) != null;
+    }
+
+    private static <T extends Throwable> @Nullable T cause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String rootMessage(Throwable error) {

@@ -73,6 +73,7 @@ class EdgeAnswersTest {
                 IngressApplication.builder()
                         .run(
                                 "--server.port=0",
+                                "--management.server.port=0",
                                 "--hookstream.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                                 "--hookstream.ingress.publish-timeout=2s",
                                 "--hookstream.ingress.retry-after=7s",
