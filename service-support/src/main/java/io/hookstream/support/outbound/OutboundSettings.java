@@ -3,6 +3,7 @@ package io.hookstream.support.outbound;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Where outbound requests may go ({@code hookstream.outbound.*}).
@@ -14,11 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     destination checked again; default 3, 0 follows none
  */
 @ConfigurationProperties("hookstream.outbound")
-public record OutboundSettings(@Nullable List<String> allow, @Nullable Integer maxRedirects) {
+public record OutboundSettings(List<String> allow, int maxRedirects) {
 
     public OutboundSettings {
-        allow = allow == null ? List.of() : List.copyOf(allow);
-        maxRedirects = maxRedirects == null ? 3 : maxRedirects;
+        allow = List.copyOf(allow);
         if (maxRedirects < 0 || maxRedirects > 20) {
             throw new IllegalArgumentException(
                     "hookstream.outbound.max-redirects must be between 0 and 20");
@@ -27,8 +27,14 @@ public record OutboundSettings(@Nullable List<String> allow, @Nullable Integer m
         DestinationPolicy.allowing(allow);
     }
 
+    /** What the binder calls: missing keys arrive as null and take their defaults. */
+    @ConstructorBinding
+    public OutboundSettings(@Nullable List<String> allow, @Nullable Integer maxRedirects) {
+        this(allow == null ? List.of() : allow, maxRedirects == null ? 3 : maxRedirects);
+    }
+
     public static OutboundSettings defaults() {
-        return new OutboundSettings(null, null);
+        return new OutboundSettings(List.of(), 3);
     }
 
     public DestinationPolicy policy() {
