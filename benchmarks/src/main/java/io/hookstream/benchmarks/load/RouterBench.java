@@ -132,7 +132,7 @@ public final class RouterBench {
 
             Properties config =
                     RouterStreams.config(
-                            new KafkaSettings(bootstrap, 3, (short) 1, null, null),
+                            new KafkaSettings(bootstrap, 3, (short) 1, null, null, null),
                             new RouterSettings(
                                     "bench-router-" + run,
                                     work.resolve("state-" + run),

@@ -12,6 +12,7 @@ import io.hookstream.schemas.avro.SubscriberSet;
 import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.router.format.BundleFormats;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
@@ -54,7 +55,9 @@ public final class EventRouter {
     private final Counter emitted;
     private final Counter failed;
     private final Counter unmatched;
+    private final BundleFormats formats;
 
+    /** A router writing the default formats (see {@link BundleFormats#defaults()}). */
     public EventRouter(
             AppCatalog catalog,
             WebhookProcessor processor,
@@ -62,6 +65,18 @@ public final class EventRouter {
             TopicNames topicNames,
             Clock clock,
             MeterRegistry meters) {
+        this(catalog, processor, sealer, topicNames, clock, meters, BundleFormats.defaults());
+    }
+
+    public EventRouter(
+            AppCatalog catalog,
+            WebhookProcessor processor,
+            DataSealer sealer,
+            TopicNames topicNames,
+            Clock clock,
+            MeterRegistry meters,
+            BundleFormats formats) {
+        this.formats = formats;
         this.catalog = catalog;
         this.dedicatedScopes =
                 new DedicatedScopes(CACHED_HOOKS, this::connectionData, scopes::forHook);
@@ -132,7 +147,8 @@ public final class EventRouter {
                                 hook.getTriggerTopic(),
                                 bundleKey(
                                         hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()),
-                                bundle));
+                                bundle,
+                                formats.forHook(hook.getBundleFormat())));
             }
             emitted.increment(routed.size());
             return routed;
@@ -170,7 +186,7 @@ public final class EventRouter {
                 String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
                 if (uid == null) {
                     unmatched.increment();
-                    routed.add(new Routed.Unmatched(key, shared));
+                    routed.add(new Routed.Unmatched(key, shared, formats.unmatched()));
                 } else {
                     routed.add(new Routed.SharedItem(key, shared));
                 }
@@ -299,7 +315,7 @@ public final class EventRouter {
                                 .toList();
         if (matching.isEmpty()) {
             unmatched.increment();
-            return List.of(new Routed.Unmatched(key, item));
+            return List.of(new Routed.Unmatched(key, item, formats.unmatched()));
         }
         long now = clock.millis();
         List<Routed> routed = new ArrayList<>(matching.size());
@@ -323,7 +339,8 @@ public final class EventRouter {
                     new Routed.Bundle(
                             s.getTriggerTopic(),
                             bundleKey(s.getTriggerTopic(), s.getHookId(), s.getUserId()),
-                            bundle));
+                            bundle,
+                            formats.forHook(s.getBundleFormat())));
         }
         emitted.increment(routed.size());
         return routed;

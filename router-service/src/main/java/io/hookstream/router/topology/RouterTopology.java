@@ -225,7 +225,8 @@ public final class RouterTopology {
                 hook.getUserId(),
                 connection.getConnectionId(),
                 connection.getUid(),
-                hook.getTriggerTopic());
+                hook.getTriggerTopic(),
+                hook.getBundleFormat());
     }
 
     private static SubscriberSet with(SubscriberSet set, Subscription added) {
