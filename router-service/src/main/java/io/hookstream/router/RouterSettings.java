@@ -87,9 +87,7 @@ public record RouterSettings(
             @Nullable Duration closeTimeout,
             @Nullable Duration maxTaskIdle,
             @Nullable String producerCompression,
-            @Nullable StateStores stateStores,
-            @Nullable BundleFormat bundleFormat,
-            @Nullable BundleFormat legacyBundleFormat) {
+            @Nullable StateStores stateStores) {
         this(
                 applicationId,
                 stateDir,

@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
  * The format of each hook's bundles and of unmatched items. A hook records its format when it is
  * created: {@code default} follows {@code configured}, a format name pins one; a hook created
  * before formats existed records none and keeps {@code legacy} (Avro, what its consumers were
- * written for), so that a running deployment's trigger topics keep their format through an
- * upgrade.
+ * written for), so that a running deployment's trigger topics keep their format through an upgrade.
  *
  * @param configured {@code hookstream.router.bundle-format}
  * @param legacy {@code hookstream.router.legacy-bundle-format}

@@ -2,6 +2,7 @@ package io.hookstream.router.routing;
 
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
+import io.hookstream.router.format.BundleFormats;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Connection;
@@ -12,7 +13,6 @@ import io.hookstream.schemas.avro.SubscriberSet;
 import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
-import io.hookstream.router.format.BundleFormats;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
