@@ -26,7 +26,8 @@ public record Bundle(
         Instant receivedAt,
         BundleFormat format) {
 
-    static Bundle of(TriggerBundle b) {
+    /** A bundle read from its Avro record. */
+    public static Bundle fromAvro(TriggerBundle b) {
         return new Bundle(
                 b.getBundleId(),
                 b.getEventId(),

@@ -41,7 +41,7 @@ public final class BundleReader implements Deserializer<Bundle> {
         BundleFormat format = formatOf(headers);
         try {
             return switch (format) {
-                case AVRO -> Bundle.of(avro.deserializer().deserialize(topic, data));
+                case AVRO -> Bundle.fromAvro(avro.deserializer().deserialize(topic, data));
                 case CLOUDEVENTS_BINARY -> bundle(binary.deserialize(topic, headers, data), format);
                 case CLOUDEVENTS_STRUCTURED -> bundle(json.deserialize(data), format);
             };
