@@ -48,10 +48,7 @@ final class BundleLedger {
                         2000);
         Map<String, Integer> counts = new HashMap<>();
         try (KafkaConsumer<String, Bundle> consumer =
-                new KafkaConsumer<>(
-                        config,
-                        new StringDeserializer(),
-                        new BundleReader())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new BundleReader())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))

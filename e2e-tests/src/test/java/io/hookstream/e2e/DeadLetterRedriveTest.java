@@ -169,11 +169,7 @@ class DeadLetterRedriveTest {
 
     private List<Bundle> bundles(String user, int expected, Duration timeout) {
         return hs
-                .read(
-                        "hookstream.triggers." + user,
-                        new BundleReader(),
-                        expected,
-                        timeout)
+                .read("hookstream.triggers." + user, new BundleReader(), expected, timeout)
                 .stream()
                 .map(ConsumerRecord::value)
                 .toList();
