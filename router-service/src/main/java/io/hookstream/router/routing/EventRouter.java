@@ -148,7 +148,8 @@ public final class EventRouter {
                                 bundleKey(
                                         hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()),
                                 bundle,
-                                formats.forHook(hook.getBundleFormat())));
+                                formats.forHook(hook.getBundleFormat()),
+                                webhook.eventType()));
             }
             emitted.increment(routed.size());
             return routed;
@@ -165,11 +166,8 @@ public final class EventRouter {
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
         try {
             AppCatalog.Compiled compiled = compiledOf(app, event.getAppId(), "");
-            List<Item> items =
-                    items(
-                            webhookOf(compiled.definition(), event.getWebhookName()),
-                            compiled.appScope(),
-                            event);
+            WebhookDefinition webhook = webhookOf(compiled.definition(), event.getWebhookName());
+            List<Item> items = items(webhook, compiled.appScope(), event);
             List<Routed> routed = new ArrayList<>(items.size());
             for (Item item : items) {
                 String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
@@ -182,6 +180,7 @@ public final class EventRouter {
                                 .setUid(uid)
                                 .setOutput(item.outputJson())
                                 .setReceivedAt(event.getReceivedAt())
+                                .setEventType(webhook.eventType())
                                 .build();
                 String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
                 if (uid == null) {
@@ -340,7 +339,8 @@ public final class EventRouter {
                             s.getTriggerTopic(),
                             bundleKey(s.getTriggerTopic(), s.getHookId(), s.getUserId()),
                             bundle,
-                            formats.forHook(s.getBundleFormat())));
+                            formats.forHook(s.getBundleFormat()),
+                            item.getEventType()));
         }
         emitted.increment(routed.size());
         return routed;

@@ -4,6 +4,7 @@ import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.bundle.BundleFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter.
@@ -15,9 +16,15 @@ public sealed interface Routed {
 
     /**
      * A bundle for {@code topic}, keyed by {@code key} (the hookId, or the userId on a shared
-     * trigger topic), written in {@code format}.
+     * trigger topic), written in {@code format}; {@code eventType} is its CloudEvents type, {@code
+     * null} for the default.
      */
-    record Bundle(String topic, String key, TriggerBundle bundle, BundleFormat format)
+    record Bundle(
+            String topic,
+            String key,
+            TriggerBundle bundle,
+            BundleFormat format,
+            @Nullable String eventType)
             implements Routed {}
 
     /** A shared-webhook item on its way to the subscription index, keyed by {@code appId:uid}. */

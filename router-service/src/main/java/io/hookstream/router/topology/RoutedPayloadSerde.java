@@ -36,7 +36,8 @@ final class RoutedPayloadSerde implements Serde<Routed> {
             @Override
             public byte[] serialize(String topic, Headers headers, Routed routed) {
                 if (routed instanceof Routed.Bundle b) {
-                    return bundles.write(topic, headers, b.bundle(), b.key(), b.format());
+                    return bundles.write(
+                            topic, headers, b.bundle(), b.key(), b.format(), b.eventType());
                 }
                 if (routed instanceof Routed.Unmatched u) {
                     return bundles.write(topic, headers, u.item(), u.key(), u.format());

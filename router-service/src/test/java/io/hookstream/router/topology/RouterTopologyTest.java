@@ -56,6 +56,7 @@ class RouterTopologyTest {
              "iterate": "{{body.items}}",
              "output": {"sku": "{{item.sku}}", "order": "{{body.id}}", "secret": "{{parameters.label}}"}}},
           "plain": {"type": "dedicated", "spec": {}},
+          "typed": {"type": "dedicated", "eventType": "com.shop.order.created", "spec": {}},
           "mine": {"type": "dedicated", "spec": {"condition": "{{body.account = connection.account}}", "output": {"x": "{{body.x}}"}}},
           "leaky": {"type": "dedicated", "spec": {"output": {"token": "{{connection.token}}", "x": "{{body.x}}"}}},
           "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
@@ -553,6 +554,27 @@ class RouterTopologyTest {
         assertThat(nobody.headers().lastHeader("ce_type").value())
                 .isEqualTo("io.hookstream.unmatched".getBytes(StandardCharsets.UTF_8));
         assertThat(nobody.value().getUid()).isEqualTo("7");
+    }
+
+    @Test
+    void aWebhookThatNamesItsEventTypeGivesItsBundlesThatType() {
+        var carol =
+                driver.createOutputTopic(
+                        "hookstream.triggers.carol",
+                        Serdes.String().deserializer(),
+                        new io.hookstream.schemas.bundle.BundleReader());
+        hooks.pipeInput(
+                "c-typed",
+                Hook.newBuilder(carolHook("c-typed", "default")).setWebhookName("typed").build());
+        hooks.pipeInput("c-plain", carolHook("c-plain", "default"));
+
+        raw.pipeInput("c-typed", event("t1", "c-typed", "typed", "{\"n\":1}"));
+        raw.pipeInput("c-plain", event("t2", "c-plain", "plain", "{\"n\":2}"));
+
+        assertThat(carol.readRecordsToList())
+                .extracting(
+                        r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .containsExactly("com.shop.order.created", "io.hookstream.bundle");
     }
 
     private static Hook carolHook(String id, String format) {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BundleEvents {
 
-    /** {@code type} of every bundle. */
+    /** {@code type} of a bundle whose webhook defines none. */
     public static final String BUNDLE_TYPE = "io.hookstream.bundle";
 
     /** {@code type} of an item of a shared webhook that no connection subscribed to. */
@@ -47,11 +47,19 @@ public final class BundleEvents {
      * @param key the key the record is written with (hookId, or userId on the shared topic)
      */
     public static CloudEvent of(TriggerBundle bundle, String key) {
+        return of(bundle, key, null);
+    }
+
+    /**
+     * @param eventType the {@code type} the webhook defines ({@code eventType} in its definition);
+     *     {@code null} for {@link #BUNDLE_TYPE}
+     */
+    public static CloudEvent of(TriggerBundle bundle, String key, @Nullable String eventType) {
         CloudEventBuilder event =
                 CloudEventBuilder.v1()
                         .withId(bundle.getBundleId())
                         .withSource(source(bundle.getAppId(), bundle.getWebhookName()))
-                        .withType(BUNDLE_TYPE)
+                        .withType(eventType == null ? BUNDLE_TYPE : eventType)
                         .withTime(utc(bundle.getReceivedAt()))
                         .withSubject(bundle.getHookId())
                         .withDataContentType(DATA_CONTENT_TYPE)

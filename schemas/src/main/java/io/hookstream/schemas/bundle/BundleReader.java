@@ -70,8 +70,9 @@ public final class BundleReader implements Deserializer<Bundle> {
     }
 
     private static Bundle bundle(CloudEvent event, BundleFormat format) {
-        if (!BundleEvents.BUNDLE_TYPE.equals(event.getType())) {
-            throw new IllegalArgumentException("type " + event.getType() + " is not a bundle");
+        // a bundle's type may be its webhook's own; an unmatched item is never one
+        if (BundleEvents.UNMATCHED_TYPE.equals(event.getType())) {
+            throw new IllegalArgumentException("an unmatched item is not a bundle");
         }
         String index = required(event, BundleEvents.ITEM_INDEX);
         CloudEventData data = event.getData();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes bundles and unmatched items in a {@link BundleFormat}: the value it returns and, for
@@ -42,10 +43,25 @@ public final class BundleWriter {
      */
     public byte[] write(
             String topic, Headers headers, TriggerBundle bundle, String key, BundleFormat format) {
+        return write(topic, headers, bundle, key, format, null);
+    }
+
+    /**
+     * As {@link #write(String, Headers, TriggerBundle, String, BundleFormat)}, with the CloudEvents
+     * {@code type} the webhook defines ({@code null}: {@link BundleEvents#BUNDLE_TYPE}); Avro has no
+     * place for it.
+     */
+    public byte[] write(
+            String topic,
+            Headers headers,
+            TriggerBundle bundle,
+            String key,
+            BundleFormat format,
+            @Nullable String eventType) {
         return switch (format) {
             case AVRO -> bundles.serializer().serialize(topic, bundle);
             case CLOUDEVENTS_BINARY, CLOUDEVENTS_STRUCTURED ->
-                    cloudEvent(topic, headers, BundleEvents.of(bundle, key), format);
+                    cloudEvent(topic, headers, BundleEvents.of(bundle, key, eventType), format);
         };
     }
 
