@@ -149,7 +149,7 @@ public final class RouterBench {
                                     RouterSettings.DEFAULT_PRODUCER_COMPRESSION,
                                     RouterSettings.StateStores.ROCKSDB,
                                     format,
-                                    null));
+                                    format));
             // A/B runs of Streams settings without a rebuild: -Dbench.streams.<property>=<value>
             System.getProperties().stringPropertyNames().stream()
                     .filter(k -> k.startsWith("bench.streams."))
