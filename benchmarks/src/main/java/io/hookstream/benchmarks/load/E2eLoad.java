@@ -374,10 +374,7 @@ public final class E2eLoad {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-        return new KafkaConsumer<>(
-                p,
-                new StringDeserializer(),
-                new BundleReader());
+        return new KafkaConsumer<>(p, new StringDeserializer(), new BundleReader());
     }
 
     /**

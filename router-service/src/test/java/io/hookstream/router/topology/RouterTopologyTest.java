@@ -573,7 +573,10 @@ class RouterTopologyTest {
 
         assertThat(carol.readRecordsToList())
                 .extracting(
-                        r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                        r ->
+                                new String(
+                                        r.headers().lastHeader("ce_type").value(),
+                                        StandardCharsets.UTF_8))
                 .containsExactly("com.shop.order.created", "io.hookstream.bundle");
     }
 

@@ -48,8 +48,8 @@ public final class BundleWriter {
 
     /**
      * As {@link #write(String, Headers, TriggerBundle, String, BundleFormat)}, with the CloudEvents
-     * {@code type} the webhook defines ({@code null}: {@link BundleEvents#BUNDLE_TYPE}); Avro has no
-     * place for it.
+     * {@code type} the webhook defines ({@code null}: {@link BundleEvents#BUNDLE_TYPE}); Avro has
+     * no place for it.
      */
     public byte[] write(
             String topic,

@@ -350,8 +350,8 @@ public final class AppDefinitionParser {
     }
 
     /**
-     * The CloudEvents {@code type} of the webhook's bundles, e.g. {@code com.github.push}: printable
-     * ASCII without spaces, so that it travels unchanged in a Kafka header.
+     * The CloudEvents {@code type} of the webhook's bundles, e.g. {@code com.github.push}:
+     * printable ASCII without spaces, so that it travels unchanged in a Kafka header.
      */
     private static @Nullable String eventType(
             @Nullable JsonNode node, String path, Findings findings) {

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param attach for attached dedicated hooks: registers the hook URL with the provider; its {@code
  *     response.data} is saved as the {@code webhook} variable
  * @param detach unregisters the hook; a plain request
- * @param eventType the CloudEvents {@code type} of its bundles; {@code null} for the default, {@code
- *     io.hookstream.bundle}
+ * @param eventType the CloudEvents {@code type} of its bundles; {@code null} for the default,
+ *     {@code io.hookstream.bundle}
  */
 public record WebhookDefinition(
         String name,

@@ -115,11 +115,15 @@ class AppDefinitionParserTest {
         assertThat(app.webhook("w").eventType()).isEqualTo("com.example.order.created");
         assertThat(app.webhook("v").eventType()).isNull();
         assertThat(app.warnings()).isEmpty();
-        for (String bad : new String[] {"\"\"", "\"with space\"", "42", "\"" + "x".repeat(257) + "\""}) {
+        for (String bad :
+                new String[] {"\"\"", "\"with space\"", "42", "\"" + "x".repeat(257) + "\""}) {
             assertThatThrownBy(
                             () ->
                                     parser.parse(
-                                            "t", "{\"webhooks\": {\"w\": {\"eventType\": " + bad + "}}}"))
+                                            "t",
+                                            "{\"webhooks\": {\"w\": {\"eventType\": "
+                                                    + bad
+                                                    + "}}}"))
                     .isInstanceOfSatisfying(
                             SpecException.class,
                             e ->
