@@ -293,6 +293,37 @@ class HooksApiTest {
     }
 
     @Test
+    void aHookRecordsTheRoutersDefaultFormatOrTheOneItPinsAndAnUnknownFormatIs400() {
+        String user = user();
+        String following =
+                control.post(
+                                "/api/hooks",
+                                "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                        + user
+                                        + "\"}")
+                        .text("hookId");
+        String pinned =
+                control.post(
+                                "/api/hooks",
+                                "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                        + user
+                                        + "\",\"bundleFormat\":\"CloudEvents-Structured\"}")
+                        .text("hookId");
+
+        var hooks = control.latest(RunningControlPlane.TOPICS.hooks());
+        assertThat(hooks.get(following).getBundleFormat()).isEqualTo("default");
+        assertThat(hooks.get(pinned).getBundleFormat()).isEqualTo("cloudevents-structured");
+        Answer unknown =
+                control.post(
+                        "/api/hooks",
+                        "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                + user
+                                + "\",\"bundleFormat\":\"protobuf\"}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("protobuf");
+    }
+
+    @Test
     void aHookCanBeDisabledAndEnabledAgainButNotPatchedAfterDeletion() {
         String user = user();
         String hookId =

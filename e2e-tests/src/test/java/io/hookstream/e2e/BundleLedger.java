@@ -1,7 +1,7 @@
 package io.hookstream.e2e;
 
-import io.hookstream.schemas.avro.TriggerBundle;
-import io.hookstream.schemas.serde.AvroSerde;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,11 +47,8 @@ final class BundleLedger {
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                         2000);
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, TriggerBundle> consumer =
-                new KafkaConsumer<>(
-                        config,
-                        new StringDeserializer(),
-                        AvroSerde.of(TriggerBundle.class).deserializer())) {
+        try (KafkaConsumer<String, Bundle> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new BundleReader())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -63,10 +60,10 @@ final class BundleLedger {
             long deadline = System.nanoTime() + timeout.toNanos();
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, TriggerBundle> record :
+                for (ConsumerRecord<String, Bundle> record :
                         consumer.poll(Duration.ofMillis(200))) {
-                    counts.merge(record.value().getBundleId(), 1, Integer::sum);
-                    missing.remove(record.value().getBundleId());
+                    counts.merge(record.value().bundleId(), 1, Integer::sum);
+                    missing.remove(record.value().bundleId());
                 }
                 if (missing.isEmpty() && settleUntil == Long.MAX_VALUE) {
                     settleUntil = System.nanoTime() + SETTLE.toNanos();

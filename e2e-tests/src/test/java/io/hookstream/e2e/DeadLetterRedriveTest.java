@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.cli.HookstreamCli;
 import io.hookstream.schemas.avro.DeadLetter;
-import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
@@ -114,11 +115,11 @@ class DeadLetterRedriveTest {
         // Then the original event is the user's bundle, once, with its original id
         assertThat(redrive.out())
                 .isEqualTo("dead letters 1, matched 1, already redriven 0, redriven 1\n");
-        List<TriggerBundle> delivered = bundles(user, 1, Duration.ofSeconds(60));
+        List<Bundle> delivered = bundles(user, 1, Duration.ofSeconds(60));
         assertThat(delivered)
-                .extracting(TriggerBundle::getBundleId)
+                .extracting(Bundle::bundleId)
                 .containsExactly(eventId + ":0:" + hookId);
-        assertThat(RunningSystem.JSON.readTree(delivered.get(0).getOutput()))
+        assertThat(RunningSystem.JSON.readTree(delivered.get(0).output()))
                 .isEqualTo(RunningSystem.JSON.readTree("{\"order\":7,\"items\":\"A-1\"}"));
 
         Cli again = hookstream("dlq", "redrive", "--hook", hookId);
@@ -166,13 +167,9 @@ class DeadLetterRedriveTest {
                 .toList();
     }
 
-    private List<TriggerBundle> bundles(String user, int expected, Duration timeout) {
+    private List<Bundle> bundles(String user, int expected, Duration timeout) {
         return hs
-                .read(
-                        "hookstream.triggers." + user,
-                        hs.topics.triggerBundleSerde().deserializer(),
-                        expected,
-                        timeout)
+                .read("hookstream.triggers." + user, new BundleReader(), expected, timeout)
                 .stream()
                 .map(ConsumerRecord::value)
                 .toList();

@@ -2,7 +2,8 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -41,22 +42,25 @@ final class DedicatedWebhookScenario {
             assertThat(accepted.body()).isEqualTo("Accepted");
             String eventId = accepted.headers().firstValue("hookstream-event-id").orElseThrow();
 
-            List<TriggerBundle> bundles =
+            List<Bundle> bundles =
                     hs
                             .read(
                                     "hookstream.triggers." + userId,
-                                    hs.topics.triggerBundleSerde().deserializer(),
+                                    new BundleReader(),
                                     1,
                                     Duration.ofSeconds(60))
                             .stream()
                             .map(ConsumerRecord::value)
                             .toList();
             assertThat(bundles).hasSize(1);
-            TriggerBundle bundle = bundles.get(0);
-            assertThat(bundle.getBundleId()).isEqualTo(eventId + ":0:" + hookId);
-            assertThat(bundle.getUserId()).isEqualTo(userId);
-            assertThat(bundle.getHookId()).isEqualTo(hookId);
-            assertThat(RunningSystem.JSON.readTree(bundle.getOutput()))
+            Bundle bundle = bundles.get(0);
+            assertThat(bundle.bundleId()).isEqualTo(eventId + ":0:" + hookId);
+            assertThat(bundle.userId()).isEqualTo(userId);
+            assertThat(bundle.hookId()).isEqualTo(hookId);
+            // a hook created through the API follows the router's default format
+            assertThat(bundle.format())
+                    .isEqualTo(io.hookstream.schemas.bundle.BundleFormat.CLOUDEVENTS_BINARY);
+            assertThat(RunningSystem.JSON.readTree(bundle.output()))
                     .isEqualTo(RunningSystem.JSON.readTree(body));
 
             HttpResponse<String> unknown =

@@ -2,8 +2,9 @@ package io.hookstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -113,9 +114,9 @@ class ProviderWebhooksTest {
         assertThat(push.statusCode()).isEqualTo(200);
         assertThat(push.body()).isEqualTo("Accepted");
 
-        List<TriggerBundle> bundles = bundles(user, 1);
+        List<Bundle> bundles = bundles(user, 1);
         assertThat(bundles).hasSize(1);
-        assertThat(RunningSystem.JSON.readTree(bundles.get(0).getOutput()))
+        assertThat(RunningSystem.JSON.readTree(bundles.get(0).output()))
                 .isEqualTo(
                         RunningSystem.JSON.readTree(
                                 "{\"event\":\"push\",\"delivery\":\"d-1\",\"payload\":"
@@ -162,9 +163,9 @@ class ProviderWebhooksTest {
                                 + ",v1="
                                 + hmacHex(secret, now + "." + body));
         assertThat(fresh.statusCode()).isEqualTo(200);
-        List<TriggerBundle> bundles = bundles(user, 1);
+        List<Bundle> bundles = bundles(user, 1);
         assertThat(bundles).hasSize(1);
-        assertThat(RunningSystem.JSON.readTree(bundles.get(0).getOutput()).get("type").asString())
+        assertThat(RunningSystem.JSON.readTree(bundles.get(0).output()).get("type").asString())
                 .isEqualTo("invoice.paid");
     }
 
@@ -238,7 +239,7 @@ class ProviderWebhooksTest {
                         "sha256=" + hmacHex("meta-app-secret", body));
         assertThat(delivery.statusCode()).isEqualTo(200);
         assertThat(bundles(user, 2))
-                .extracting(b -> RunningSystem.JSON.readTree(b.getOutput()).get("id").asString())
+                .extracting(b -> RunningSystem.JSON.readTree(b.output()).get("id").asString())
                 .containsExactlyInAnyOrder("p1", "p2");
     }
 
@@ -300,8 +301,7 @@ class ProviderWebhooksTest {
         HttpResponse<String> notification = hs.send("POST", url, "application/json", body);
         assertThat(notification.statusCode()).isEqualTo(202);
         assertThat(bundles(user, 1))
-                .extracting(
-                        b -> RunningSystem.JSON.readTree(b.getOutput()).get("resource").asString())
+                .extracting(b -> RunningSystem.JSON.readTree(b.output()).get("resource").asString())
                 .containsExactly("m/1");
     }
 
@@ -380,11 +380,11 @@ class ProviderWebhooksTest {
         assertThat(unmatched.get(0).value().getUid()).isEqualTo(account);
     }
 
-    private static List<TriggerBundle> bundles(String user, int expected) {
+    private static List<Bundle> bundles(String user, int expected) {
         return hs
                 .read(
                         "hookstream.triggers." + user,
-                        hs.topics.triggerBundleSerde().deserializer(),
+                        new BundleReader(),
                         expected,
                         Duration.ofSeconds(60))
                 .stream()
@@ -396,7 +396,7 @@ class ProviderWebhooksTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String hmacHex(String secret, String message) throws Exception {
+    static String hmacHex(String secret, String message) throws Exception {
         return HexFormat.of().formatHex(hmac(secret, message));
     }
 

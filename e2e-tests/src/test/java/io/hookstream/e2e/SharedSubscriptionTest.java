@@ -3,8 +3,9 @@ package io.hookstream.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -89,13 +90,13 @@ class SharedSubscriptionTest {
             assertThat(sharedUrl).isEqualTo(hs.system.ingressUrl() + "/apps/teams/webhooks/events");
 
             // the subscription index is built asynchronously from the hooks and connections topics
-            List<TriggerBundle> first = deliverUntilRouted(hs, sharedUrl, firstTeam, user);
+            List<Bundle> first = deliverUntilRouted(hs, sharedUrl, firstTeam, user);
             assertThat(first)
                     .isNotEmpty()
                     .allSatisfy(
                             b -> {
-                                assertThat(b.getUserId()).isEqualTo(user);
-                                assertThat(b.getHookId())
+                                assertThat(b.userId()).isEqualTo(user);
+                                assertThat(b.hookId())
                                         .isEqualTo(
                                                 RunningSystem.JSON
                                                         .readTree(hook.body())
@@ -103,7 +104,7 @@ class SharedSubscriptionTest {
                                                         .asString());
                                 assertThat(
                                                 RunningSystem.JSON
-                                                        .readTree(b.getOutput())
+                                                        .readTree(b.output())
                                                         .get("n")
                                                         .asString())
                                         .isEqualTo(firstTeam);
@@ -116,14 +117,14 @@ class SharedSubscriptionTest {
             assertThat(RunningSystem.JSON.readTree(verified.body()).get("uid").asString())
                     .isEqualTo(secondTeam);
 
-            List<TriggerBundle> second = deliverUntilRouted(hs, sharedUrl, secondTeam, user);
+            List<Bundle> second = deliverUntilRouted(hs, sharedUrl, secondTeam, user);
             assertThat(second)
                     .isNotEmpty()
                     .allSatisfy(
                             b ->
                                     assertThat(
                                                     RunningSystem.JSON
-                                                            .readTree(b.getOutput())
+                                                            .readTree(b.output())
                                                             .get("n")
                                                             .asString())
                                             .isEqualTo(secondTeam));
@@ -199,14 +200,14 @@ class SharedSubscriptionTest {
                 }
             }
             // the last delivery: alice's two hooks got item 0, bob's hook item 1, nobody item 2
-            List<TriggerBundle> toAlice = bundles(hs, alice, marker, 2);
+            List<Bundle> toAlice = bundles(hs, alice, marker, 2);
             assertThat(toAlice)
-                    .extracting(TriggerBundle::getHookId)
+                    .extracting(Bundle::hookId)
                     .containsExactlyInAnyOrder(aliceHook1, aliceHook2);
-            assertThat(toAlice).extracting(TriggerBundle::getItemIndex).containsOnly(0);
-            List<TriggerBundle> toBob = bundles(hs, bob, marker, 1);
-            assertThat(toBob).extracting(TriggerBundle::getHookId).containsExactly(bobHook);
-            assertThat(toBob).extracting(TriggerBundle::getItemIndex).containsExactly(1);
+            assertThat(toAlice).extracting(Bundle::itemIndex).containsOnly(0);
+            List<Bundle> toBob = bundles(hs, bob, marker, 1);
+            assertThat(toBob).extracting(Bundle::hookId).containsExactly(bobHook);
+            assertThat(toBob).extracting(Bundle::itemIndex).containsExactly(1);
             String lastMarker = marker;
             assertThat(
                             hs
@@ -275,17 +276,17 @@ class SharedSubscriptionTest {
         return json.append("]}").toString();
     }
 
-    private static List<TriggerBundle> bundles(
+    private static List<Bundle> bundles(
             RunningSystem hs, String user, String marker, int expected) {
         return hs
                 .read(
                         "hookstream.triggers." + user,
-                        hs.topics.triggerBundleSerde().deserializer(),
+                        new BundleReader(),
                         expected,
                         Duration.ofSeconds(5))
                 .stream()
                 .map(ConsumerRecord::value)
-                .filter(b -> b.getOutput().contains(marker))
+                .filter(b -> b.output().contains(marker))
                 .toList();
     }
 
@@ -364,7 +365,7 @@ class SharedSubscriptionTest {
      * Sends deliveries for {@code team} (their output is the team) until one reaches {@code user}'s
      * trigger topic, and answers that topic's bundles for {@code team}.
      */
-    private static List<TriggerBundle> deliverUntilRouted(
+    private static List<Bundle> deliverUntilRouted(
             RunningSystem hs, String url, String team, String user)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -376,11 +377,11 @@ class SharedSubscriptionTest {
                             "application/json",
                             "{\"team\":\"" + team + "\",\"n\":\"" + team + "\"}");
             assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
-            List<TriggerBundle> bundles =
+            List<Bundle> bundles =
                     hs
                             .read(
                                     "hookstream.triggers." + user,
-                                    hs.topics.triggerBundleSerde().deserializer(),
+                                    new BundleReader(),
                                     1,
                                     Duration.ofSeconds(5))
                             .stream()
@@ -388,7 +389,7 @@ class SharedSubscriptionTest {
                             .filter(
                                     b ->
                                             RunningSystem.JSON
-                                                    .readTree(b.getOutput())
+                                                    .readTree(b.output())
                                                     .path("n")
                                                     .asString()
                                                     .equals(team))

@@ -28,7 +28,11 @@ class RouterConfiguration {
 
     @Bean
     EventRouter eventRouter(
-            HookstreamTopics topics, Clock clock, MeterRegistry meters, DataSealer sealer) {
+            HookstreamTopics topics,
+            Clock clock,
+            MeterRegistry meters,
+            DataSealer sealer,
+            RouterSettings settings) {
         Iml iml = Iml.standard();
         return new EventRouter(
                 new AppCatalog(new AppDefinitionParser(iml)),
@@ -36,7 +40,8 @@ class RouterConfiguration {
                 sealer,
                 topics.names(),
                 clock,
-                meters);
+                meters,
+                settings.formats());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.hookstream.router;
 
+import io.hookstream.router.format.BundleFormats;
+import io.hookstream.schemas.bundle.BundleFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,10 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     changelogs): {@code lz4} by default, see {@link #DEFAULT_PRODUCER_COMPRESSION}
  * @param stateStores where the tables the router reads (hooks, apps, connections, subscriptions)
  *     are kept locally: {@code rocksdb} by default, see {@link StateStores}
+ * @param bundleFormat the format of bundles of hooks created since formats exist, and of unmatched
+ *     items: {@code cloudevents-binary} by default
+ * @param legacyBundleFormat the format of bundles of hooks created before formats existed: {@code
+ *     avro} by default, what their consumers read; see {@link BundleFormats}
  */
 @ConfigurationProperties("hookstream.router")
 public record RouterSettings(
@@ -32,7 +38,9 @@ public record RouterSettings(
         Duration closeTimeout,
         Duration maxTaskIdle,
         String producerCompression,
-        StateStores stateStores) {
+        StateStores stateStores,
+        BundleFormat bundleFormat,
+        BundleFormat legacyBundleFormat) {
 
     /**
      * The default of {@code maxTaskIdle}: Kafka's own, under which a task still waits for a
@@ -66,6 +74,36 @@ public record RouterSettings(
         java.util.Objects.requireNonNull(maxTaskIdle, "maxTaskIdle");
         java.util.Objects.requireNonNull(producerCompression, "producerCompression");
         java.util.Objects.requireNonNull(stateStores, "stateStores");
+        java.util.Objects.requireNonNull(bundleFormat, "bundleFormat");
+        java.util.Objects.requireNonNull(legacyBundleFormat, "legacyBundleFormat");
+    }
+
+    /** As before bundle formats existed: every other setting at its default. */
+    public RouterSettings(
+            @Nullable String applicationId,
+            @Nullable Path stateDir,
+            @Nullable Integer streamThreads,
+            @Nullable Duration commitInterval,
+            @Nullable Duration closeTimeout,
+            @Nullable Duration maxTaskIdle,
+            @Nullable String producerCompression,
+            @Nullable StateStores stateStores) {
+        this(
+                applicationId,
+                stateDir,
+                streamThreads,
+                commitInterval,
+                closeTimeout,
+                maxTaskIdle,
+                producerCompression,
+                stateStores,
+                null,
+                null);
+    }
+
+    /** The formats routing writes, see {@link BundleFormats}. */
+    public BundleFormats formats() {
+        return new BundleFormats(bundleFormat, legacyBundleFormat);
     }
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
@@ -78,7 +116,9 @@ public record RouterSettings(
             @Nullable Duration closeTimeout,
             @Nullable Duration maxTaskIdle,
             @Nullable String producerCompression,
-            @Nullable StateStores stateStores) {
+            @Nullable StateStores stateStores,
+            @Nullable BundleFormat bundleFormat,
+            @Nullable BundleFormat legacyBundleFormat) {
         this(
                 applicationId == null ? "hookstream-router" : applicationId,
                 stateDir == null
@@ -89,7 +129,11 @@ public record RouterSettings(
                 closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout,
                 maxTaskIdle == null ? DEFAULT_MAX_TASK_IDLE : maxTaskIdle,
                 producerCompression == null ? DEFAULT_PRODUCER_COMPRESSION : producerCompression,
-                stateStores == null ? StateStores.ROCKSDB : stateStores);
+                stateStores == null ? StateStores.ROCKSDB : stateStores,
+                bundleFormat == null ? BundleFormats.defaults().configured() : bundleFormat,
+                legacyBundleFormat == null
+                        ? BundleFormats.defaults().legacy()
+                        : legacyBundleFormat);
     }
 
     /**

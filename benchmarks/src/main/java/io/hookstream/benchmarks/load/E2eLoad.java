@@ -1,6 +1,7 @@
 package io.hookstream.benchmarks.load;
 
-import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,7 +98,7 @@ public final class E2eLoad {
 
         String topic = HookstreamTopics.defaults().names().triggerTopicOf(USER);
         Thread consumerThread;
-        KafkaConsumer<String, TriggerBundle> consumer = consumer(bootstrap);
+        KafkaConsumer<String, Bundle> consumer = consumer(bootstrap);
         List<TopicPartition> partitions =
                 consumer.partitionsFor(topic).stream()
                         .map(pi -> new TopicPartition(topic, pi.partition()))
@@ -113,21 +114,21 @@ public final class E2eLoad {
                 new Thread(
                         () -> {
                             while (!stop.get()) {
-                                for (ConsumerRecord<String, TriggerBundle> r :
+                                for (ConsumerRecord<String, Bundle> r :
                                         consumer.poll(Duration.ofMillis(5))) {
                                     long now = nowMicros();
-                                    TriggerBundle b = r.value();
-                                    if (b == null || b.getItemIndex() != 0) {
+                                    Bundle b = r.value();
+                                    if (b == null || b.itemIndex() != 0) {
                                         continue;
                                     }
-                                    int seq = (int) orderId(b.getOutput());
+                                    int seq = (int) orderId(b.output());
                                     if (seq == total) {
                                         probed.countDown();
                                     }
                                     if (seq >= 0 && seq < total && bundled[seq] == 0) {
                                         bundled[seq] = now;
                                         receivedToBundle[seq] =
-                                                now - b.getReceivedAt().toEpochMilli() * 1000;
+                                                now - b.receivedAt().toEpochMilli() * 1000;
                                         bundles.incrementAndGet();
                                     }
                                 }
@@ -367,16 +368,13 @@ public final class E2eLoad {
         return m.group(1);
     }
 
-    private static KafkaConsumer<String, TriggerBundle> consumer(String bootstrap) {
+    private static KafkaConsumer<String, Bundle> consumer(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-        return new KafkaConsumer<>(
-                p,
-                new StringDeserializer(),
-                HookstreamTopics.defaults().triggerBundleSerde().deserializer());
+        return new KafkaConsumer<>(p, new StringDeserializer(), new BundleReader());
     }
 
     /**

@@ -176,10 +176,19 @@ public final class Fixtures {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
+    /**
+     * Consumer-facing topics (trigger topics, unmatched items) get {@code
+     * -Dbench.consumer-compression} as their topic-level codec: {@code producer} (the default, as
+     * trigger topics were created before that setting) keeps what the router's producer sends.
+     */
     public static TopicProvisioner provisioner(Admin admin, int partitions) {
         return new TopicProvisioner(
                 admin,
-                new TopicProvisioner.Layout(partitions, (short) 1, Duration.ofDays(1).toMillis()));
+                new TopicProvisioner.Layout(
+                        partitions,
+                        (short) 1,
+                        Duration.ofDays(1).toMillis(),
+                        System.getProperty("bench.consumer-compression", "producer")));
     }
 
     public static <V> KafkaProducer<String, V> producer(String bootstrap, Serializer<V> values) {
@@ -226,6 +235,8 @@ public final class Fixtures {
                 .setParameters("{\"secret\":\"" + HOOK_SECRET + "\"" + items + "}")
                 .setStatus(HookStatus.ACTIVE)
                 .setTriggerTopic(triggerTopic)
+                // the router's configured format (RouterBench: -Dbench.format)
+                .setBundleFormat("default")
                 .setCreatedAt(Instant.ofEpochMilli(now))
                 .setUpdatedAt(Instant.ofEpochMilli(now))
                 .build();
@@ -243,6 +254,8 @@ public final class Fixtures {
                 .setParameters("{}")
                 .setStatus(HookStatus.ACTIVE)
                 .setTriggerTopic(triggerTopic)
+                // the router's configured format (RouterBench: -Dbench.format)
+                .setBundleFormat("default")
                 .setCreatedAt(Instant.ofEpochMilli(now))
                 .setUpdatedAt(Instant.ofEpochMilli(now))
                 .build();

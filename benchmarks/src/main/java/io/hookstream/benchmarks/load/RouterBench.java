@@ -11,6 +11,7 @@ import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicNames;
+import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
 import io.hookstream.support.secrets.DataSealer;
@@ -80,7 +81,9 @@ import org.jspecify.annotations.Nullable;
  * phases.
  *
  * <p>Arguments: {@code <bootstrap> <variant> <threads> <events> <warmup> <work-dir>
- * <commit-interval-ms> <result-file>}.
+ * <commit-interval-ms> <result-file>}. {@code -Dbench.format} (default {@code avro}) is the bundle
+ * format of the topology's bundles, {@code -Dbench.consumer-compression} (default {@code producer},
+ * i.e. the producer's lz4 kept) the topic-level codec of the trigger and unmatched topics.
  */
 public final class RouterBench {
 
@@ -106,6 +109,10 @@ public final class RouterBench {
             throw new IllegalArgumentException("variant: passthrough, dedicated, floor or shared");
         }
 
+        io.hookstream.schemas.bundle.BundleFormat format =
+                io.hookstream.schemas.bundle.BundleFormat.of(
+                        System.getProperty("bench.format", "avro"));
+        String codec = System.getProperty("bench.consumer-compression", "producer");
         String run = variant + "-t" + threads + "-" + System.currentTimeMillis();
         String p = "rb-" + run + ".";
         TopicNames names = topicNames(p);
@@ -139,7 +146,8 @@ public final class RouterBench {
                                     3,
                                     (short) 1,
                                     Duration.ofDays(7),
-                                    Duration.ofSeconds(60)),
+                                    Duration.ofSeconds(60),
+                                    TopicProvisioner.Layout.DEFAULT_CONSUMER_COMPRESSION),
                             new RouterSettings(
                                     "bench-router-" + run,
                                     work.resolve("state-" + run),
@@ -148,7 +156,9 @@ public final class RouterBench {
                                     Duration.ofSeconds(30),
                                     RouterSettings.DEFAULT_MAX_TASK_IDLE,
                                     RouterSettings.DEFAULT_PRODUCER_COMPRESSION,
-                                    RouterSettings.StateStores.ROCKSDB));
+                                    RouterSettings.StateStores.ROCKSDB,
+                                    format,
+                                    format));
             // A/B runs of Streams settings without a rebuild: -Dbench.streams.<property>=<value>
             System.getProperties().stringPropertyNames().stream()
                     .filter(k -> k.startsWith("bench.streams."))
@@ -166,7 +176,8 @@ public final class RouterBench {
                             DataSealer.ofBase64("k1", Fixtures.DATA_KEY),
                             names,
                             Clock.systemUTC(),
-                            new SimpleMeterRegistry());
+                            new SimpleMeterRegistry(),
+                            new io.hookstream.router.format.BundleFormats(format, format));
             // -Dbench.passthrough.bundles=2: a pass-through that writes as many bundles per event
             // as b does
             int passthroughBundles = Integer.getInteger("bench.passthrough.bundles", 1);
@@ -220,14 +231,21 @@ public final class RouterBench {
             produced.put(out, measured.outputs());
 
             double seconds = measured.seconds();
+            long outBytes = logBytes(admin, out);
             String json =
                     String.format(
                             java.util.Locale.ROOT,
-                            "{\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"between_phases\":\"%s\","
+                            "{\"format\":\"%s\",\"consumer_compression\":\"%s\",\"out_bytes_per_bundle\":%.1f,"
+                                    + "\"variant\":\"%s\",\"threads\":%d,\"events\":%d,\"warmup\":%d,\"commit_ms\":%d,\"between_phases\":\"%s\","
                                     + "\"seconds\":%.3f,"
                                     + "\"events_per_s\":%.1f,\"steady_events_per_s\":%.1f,\"startup_ms\":%d,\"outputs\":%d,\"dlq\":%d,"
                                     + "\"unmatched\":%d,\"outputs_per_event\":%.2f,\"router_cpu_us_per_event\":%.1f,"
                                     + "\"broker_cpu_us_per_event\":%.1f,\"thread_cpu_us_per_event\":%s,\"clock_epoch_ms\":%s,\"timeline\":%s}",
+                            format,
+                            codec,
+                            outBytes
+                                    / (double)
+                                            Math.max(1, expected + Math.round(warmup * perEvent)),
                             variant,
                             threads,
                             events,
@@ -307,6 +325,29 @@ public final class RouterBench {
                 .setReceivedAt(event.getReceivedAt())
                 .setEmittedAt(Instant.now())
                 .build();
+    }
+
+    /** Bytes the broker holds for {@code topic} (every partition, every log dir): size on disk. */
+    private static long logBytes(Admin admin, String topic) throws Exception {
+        List<Integer> brokers =
+                admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
+                        .map(org.apache.kafka.common.Node::id)
+                        .toList();
+        long bytes = 0;
+        for (var dirs :
+                admin.describeLogDirs(brokers)
+                        .allDescriptions()
+                        .get(30, TimeUnit.SECONDS)
+                        .values()) {
+            for (var dir : dirs.values()) {
+                for (var replica : dir.replicaInfos().entrySet()) {
+                    if (replica.getKey().topic().equals(topic)) {
+                        bytes += replica.getValue().size();
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     /** The benchmark's topics, each name starting with {@code p}. */

@@ -1,6 +1,6 @@
 package io.hookstream.cli.tail;
 
-import io.hookstream.schemas.avro.TriggerBundle;
+import io.hookstream.schemas.bundle.Bundle;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a {@link TriggerBundle} as one line of compact JSON, with the bundle's output embedded as
- * JSON rather than as the string it travels in. Immutable and thread-safe.
+ * Renders a {@link Bundle} (of any format) as one line of compact JSON, with the bundle's output
+ * embedded as JSON rather than as the string it travels in. Immutable and thread-safe.
  */
 final class BundleJson {
 
@@ -24,22 +24,22 @@ final class BundleJson {
                     .build();
 
     /** The bundle as a JSON line, without the line break. */
-    Rendered render(TriggerBundle bundle) {
+    Rendered render(Bundle bundle) {
         ObjectNode line = mapper.createObjectNode();
-        line.put("bundleId", bundle.getBundleId());
-        line.put("eventId", bundle.getEventId());
-        line.put("itemIndex", bundle.getItemIndex());
-        line.put("hookId", bundle.getHookId());
-        line.put("appId", bundle.getAppId());
-        line.put("webhookName", bundle.getWebhookName());
-        line.put("userId", bundle.getUserId());
-        line.put("connectionId", bundle.getConnectionId());
-        line.put("receivedAt", bundle.getReceivedAt().toString());
-        JsonNode output = parse(bundle.getOutput());
+        line.put("bundleId", bundle.bundleId());
+        line.put("eventId", bundle.eventId());
+        line.put("itemIndex", bundle.itemIndex());
+        line.put("hookId", bundle.hookId());
+        line.put("appId", bundle.appId());
+        line.put("webhookName", bundle.webhookName());
+        line.put("userId", bundle.userId());
+        line.put("connectionId", bundle.connectionId());
+        line.put("receivedAt", bundle.receivedAt().toString());
+        JsonNode output = parse(bundle.output());
         if (output == null) {
             // The router writes compact JSON, so this is a corrupt record; show it rather than hide
             // the bundle.
-            line.put("output", bundle.getOutput());
+            line.put("output", bundle.output());
         } else {
             line.set("output", output);
         }

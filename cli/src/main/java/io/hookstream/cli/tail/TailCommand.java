@@ -1,7 +1,6 @@
 package io.hookstream.cli.tail;
 
 import io.hookstream.cli.KafkaConnection;
-import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicNames;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -97,7 +96,7 @@ public final class TailCommand implements Callable<Integer> {
         TriggerTail.Options options =
                 new TriggerTail.Options(
                         kafka.bootstrapServers,
-                        HookstreamTopics.defaults().triggers(topicName),
+                        topicName,
                         sharedTopic != null ? user : null,
                         fromBeginning,
                         max == null ? 0 : max,

@@ -1,7 +1,7 @@
 package io.hookstream.cli.tail;
 
-import io.hookstream.schemas.avro.TriggerBundle;
-import io.hookstream.schemas.topic.Topic;
+import io.hookstream.schemas.bundle.Bundle;
+import io.hookstream.schemas.bundle.BundleReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,7 @@ final class TriggerTail {
 
     /**
      * @param bootstrapServers the Kafka cluster
-     * @param topic the trigger topic with its serdes
+     * @param topic the trigger topic, in any bundle format (CloudEvents binary or structured, Avro)
      * @param userKey on a shared topic, the key (user id) of the records to print; {@code null}
      *     prints all
      * @param fromBeginning start at the earliest record instead of after the latest
@@ -37,7 +38,7 @@ final class TriggerTail {
      */
     record Options(
             String bootstrapServers,
-            Topic<String, TriggerBundle> topic,
+            String topic,
             @Nullable String userKey,
             boolean fromBeginning,
             long max,
@@ -55,12 +56,10 @@ final class TriggerTail {
      *     read
      */
     int run(PrintWriter out, PrintWriter err) {
-        String topic = options.topic().name();
-        try (KafkaConsumer<String, TriggerBundle> consumer =
+        String topic = options.topic();
+        try (KafkaConsumer<String, Bundle> consumer =
                 new KafkaConsumer<>(
-                        consumerConfig(),
-                        options.topic().keySerde().deserializer(),
-                        options.topic().valueSerde().deserializer())) {
+                        consumerConfig(), new StringDeserializer(), new BundleReader())) {
             List<TopicPartition> partitions =
                     consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
                             .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -102,8 +101,7 @@ final class TriggerTail {
         return 1;
     }
 
-    private void follow(
-            KafkaConsumer<String, TriggerBundle> consumer, PrintWriter out, PrintWriter err) {
+    private void follow(KafkaConsumer<String, Bundle> consumer, PrintWriter out, PrintWriter err) {
         long printed = 0;
         long lastBundle = System.nanoTime();
         while (options.max() == 0 || printed < options.max()) {
@@ -111,14 +109,14 @@ final class TriggerTail {
                     && System.nanoTime() - lastBundle >= options.quietPeriod().toNanos()) {
                 return;
             }
-            ConsumerRecords<String, TriggerBundle> records;
+            ConsumerRecords<String, Bundle> records;
             try {
                 records = consumer.poll(POLL_INTERVAL);
             } catch (RecordDeserializationException e) {
                 // One unreadable record must not end the tail; say where it is so it can be
                 // inspected.
                 err.println(
-                        "Skipping a record that is not a TriggerBundle at "
+                        "Skipping a record that is not a TriggerBundle in any format at "
                                 + e.topicPartition()
                                 + " offset "
                                 + e.offset()
@@ -128,8 +126,8 @@ final class TriggerTail {
                 consumer.seek(e.topicPartition(), e.offset() + 1);
                 continue;
             }
-            for (ConsumerRecord<String, TriggerBundle> record : records) {
-                TriggerBundle bundle = record.value();
+            for (ConsumerRecord<String, Bundle> record : records) {
+                Bundle bundle = record.value();
                 if (bundle == null
                         || (options.userKey() != null && !options.userKey().equals(record.key()))) {
                     continue;
@@ -139,7 +137,7 @@ final class TriggerTail {
                 if (!line.outputIsJson()) {
                     err.println(
                             "Bundle "
-                                    + bundle.getBundleId()
+                                    + bundle.bundleId()
                                     + " has an output that is not JSON; printed as a string.");
                 }
                 printed++;

@@ -14,7 +14,7 @@ class BundleJsonTest {
     void rendersEveryFieldInOrderWithTheOutputAsNestedJson() {
         BundleJson.Rendered rendered =
                 json.render(
-                        Bundles.bundle(
+                        Bundles.decoded(
                                 "evt-1",
                                 2,
                                 "hook-9",
@@ -36,7 +36,7 @@ class BundleJsonTest {
 
     @Test
     void aMissingConnectionIsNull() {
-        assertThat(json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, "[]")).json())
+        assertThat(json.render(Bundles.decoded("evt-1", 0, "hook-1", "user-1", null, "[]")).json())
                 .contains("\"connectionId\":null");
     }
 
@@ -45,7 +45,9 @@ class BundleJsonTest {
         String output =
                 "{\"total\":10.50,\"tiny\":0.1000000000000000055511151231257827,\"huge\":123456789012345678901234567890}";
 
-        assertThat(json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, output)).json())
+        assertThat(
+                        json.render(Bundles.decoded("evt-1", 0, "hook-1", "user-1", null, output))
+                                .json())
                 .endsWith(",\"output\":" + output + "}");
     }
 
@@ -53,7 +55,7 @@ class BundleJsonTest {
     void anOutputSpreadOverLinesBecomesPartOfOneLine() {
         String rendered =
                 json.render(
-                                Bundles.bundle(
+                                Bundles.decoded(
                                         "evt-1",
                                         0,
                                         "hook-1",
@@ -69,7 +71,7 @@ class BundleJsonTest {
     @ValueSource(strings = {"", "{\"a\":", "not json", "{} {}"})
     void anOutputThatIsNotJsonIsShownAsAStringAndFlagged(String output) {
         BundleJson.Rendered rendered =
-                json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, output));
+                json.render(Bundles.decoded("evt-1", 0, "hook-1", "user-1", null, output));
 
         assertThat(rendered.outputIsJson()).isFalse();
         assertThat(rendered.json())
@@ -80,11 +82,13 @@ class BundleJsonTest {
     void scalarOutputsAreJsonToo() {
         assertThat(
                         json.render(
-                                        Bundles.bundle(
+                                        Bundles.decoded(
                                                 "evt-1", 0, "hook-1", "user-1", null, "\"text\""))
                                 .json())
                 .endsWith(",\"output\":\"text\"}");
-        assertThat(json.render(Bundles.bundle("evt-1", 0, "hook-1", "user-1", null, "null")).json())
+        assertThat(
+                        json.render(Bundles.decoded("evt-1", 0, "hook-1", "user-1", null, "null"))
+                                .json())
                 .endsWith(",\"output\":null}");
     }
 }

@@ -33,6 +33,18 @@ final class Bundles {
                 .build();
     }
 
+    /** {@link #bundle} as read back from a trigger topic. */
+    static io.hookstream.schemas.bundle.Bundle decoded(
+            String eventId,
+            int itemIndex,
+            String hookId,
+            String userId,
+            @Nullable String connectionId,
+            String output) {
+        return io.hookstream.schemas.bundle.Bundle.fromAvro(
+                bundle(eventId, itemIndex, hookId, userId, connectionId, output));
+    }
+
     /** The line {@code hookstream tail} prints for a bundle made by {@link #bundle}. */
     static String line(
             String eventId,

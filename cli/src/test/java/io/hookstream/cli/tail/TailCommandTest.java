@@ -132,6 +132,61 @@ class TailCommandTest {
     }
 
     @Test
+    void readsATopicWhoseBundlesAreInEveryFormatAlike() {
+        String topic = "hookstream.triggers.user-mixed";
+        createTopic(topic, 1);
+        io.hookstream.schemas.bundle.BundleWriter writer =
+                new io.hookstream.schemas.bundle.BundleWriter();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(
+                        config,
+                        new StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            int index = 0;
+            for (io.hookstream.schemas.bundle.BundleFormat format :
+                    io.hookstream.schemas.bundle.BundleFormat.values()) {
+                var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+                byte[] value =
+                        writer.write(
+                                topic,
+                                headers,
+                                Bundles.bundle(
+                                        "evt-m",
+                                        index,
+                                        "hook-m",
+                                        "user-mixed",
+                                        null,
+                                        "{\"n\":" + index + "}"),
+                                "hook-m",
+                                format);
+                producer.send(new ProducerRecord<>(topic, null, "hook-m", value, headers));
+                index++;
+            }
+        }
+
+        Result result =
+                hookstream(
+                        "tail",
+                        "--user",
+                        "user-mixed",
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--from-beginning",
+                        "--max",
+                        "3");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.outLines())
+                .containsExactly(
+                        Bundles.line("evt-m", 0, "hook-m", "user-mixed", null, "{\"n\":0}"),
+                        Bundles.line("evt-m", 1, "hook-m", "user-mixed", null, "{\"n\":1}"),
+                        Bundles.line("evt-m", 2, "hook-m", "user-mixed", null, "{\"n\":2}"));
+    }
+
+    @Test
     void onASharedTopicPrintsOnlyTheRecordsKeyedByTheUserAndStopsWhenQuiet() {
         createTopic("hookstream.triggers", 3);
         try (KafkaProducer<String, TriggerBundle> producer = transactionalProducer("router-2")) {

@@ -12,6 +12,7 @@ import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookLimits;
 import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.schemas.avro.WebhookKind;
+import io.hookstream.schemas.bundle.BundleFormat;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.apps.AppCatalog;
@@ -96,7 +97,8 @@ class HooksController {
             @Nullable String userId,
             @Nullable JsonNode parameters,
             @Nullable String connectionId,
-            @Nullable JsonNode limits) {}
+            @Nullable JsonNode limits,
+            @Nullable String bundleFormat) {}
 
     /** A change of status: {@code active} or {@code disabled}. */
     record ChangeHook(@Nullable String status) {}
@@ -136,6 +138,24 @@ class HooksController {
         }
     }
 
+    /**
+     * What the hook records as its bundle format: a format name pins it; none follows the router's
+     * {@code hookstream.router.bundle-format}, as {@value #ROUTER_DEFAULT_FORMAT}.
+     */
+    private static String bundleFormat(@Nullable String requested) {
+        if (requested == null || requested.isBlank()) {
+            return ROUTER_DEFAULT_FORMAT;
+        }
+        try {
+            return BundleFormat.of(requested).configName();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblems.of(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The value the router reads as "its configured format" (see the router's BundleFormats). */
+    static final String ROUTER_DEFAULT_FORMAT = "default";
+
     /** The address senders use: the hook's own for dedicated hooks, the app's for shared ones. */
     static String urlOf(Hook hook, String ingressBaseUrl) {
         return hook.getKind() == WebhookKind.SHARED
@@ -164,6 +184,7 @@ class HooksController {
                 request.limits() == null || request.limits().isNull()
                         ? null
                         : hookLimits(request.limits());
+        String bundleFormat = bundleFormat(request.bundleFormat());
         AppDefinition definition = definition(appId);
         WebhookDefinition webhook = definition.webhook(webhookName);
         if (webhook == null) {
@@ -201,6 +222,7 @@ class HooksController {
                         .setStatus(HookStatus.ACTIVE)
                         .setTriggerTopic(triggerTopic)
                         .setLimits(limits)
+                        .setBundleFormat(bundleFormat)
                         .setCreatedAt(now)
                         .setUpdatedAt(now)
                         .build();

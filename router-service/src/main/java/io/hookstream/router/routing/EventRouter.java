@@ -2,6 +2,7 @@ package io.hookstream.router.routing;
 
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
+import io.hookstream.router.format.BundleFormats;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Connection;
@@ -54,7 +55,9 @@ public final class EventRouter {
     private final Counter emitted;
     private final Counter failed;
     private final Counter unmatched;
+    private final BundleFormats formats;
 
+    /** A router writing the default formats (see {@link BundleFormats#defaults()}). */
     public EventRouter(
             AppCatalog catalog,
             WebhookProcessor processor,
@@ -62,6 +65,18 @@ public final class EventRouter {
             TopicNames topicNames,
             Clock clock,
             MeterRegistry meters) {
+        this(catalog, processor, sealer, topicNames, clock, meters, BundleFormats.defaults());
+    }
+
+    public EventRouter(
+            AppCatalog catalog,
+            WebhookProcessor processor,
+            DataSealer sealer,
+            TopicNames topicNames,
+            Clock clock,
+            MeterRegistry meters,
+            BundleFormats formats) {
+        this.formats = formats;
         this.catalog = catalog;
         this.dedicatedScopes =
                 new DedicatedScopes(CACHED_HOOKS, this::connectionData, scopes::forHook);
@@ -132,7 +147,9 @@ public final class EventRouter {
                                 hook.getTriggerTopic(),
                                 bundleKey(
                                         hook.getTriggerTopic(), hook.getHookId(), hook.getUserId()),
-                                bundle));
+                                bundle,
+                                formats.forHook(hook.getBundleFormat()),
+                                webhook.eventType()));
             }
             emitted.increment(routed.size());
             return routed;
@@ -149,11 +166,8 @@ public final class EventRouter {
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
         try {
             AppCatalog.Compiled.Loaded compiled = loaded(app, event.getAppId(), "");
-            List<Item> items =
-                    items(
-                            webhookOf(compiled.definition(), event.getWebhookName()),
-                            compiled.appScope(),
-                            event);
+            WebhookDefinition webhook = webhookOf(compiled.definition(), event.getWebhookName());
+            List<Item> items = items(webhook, compiled.appScope(), event);
             List<Routed> routed = new ArrayList<>(items.size());
             for (Item item : items) {
                 String uid = item.uid() == null || item.uid().isEmpty() ? null : item.uid();
@@ -166,11 +180,12 @@ public final class EventRouter {
                                 .setUid(uid)
                                 .setOutput(item.outputJson())
                                 .setReceivedAt(event.getReceivedAt())
+                                .setEventType(webhook.eventType())
                                 .build();
                 String key = subscriptionKey(event.getAppId(), uid == null ? "" : uid);
                 if (uid == null) {
                     unmatched.increment();
-                    routed.add(new Routed.Unmatched(key, shared));
+                    routed.add(new Routed.Unmatched(key, shared, formats.unmatched()));
                 } else {
                     routed.add(new Routed.SharedItem(key, shared));
                 }
@@ -302,7 +317,7 @@ public final class EventRouter {
                                 .toList();
         if (matching.isEmpty()) {
             unmatched.increment();
-            return List.of(new Routed.Unmatched(key, item));
+            return List.of(new Routed.Unmatched(key, item, formats.unmatched()));
         }
         long now = clock.millis();
         List<Routed> routed = new ArrayList<>(matching.size());
@@ -326,7 +341,9 @@ public final class EventRouter {
                     new Routed.Bundle(
                             s.getTriggerTopic(),
                             bundleKey(s.getTriggerTopic(), s.getHookId(), s.getUserId()),
-                            bundle));
+                            bundle,
+                            formats.forHook(s.getBundleFormat()),
+                            item.getEventType()));
         }
         emitted.increment(routed.size());
         return routed;

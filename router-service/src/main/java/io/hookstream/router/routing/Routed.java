@@ -3,6 +3,8 @@ package io.hookstream.router.routing;
 import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.bundle.BundleFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter.
@@ -14,15 +16,25 @@ public sealed interface Routed {
 
     /**
      * A bundle for {@code topic}, keyed by {@code key} (the hookId, or the userId on a shared
-     * trigger topic).
+     * trigger topic), written in {@code format}; {@code eventType} is its CloudEvents type, {@code
+     * null} for the default.
      */
-    record Bundle(String topic, String key, TriggerBundle bundle) implements Routed {}
+    record Bundle(
+            String topic,
+            String key,
+            TriggerBundle bundle,
+            BundleFormat format,
+            @Nullable String eventType)
+            implements Routed {}
 
     /** A shared-webhook item on its way to the subscription index, keyed by {@code appId:uid}. */
     record SharedItem(String key, UnmatchedItem item) implements Routed {}
 
-    /** A shared-webhook item whose uid matched no connection, keyed by {@code appId:uid}. */
-    record Unmatched(String key, UnmatchedItem item) implements Routed {}
+    /**
+     * A shared-webhook item whose uid matched no connection, keyed by {@code appId:uid}, written in
+     * {@code format}.
+     */
+    record Unmatched(String key, UnmatchedItem item, BundleFormat format) implements Routed {}
 
     /** The event could not be processed; keyed by eventId. */
     record Dead(DeadLetter letter) implements Routed {

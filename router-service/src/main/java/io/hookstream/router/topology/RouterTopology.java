@@ -84,7 +84,8 @@ public final class RouterTopology {
             HookstreamTopics topics, EventRouter router, Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
-        Serde<UnmatchedItem> items = topics.eventsUnmatched().valueSerde();
+        // shared items on their way to the index: internal, always Avro
+        Serde<UnmatchedItem> items = AvroSerde.of(UnmatchedItem.class);
         // every event reads these tables; their values are decoded once rather than on each read
         Serde<Hook> hookSerde = kept(topics.hooks().valueSerde());
         Serde<App> appSerde = kept(topics.apps().valueSerde());
@@ -227,7 +228,8 @@ public final class RouterTopology {
                 hook.getUserId(),
                 connection.getConnectionId(),
                 connection.getUid(),
-                hook.getTriggerTopic());
+                hook.getTriggerTopic(),
+                hook.getBundleFormat());
     }
 
     private static SubscriberSet with(SubscriberSet set, Subscription added) {

@@ -56,6 +56,7 @@ class RouterTopologyTest {
              "iterate": "{{body.items}}",
              "output": {"sku": "{{item.sku}}", "order": "{{body.id}}", "secret": "{{parameters.label}}"}}},
           "plain": {"type": "dedicated", "spec": {}},
+          "typed": {"type": "dedicated", "eventType": "com.shop.order.created", "spec": {}},
           "mine": {"type": "dedicated", "spec": {"condition": "{{body.account = connection.account}}", "output": {"x": "{{body.x}}"}}},
           "leaky": {"type": "dedicated", "spec": {"output": {"token": "{{connection.token}}", "x": "{{body.x}}"}}},
           "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
@@ -502,6 +503,92 @@ class RouterTopologyTest {
         assertThat(alice.isEmpty()).isTrue();
         assertThat(bob.isEmpty()).isTrue();
         assertThat(unmatched.readKeyValue().key).isEqualTo("shop:2");
+    }
+
+    @Test
+    void eachHooksBundlesAreWrittenInTheFormatItRecordsAndUnmatchedItemsInTheConfiguredOne() {
+        var carol =
+                driver.createOutputTopic(
+                        "hookstream.triggers.carol",
+                        Serdes.String().deserializer(),
+                        new io.hookstream.schemas.bundle.BundleReader());
+        hooks.pipeInput("c-default", carolHook("c-default", "default"));
+        hooks.pipeInput("c-pinned", carolHook("c-pinned", "cloudevents-structured"));
+        hooks.pipeInput("c-legacy", carolHook("c-legacy", null));
+        // an inherited header that would pass for an attribute is not carried over
+        var forged =
+                new org.apache.kafka.common.header.internals.RecordHeaders()
+                        .add("ce_id", "forged".getBytes(StandardCharsets.UTF_8));
+        for (String hook : List.of("c-default", "c-pinned", "c-legacy")) {
+            raw.pipeInput(
+                    new org.apache.kafka.streams.test.TestRecord<>(
+                            hook, event("f-" + hook, hook, "plain", "{\"n\":1}"), forged, T0));
+        }
+        connections.pipeInput("c1", connection("c1", "alice", "1"));
+        hooks.pipeInput(
+                "s1",
+                Hook.newBuilder(sharedHook("s1", "alice", "c1"))
+                        .setBundleFormat("default")
+                        .build());
+        var aliceCe =
+                driver.createOutputTopic(
+                        "hookstream.triggers.alice",
+                        Serdes.String().deserializer(),
+                        new io.hookstream.schemas.bundle.BundleReader());
+        raw.pipeInput("shop", shared("f-shared", "[{\"account\":\"1\"},{\"account\":\"7\"}]"));
+
+        var records = carol.readRecordsToList();
+        assertThat(records)
+                .extracting(r -> r.value().bundleId() + " " + r.value().format())
+                .containsExactly(
+                        "f-c-default:0:c-default cloudevents-binary",
+                        "f-c-pinned:0:c-pinned cloudevents-structured",
+                        "f-c-legacy:0:c-legacy avro");
+        assertThat(records.get(0).headers().headers("ce_id"))
+                .extracting(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .containsExactly("f-c-default:0:c-default");
+        assertThat(records.get(0).headers().lastHeader("ce_partitionkey").value())
+                .isEqualTo("c-default".getBytes(StandardCharsets.UTF_8));
+        assertThat(records.get(1).headers().headers("ce_id")).isEmpty();
+        assertThat(records).extracting(r -> r.value().output()).containsOnly("{\"n\":1}");
+        assertThat(aliceCe.readValue().format())
+                .isEqualTo(io.hookstream.schemas.bundle.BundleFormat.CLOUDEVENTS_BINARY);
+        var nobody = unmatched.readRecord();
+        assertThat(nobody.headers().lastHeader("ce_type").value())
+                .isEqualTo("io.hookstream.unmatched".getBytes(StandardCharsets.UTF_8));
+        assertThat(nobody.value().getUid()).isEqualTo("7");
+    }
+
+    @Test
+    void aWebhookThatNamesItsEventTypeGivesItsBundlesThatType() {
+        var carol =
+                driver.createOutputTopic(
+                        "hookstream.triggers.carol",
+                        Serdes.String().deserializer(),
+                        new io.hookstream.schemas.bundle.BundleReader());
+        hooks.pipeInput(
+                "c-typed",
+                Hook.newBuilder(carolHook("c-typed", "default")).setWebhookName("typed").build());
+        hooks.pipeInput("c-plain", carolHook("c-plain", "default"));
+
+        raw.pipeInput("c-typed", event("t1", "c-typed", "typed", "{\"n\":1}"));
+        raw.pipeInput("c-plain", event("t2", "c-plain", "plain", "{\"n\":2}"));
+
+        assertThat(carol.readRecordsToList())
+                .extracting(
+                        r ->
+                                new String(
+                                        r.headers().lastHeader("ce_type").value(),
+                                        StandardCharsets.UTF_8))
+                .containsExactly("com.shop.order.created", "io.hookstream.bundle");
+    }
+
+    private static Hook carolHook(String id, String format) {
+        return Hook.newBuilder(hook(id, "plain"))
+                .setUserId("carol")
+                .setTriggerTopic("hookstream.triggers.carol")
+                .setBundleFormat(format)
+                .build();
     }
 
     private static RawWebhookEvent shared(String eventId, String eventsJson) {

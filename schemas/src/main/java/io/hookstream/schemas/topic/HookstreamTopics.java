@@ -7,6 +7,7 @@ import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.bundle.UnmatchedReader;
 import io.hookstream.schemas.serde.AvroSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,8 +35,14 @@ public final class HookstreamTopics {
         this.eventsRaw = new Topic<>(names.eventsRaw(), keys, raw);
         this.eventsReplay = new Topic<>(names.eventsReplay(), keys, raw);
         this.eventsDlq = new Topic<>(names.eventsDlq(), keys, AvroSerde.of(DeadLetter.class));
+        // written by the router in its configured format; read here in whichever it was written
         this.eventsUnmatched =
-                new Topic<>(names.eventsUnmatched(), keys, AvroSerde.of(UnmatchedItem.class));
+                new Topic<>(
+                        names.eventsUnmatched(),
+                        keys,
+                        Serdes.serdeFrom(
+                                AvroSerde.of(UnmatchedItem.class).serializer(),
+                                new UnmatchedReader()));
     }
 
     public static HookstreamTopics defaults() {
@@ -74,7 +81,10 @@ public final class HookstreamTopics {
         return eventsUnmatched;
     }
 
-    /** The serde of trigger bundles, whatever trigger topic they are on. */
+    /**
+     * The Avro serde of trigger bundles, one of the formats of trigger topics; {@link
+     * io.hookstream.schemas.bundle.BundleReader} reads all of them.
+     */
     public Serde<TriggerBundle> triggerBundleSerde() {
         return bundles;
     }

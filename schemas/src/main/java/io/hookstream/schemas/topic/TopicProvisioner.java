@@ -29,13 +29,46 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class TopicProvisioner {
 
-    /** How many partitions and replicas new topics get, and how long raw events are kept. */
-    public record Layout(int partitions, short replicationFactor, long rawRetentionMs) {
+    /**
+     * How many partitions and replicas new topics get, how long raw events are kept, and the
+     * compression of new consumer-facing topics (trigger topics, unmatched items).
+     *
+     * @param consumerCompression the topic-level {@code compression.type} of consumer-facing
+     *     topics: the broker stores their batches in this codec whatever the producer sent, so that
+     *     clients without lz4 (kafkajs, kafka-python without extras) read them. {@code none} stands
+     *     for Kafka's {@code uncompressed}.
+     */
+    public record Layout(
+            int partitions,
+            short replicationFactor,
+            long rawRetentionMs,
+            String consumerCompression) {
+
+        /** See docs/benchmarks.md: the router's throughput with each codec. */
+        public static final String DEFAULT_CONSUMER_COMPRESSION = "gzip";
+
+        private static final Set<String> CODECS =
+                Set.of("uncompressed", "gzip", "snappy", "lz4", "zstd", "producer");
+
         public Layout {
             if (partitions < 1 || replicationFactor < 1 || rawRetentionMs < 1) {
                 throw new IllegalArgumentException(
                         "partitions, replication factor and retention must be positive");
             }
+            consumerCompression = consumerCompression.strip().toLowerCase(java.util.Locale.ROOT);
+            if (consumerCompression.equals("none")) {
+                consumerCompression = "uncompressed";
+            }
+            if (!CODECS.contains(consumerCompression)) {
+                throw new IllegalArgumentException(
+                        "unknown compression "
+                                + consumerCompression
+                                + "; expected none, gzip, snappy, lz4, zstd or producer");
+            }
+        }
+
+        public Layout(int partitions, short replicationFactor, long rawRetentionMs) {
+            this(partitions, replicationFactor, rawRetentionMs, DEFAULT_CONSUMER_COMPRESSION);
         }
 
         public static Layout singleNode() {
@@ -67,14 +100,12 @@ public final class TopicProvisioner {
         for (String name : List.of(names.apps(), names.hooks(), names.connections())) {
             topics.add(topic(name, compacted));
         }
-        for (String name :
-                List.of(
-                        names.eventsRaw(),
-                        names.eventsReplay(),
-                        names.eventsDlq(),
-                        names.eventsUnmatched())) {
+        for (String name : List.of(names.eventsRaw(), names.eventsReplay(), names.eventsDlq())) {
             topics.add(topic(name, events));
         }
+        Map<String, String> consumerEvents = new java.util.HashMap<>(events);
+        consumerEvents.put(TopicConfig.COMPRESSION_TYPE_CONFIG, layout.consumerCompression());
+        topics.add(topic(names.eventsUnmatched(), consumerEvents));
         create(topics);
     }
 
@@ -157,7 +188,11 @@ public final class TopicProvisioner {
         }
     }
 
-    /** Creates a trigger topic (per-user or shared) if it does not exist yet. */
+    /**
+     * Creates a trigger topic (per-user or shared) if it does not exist yet, compressed with the
+     * layout's consumer codec. An existing topic keeps its compression: its consumers read it
+     * today.
+     */
     public void ensureTriggerTopic(String name) {
         create(
                 List.of(
@@ -165,7 +200,9 @@ public final class TopicProvisioner {
                                 name,
                                 Map.of(
                                         TopicConfig.CLEANUP_POLICY_CONFIG,
-                                        TopicConfig.CLEANUP_POLICY_DELETE))));
+                                        TopicConfig.CLEANUP_POLICY_DELETE,
+                                        TopicConfig.COMPRESSION_TYPE_CONFIG,
+                                        layout.consumerCompression()))));
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {

@@ -137,7 +137,8 @@ class AvroSerdeTest {
                                         "u1",
                                         "c1",
                                         "42",
-                                        "hookstream.triggers.u1"))));
+                                        "hookstream.triggers.u1",
+                                        "default"))));
     }
 
     @ParameterizedTest
@@ -308,6 +309,35 @@ class AvroSerdeTest {
         // every listed file must parse; an empty history is valid for the first release
         assertThat(SchemaHistory.loadReleased(getClass().getClassLoader()))
                 .allSatisfy(s -> assertThat(s.getType()).isEqualTo(Schema.Type.RECORD));
+    }
+
+    @Test
+    void aHookOfThePreviousReleaseReadsWithoutABundleFormat() throws IOException {
+        Schema previous = parse("/io/hookstream/schemas/history/Hook-v1.avsc");
+        GenericRecord old = new GenericData.Record(previous);
+        old.put("hookId", "h1");
+        old.put("appId", "shop");
+        old.put("webhookName", "orders");
+        old.put(
+                "kind",
+                new GenericData.EnumSymbol(previous.getField("kind").schema(), "DEDICATED"));
+        old.put("userId", "alice");
+        old.put("parameters", "{}");
+        old.put(
+                "status",
+                new GenericData.EnumSymbol(previous.getField("status").schema(), "ACTIVE"));
+        old.put("triggerTopic", "hookstream.triggers.alice");
+        old.put("createdAt", 1L);
+        old.put("updatedAt", 2L);
+        byte[] bytes =
+                toArray(
+                        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), previous)
+                                .encode(old));
+
+        Hook read = AvroSerde.of(Hook.class).decode(bytes);
+
+        assertThat(read.getHookId()).isEqualTo("h1");
+        assertThat(read.getBundleFormat()).isNull();
     }
 
     private static Schema parse(String resource) throws IOException {

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     production
  * @param rawRetention how long raw events are kept for replay, default 7 days
  * @param startupTimeout how long a service waits for Kafka while starting, default 60 s
+ * @param consumerCompression compression of the consumer-facing topics Hookstream creates (trigger
+ *     topics, unmatched items), default {@code gzip}: a codec every Kafka client reads without a
+ *     plugin; internal topics keep what their producers send (lz4)
  */
 @ConfigurationProperties("hookstream.kafka")
 public record KafkaSettings(
@@ -22,7 +25,8 @@ public record KafkaSettings(
         int partitions,
         short replicationFactor,
         Duration rawRetention,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        String consumerCompression) {
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
     @ConstructorBinding
@@ -31,7 +35,8 @@ public record KafkaSettings(
             @Nullable Integer partitions,
             @Nullable Short replicationFactor,
             @Nullable Duration rawRetention,
-            @Nullable Duration startupTimeout) {
+            @Nullable Duration startupTimeout,
+            @Nullable String consumerCompression) {
         this(
                 bootstrapServers == null || bootstrapServers.isBlank()
                         ? "127.0.0.1:9092"
@@ -39,10 +44,14 @@ public record KafkaSettings(
                 partitions == null ? 3 : partitions,
                 replicationFactor == null ? 1 : replicationFactor,
                 rawRetention == null ? Duration.ofDays(7) : rawRetention,
-                startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout);
+                startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout,
+                consumerCompression == null || consumerCompression.isBlank()
+                        ? TopicProvisioner.Layout.DEFAULT_CONSUMER_COMPRESSION
+                        : consumerCompression);
     }
 
     public TopicProvisioner.Layout layout() {
-        return new TopicProvisioner.Layout(partitions, replicationFactor, rawRetention.toMillis());
+        return new TopicProvisioner.Layout(
+                partitions, replicationFactor, rawRetention.toMillis(), consumerCompression);
     }
 }

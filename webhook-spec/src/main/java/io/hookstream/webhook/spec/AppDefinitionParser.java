@@ -77,7 +77,11 @@ public final class AppDefinitionParser {
     private static final Set<String> RATE_FIELDS = Set.of("requests", "periodSeconds");
     private static final Set<String> CONNECTION_FIELDS = Set.of("info", "log");
     private static final Set<String> LOG_FIELDS = Set.of("sanitize");
-    private static final Set<String> WEBHOOK_FIELDS = Set.of("type", "spec", "attach", "detach");
+    private static final Set<String> WEBHOOK_FIELDS =
+            Set.of("type", "spec", "attach", "detach", "eventType");
+
+    /** Longer event types are refused: a CloudEvents type is a name, not a payload. */
+    private static final int MAX_EVENT_TYPE_LENGTH = 256;
 
     private final Iml iml;
     private final JsonMapper mapper;
@@ -341,7 +345,36 @@ public final class AppDefinitionParser {
         }
         RequestSpec attach = request(node.get("attach"), path + ".attach", findings);
         RequestSpec detach = request(node.get("detach"), path + ".detach", findings);
-        return new WebhookDefinition(name, type, spec, attach, detach);
+        return new WebhookDefinition(
+                name, type, spec, attach, detach, eventType(node.get("eventType"), path, findings));
+    }
+
+    /**
+     * The CloudEvents {@code type} of the webhook's bundles, e.g. {@code com.github.push}:
+     * printable ASCII without spaces, so that it travels unchanged in a Kafka header.
+     */
+    private static @Nullable String eventType(
+            @Nullable JsonNode node, String path, Findings findings) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String at = path + ".eventType";
+        if (!Shapes.string(node, at, findings)) {
+            return null;
+        }
+        String value = node.stringValue();
+        if (value.isEmpty()
+                || value.length() > MAX_EVENT_TYPE_LENGTH
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            findings.problem(
+                    at,
+                    ProblemCodes.INVALID_VALUE,
+                    "must be 1 to "
+                            + MAX_EVENT_TYPE_LENGTH
+                            + " printable ASCII characters without spaces, such as com.example.order.created");
+            return null;
+        }
+        return value;
     }
 
     /** §6.4: shared events reach their owner only through the uid known to both sides. */

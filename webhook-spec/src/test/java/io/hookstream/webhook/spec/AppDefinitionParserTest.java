@@ -106,6 +106,34 @@ class AppDefinitionParserTest {
     }
 
     @Test
+    void aWebhookMayNameTheCloudEventsTypeOfItsBundles() {
+        AppDefinition app =
+                parser.parse(
+                        "t",
+                        "{\"webhooks\": {\"w\": {\"eventType\": \"com.example.order.created\"}, \"v\": {}}}");
+
+        assertThat(app.webhook("w").eventType()).isEqualTo("com.example.order.created");
+        assertThat(app.webhook("v").eventType()).isNull();
+        assertThat(app.warnings()).isEmpty();
+        for (String bad :
+                new String[] {"\"\"", "\"with space\"", "42", "\"" + "x".repeat(257) + "\""}) {
+            assertThatThrownBy(
+                            () ->
+                                    parser.parse(
+                                            "t",
+                                            "{\"webhooks\": {\"w\": {\"eventType\": "
+                                                    + bad
+                                                    + "}}}"))
+                    .isInstanceOfSatisfying(
+                            SpecException.class,
+                            e ->
+                                    assertThat(e.problems())
+                                            .extracting(SpecProblem::path)
+                                            .containsExactly("webhooks.w.eventType"));
+        }
+    }
+
+    @Test
     void appLimitsOverrideTheDeploymentDefaultsOnlyWhereGiven() {
         AppDefinition none = parser.parse("a", "{\"webhooks\": {\"w\": {}}}");
         assertThat(none.limits()).isEqualTo(AppLimits.DEFAULTS);
