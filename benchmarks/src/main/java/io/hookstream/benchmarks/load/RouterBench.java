@@ -147,7 +147,9 @@ public final class RouterBench {
                                     (short) 1,
                                     Duration.ofDays(7),
                                     Duration.ofSeconds(60),
-                                    TopicProvisioner.Layout.DEFAULT_CONSUMER_COMPRESSION),
+                                    TopicProvisioner.Layout.DEFAULT_CONSUMER_COMPRESSION,
+                                    Duration.ofMillis(
+                                            TopicProvisioner.Layout.DEFAULT_REQUEST_RETENTION_MS)),
                             new RouterSettings(
                                     "bench-router-" + run,
                                     work.resolve("state-" + run),
@@ -361,7 +363,9 @@ public final class RouterBench {
                 p + "events.dlq",
                 p + "events.unmatched",
                 p + "triggers.",
-                p + "triggers");
+                p + "triggers",
+                p + "requests",
+                p + "events.outcomes");
     }
 
     /**

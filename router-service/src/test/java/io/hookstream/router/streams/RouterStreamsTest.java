@@ -31,7 +31,7 @@ class RouterStreamsTest {
 
     private static Properties configOf(String compression) {
         return RouterStreams.config(
-                new KafkaSettings(null, null, null, null, null, null),
+                new KafkaSettings(null, null, null, null, null, null, null),
                 new RouterSettings(null, null, null, null, null, null, compression, null));
     }
 
@@ -56,7 +56,7 @@ class RouterStreamsTest {
     void everyStoreOfTheRoutersTopologyIsOfTheConfiguredKind(StateStores kind) {
         Properties config =
                 RouterStreams.config(
-                        new KafkaSettings(null, null, null, null, null, null),
+                        new KafkaSettings(null, null, null, null, null, null, null),
                         new RouterSettings(
                                 "router-stores-test",
                                 stateDir,

@@ -3,8 +3,10 @@ package io.hookstream.schemas.topic;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.DeadLetter;
+import io.hookstream.schemas.avro.EventOutcome;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.RequestRecord;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.bundle.UnmatchedReader;
@@ -24,6 +26,8 @@ public final class HookstreamTopics {
     private final Topic<String, RawWebhookEvent> eventsReplay;
     private final Topic<String, DeadLetter> eventsDlq;
     private final Topic<String, UnmatchedItem> eventsUnmatched;
+    private final Topic<String, RequestRecord> requests;
+    private final Topic<String, EventOutcome> eventsOutcomes;
     private final AvroSerde<TriggerBundle> bundles = AvroSerde.of(TriggerBundle.class);
 
     public HookstreamTopics(TopicNames names) {
@@ -35,6 +39,9 @@ public final class HookstreamTopics {
         this.eventsRaw = new Topic<>(names.eventsRaw(), keys, raw);
         this.eventsReplay = new Topic<>(names.eventsReplay(), keys, raw);
         this.eventsDlq = new Topic<>(names.eventsDlq(), keys, AvroSerde.of(DeadLetter.class));
+        this.requests = new Topic<>(names.requests(), keys, AvroSerde.of(RequestRecord.class));
+        this.eventsOutcomes =
+                new Topic<>(names.eventsOutcomes(), keys, AvroSerde.of(EventOutcome.class));
         // written by the router in its configured format; read here in whichever it was written
         this.eventsUnmatched =
                 new Topic<>(
@@ -79,6 +86,28 @@ public final class HookstreamTopics {
 
     public Topic<String, UnmatchedItem> eventsUnmatched() {
         return eventsUnmatched;
+    }
+
+    /**
+     * The request log: requests the ingress answered without accepting an event, keyed by {@link
+     * #activityKey}.
+     */
+    public Topic<String, RequestRecord> requests() {
+        return requests;
+    }
+
+    /** What the router did with each event, keyed by {@link #activityKey}. */
+    public Topic<String, EventOutcome> eventsOutcomes() {
+        return eventsOutcomes;
+    }
+
+    /**
+     * The key of a hook's activity (request log, event outcomes): the hookId of a dedicated
+     * webhook, {@code appId/webhookName} of a shared one (hook ids never hold a '/').
+     */
+    public static String activityKey(
+            @org.jspecify.annotations.Nullable String hookId, String appId, String webhookName) {
+        return hookId != null ? hookId : appId + "/" + webhookName;
     }
 
     /**

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param eventsUnmatched key appId:uid: shared-webhook items that matched no connection
  * @param triggerPrefix per-user trigger topics are this prefix followed by the user id
  * @param triggersShared the single trigger topic keyed by user id, for the shared strategy
+ * @param requests key hookId (or appId/webhook): the request log, requests answered without an
+ *     accepted event
+ * @param eventsOutcomes key hookId (or appId/webhook): what the router did with each event
  */
 public record TopicNames(
         String apps,
@@ -27,7 +30,9 @@ public record TopicNames(
         String eventsDlq,
         String eventsUnmatched,
         String triggerPrefix,
-        String triggersShared) {
+        String triggersShared,
+        String requests,
+        String eventsOutcomes) {
 
     public static final String DEFAULT_PREFIX = "hookstream.";
     private static final int MAX_TOPIC_LENGTH = 249;
@@ -42,7 +47,9 @@ public record TopicNames(
             @Nullable String eventsDlq,
             @Nullable String eventsUnmatched,
             @Nullable String triggerPrefix,
-            @Nullable String triggersShared) {
+            @Nullable String triggersShared,
+            @Nullable String requests,
+            @Nullable String eventsOutcomes) {
         this.apps = orDefault(apps, "apps");
         this.hooks = orDefault(hooks, "hooks");
         this.connections = orDefault(connections, "connections");
@@ -52,6 +59,8 @@ public record TopicNames(
         this.eventsUnmatched = orDefault(eventsUnmatched, "events.unmatched");
         this.triggerPrefix = orDefault(triggerPrefix, "triggers.");
         this.triggersShared = orDefault(triggersShared, "triggers");
+        this.requests = orDefault(requests, "requests");
+        this.eventsOutcomes = orDefault(eventsOutcomes, "events.outcomes");
         for (String name :
                 new String[] {
                     this.apps,
@@ -61,7 +70,9 @@ public record TopicNames(
                     this.eventsReplay,
                     this.eventsDlq,
                     this.eventsUnmatched,
-                    this.triggersShared
+                    this.triggersShared,
+                    this.requests,
+                    this.eventsOutcomes
                 }) {
             if (!isLegal(name)) {
                 throw new IllegalArgumentException("illegal Kafka topic name: " + name);
@@ -74,7 +85,7 @@ public record TopicNames(
     }
 
     public static TopicNames defaults() {
-        return new TopicNames(null, null, null, null, null, null, null, null, null);
+        return new TopicNames(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The per-user trigger topic of {@code userId}, which must be a legal topic-name fragment. */

@@ -37,12 +37,16 @@ public final class TopicProvisioner {
      *     topics: the broker stores their batches in this codec whatever the producer sent, so that
      *     clients without lz4 (kafkajs, kafka-python without extras) read them. {@code none} stands
      *     for Kafka's {@code uncompressed}.
+     * @param requestRetentionMs how long the request log keeps refused requests
      */
     public record Layout(
             int partitions,
             short replicationFactor,
             long rawRetentionMs,
-            String consumerCompression) {
+            String consumerCompression,
+            long requestRetentionMs) {
+
+        public static final long DEFAULT_REQUEST_RETENTION_MS = Duration.ofDays(3).toMillis();
 
         /** See docs/benchmarks.md: the router's throughput with each codec. */
         public static final String DEFAULT_CONSUMER_COMPRESSION = "gzip";
@@ -51,7 +55,10 @@ public final class TopicProvisioner {
                 Set.of("uncompressed", "gzip", "snappy", "lz4", "zstd", "producer");
 
         public Layout {
-            if (partitions < 1 || replicationFactor < 1 || rawRetentionMs < 1) {
+            if (partitions < 1
+                    || replicationFactor < 1
+                    || rawRetentionMs < 1
+                    || requestRetentionMs < 1) {
                 throw new IllegalArgumentException(
                         "partitions, replication factor and retention must be positive");
             }
@@ -65,6 +72,19 @@ public final class TopicProvisioner {
                                 + consumerCompression
                                 + "; expected none, gzip, snappy, lz4, zstd or producer");
             }
+        }
+
+        public Layout(
+                int partitions,
+                short replicationFactor,
+                long rawRetentionMs,
+                String consumerCompression) {
+            this(
+                    partitions,
+                    replicationFactor,
+                    rawRetentionMs,
+                    consumerCompression,
+                    DEFAULT_REQUEST_RETENTION_MS);
         }
 
         public Layout(int partitions, short replicationFactor, long rawRetentionMs) {
@@ -106,6 +126,16 @@ public final class TopicProvisioner {
         Map<String, String> consumerEvents = new java.util.HashMap<>(events);
         consumerEvents.put(TopicConfig.COMPRESSION_TYPE_CONFIG, layout.consumerCompression());
         topics.add(topic(names.eventsUnmatched(), consumerEvents));
+        // the request log holds what senders wrote to refused requests: kept briefly
+        topics.add(
+                topic(
+                        names.requests(),
+                        Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                Long.toString(layout.requestRetentionMs()))));
+        topics.add(topic(names.eventsOutcomes(), events));
         create(topics);
     }
 

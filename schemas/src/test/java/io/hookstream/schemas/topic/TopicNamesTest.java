@@ -26,12 +26,24 @@ class TopicNamesTest {
     void aPartialConfigurationKeepsDefaultsForTheRest() {
         TopicNames names =
                 new TopicNames(
-                        null, "prod.hooks", null, " prod.raw ", null, null, null, "prod.t.", null);
+                        null,
+                        "prod.hooks",
+                        null,
+                        " prod.raw ",
+                        null,
+                        null,
+                        null,
+                        "prod.t.",
+                        null,
+                        null,
+                        "prod.outcomes");
 
         assertThat(names.hooks()).isEqualTo("prod.hooks");
         assertThat(names.eventsRaw()).isEqualTo("prod.raw");
         assertThat(names.apps()).isEqualTo("hookstream.apps");
         assertThat(names.triggerTopicOf("u")).isEqualTo("prod.t.u");
+        assertThat(names.requests()).isEqualTo("hookstream.requests");
+        assertThat(names.eventsOutcomes()).isEqualTo("prod.outcomes");
     }
 
     @Test
@@ -40,6 +52,8 @@ class TopicNamesTest {
                         () ->
                                 new TopicNames(
                                         "has space",
+                                        null,
+                                        null,
                                         null,
                                         null,
                                         null,
@@ -61,7 +75,9 @@ class TopicNamesTest {
     void typedTopicsCarryTheConfiguredNames() {
         HookstreamTopics topics =
                 new HookstreamTopics(
-                        new TopicNames("x.apps", null, null, null, null, null, null, null, null));
+                        new TopicNames(
+                                "x.apps", null, null, null, null, null, null, null, null, null,
+                                null));
 
         assertThat(topics.apps().name()).isEqualTo("x.apps");
         assertThat(topics.eventsReplay().valueSerde()).isSameAs(topics.eventsRaw().valueSerde());

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param consumerCompression compression of the consumer-facing topics Hookstream creates (trigger
  *     topics, unmatched items), default {@code gzip}: a codec every Kafka client reads without a
  *     plugin; internal topics keep what their producers send (lz4)
+ * @param requestRetention how long the request log (refused requests) is kept, default 3 days
  */
 @ConfigurationProperties("hookstream.kafka")
 public record KafkaSettings(
@@ -26,7 +27,8 @@ public record KafkaSettings(
         short replicationFactor,
         Duration rawRetention,
         Duration startupTimeout,
-        String consumerCompression) {
+        String consumerCompression,
+        Duration requestRetention) {
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
     @ConstructorBinding
@@ -36,7 +38,8 @@ public record KafkaSettings(
             @Nullable Short replicationFactor,
             @Nullable Duration rawRetention,
             @Nullable Duration startupTimeout,
-            @Nullable String consumerCompression) {
+            @Nullable String consumerCompression,
+            @Nullable Duration requestRetention) {
         this(
                 bootstrapServers == null || bootstrapServers.isBlank()
                         ? "127.0.0.1:9092"
@@ -47,11 +50,18 @@ public record KafkaSettings(
                 startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout,
                 consumerCompression == null || consumerCompression.isBlank()
                         ? TopicProvisioner.Layout.DEFAULT_CONSUMER_COMPRESSION
-                        : consumerCompression);
+                        : consumerCompression,
+                requestRetention == null
+                        ? Duration.ofMillis(TopicProvisioner.Layout.DEFAULT_REQUEST_RETENTION_MS)
+                        : requestRetention);
     }
 
     public TopicProvisioner.Layout layout() {
         return new TopicProvisioner.Layout(
-                partitions, replicationFactor, rawRetention.toMillis(), consumerCompression);
+                partitions,
+                replicationFactor,
+                rawRetention.toMillis(),
+                consumerCompression,
+                requestRetention.toMillis());
     }
 }
