@@ -25,17 +25,20 @@ final class BrokerSettings {
     /** The properties for a start on the given, already chosen, ports. */
     static Map<String, String> properties(LocalKafkaConfig config, int port, int controllerPort) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.putAll(singleNodeDefaults());
+        ClusterMembership membership = config.membership();
+        props.putAll(membership == null ? singleNodeDefaults() : clusterDefaults(membership));
         props.putAll(config.overrides());
         String client = hostPort(config.host(), port);
         String controller = hostPort(config.host(), controllerPort);
         props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
+        props.put("node.id", Integer.toString(nodeId(config)));
         // A static voter set is read from the configuration on every start, so the controller port
         // may change
         // between restarts; a dynamic quorum would pin the first start's endpoint into the metadata
         // log.
-        props.put("controller.quorum.voters", NODE_ID + "@" + controller);
+        props.put(
+                "controller.quorum.voters",
+                membership == null ? NODE_ID + "@" + controller : membership.quorumVoters());
         props.put(
                 "listeners",
                 CLIENT_LISTENER + "://" + client + "," + CONTROLLER_LISTENER + "://" + controller);
@@ -48,6 +51,36 @@ final class BrokerSettings {
         props.put("log.dirs", logDir(config).toString());
         // bounds the broker's own wait for metadata catch-up, which otherwise never gives up
         props.put("server.max.startup.time.ms", Long.toString(config.startTimeout().toMillis()));
+        return props;
+    }
+
+    /** The node id: {@value #NODE_ID} for a cluster of one. */
+    static int nodeId(LocalKafkaConfig config) {
+        ClusterMembership membership = config.membership();
+        return membership == null ? NODE_ID : membership.nodeId();
+    }
+
+    /**
+     * What a cluster of several nodes gets: internal topics on three replicas (or as many as there
+     * are nodes) with two in sync, the same for topics created without a replication factor, and a
+     * failed node noticed within seconds.
+     */
+    static Map<String, String> clusterDefaults(ClusterMembership membership) {
+        Map<String, String> props = new LinkedHashMap<>(singleNodeDefaults());
+        String replicas = Integer.toString(membership.internalReplicationFactor());
+        String inSync = Integer.toString(membership.minInsyncReplicas());
+        props.put("offsets.topic.replication.factor", replicas);
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", inSync);
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", inSync);
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", inSync);
+        // A killed node stays in every ISR, and leads its partitions, until the controller fences
+        // it for missing heartbeats (9 s by default); producers with acks=all wait that long. A
+        // loopback cluster can afford to notice sooner.
+        props.put("broker.session.timeout.ms", "3000");
+        props.put("broker.heartbeat.interval.ms", "500");
         return props;
     }
 

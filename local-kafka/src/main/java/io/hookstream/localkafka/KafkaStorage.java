@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,23 +23,25 @@ final class KafkaStorage {
 
     /**
      * Formats {@code logDir}, which holds both the partitions and the metadata log, with a new
-     * random cluster id unless it already holds a {@code meta.properties}, in which case the broker
-     * validates and reuses it on startup.
+     * random cluster id (or the cluster's, for a node of a cluster) unless it already holds a
+     * {@code meta.properties}, in which case the broker validates and reuses it on startup.
      */
-    static void formatIfNeeded(Path logDir) {
+    static void formatIfNeeded(Path logDir, @Nullable ClusterMembership membership) {
         Path meta = logDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME);
         if (Files.exists(meta)) {
             log.debug("Reusing formatted Kafka storage dir={}", logDir);
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId =
+                membership == null ? Uuid.randomUuid().toString() : membership.clusterId();
+        int nodeId = membership == null ? BrokerSettings.NODE_ID : membership.nodeId();
         // the formatter reports to a print stream meant for a terminal; keep that off the
         // launcher's stdout
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
             new Formatter()
                     .setPrintStream(out)
-                    .setNodeId(BrokerSettings.NODE_ID)
+                    .setNodeId(nodeId)
                     .setClusterId(clusterId)
                     .setControllerListenerName(BrokerSettings.CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(logDir.toString())

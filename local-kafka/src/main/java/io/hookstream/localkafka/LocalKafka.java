@@ -120,14 +120,14 @@ public final class LocalKafka implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new LocalKafkaException("invalid broker configuration: " + e.getMessage(), e);
         }
-        KafkaStorage.formatIfNeeded(logDir);
+        KafkaStorage.formatIfNeeded(logDir, config.membership());
         String bootstrap = BrokerSettings.hostPort(config.host(), ports.client());
         KafkaRaftServer started = null;
         String answeredClusterId;
         try {
             started = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             started.startup();
-            answeredClusterId = awaitReady(bootstrap, deadline);
+            answeredClusterId = awaitReady(bootstrap, BrokerSettings.nodeId(config), deadline);
         } catch (RuntimeException e) {
             LocalKafkaException failure =
                     e instanceof LocalKafkaException lke
@@ -157,7 +157,7 @@ public final class LocalKafka implements AutoCloseable {
      * Asks the broker for its cluster until it lists itself, which a broker does only once it
      * serves clients.
      */
-    private static String awaitReady(String bootstrap, long deadline) {
+    private static String awaitReady(String bootstrap, int nodeId, long deadline) {
         try (Admin admin =
                 Admin.create(
                         Map.of(
@@ -183,7 +183,7 @@ public final class LocalKafka implements AutoCloseable {
                 try {
                     boolean listed =
                             cluster.nodes().get(remainingMillis, TimeUnit.MILLISECONDS).stream()
-                                    .anyMatch(node -> node.id() == BrokerSettings.NODE_ID);
+                                    .anyMatch(node -> node.id() == nodeId);
                     if (listed) {
                         return cluster.clusterId().get(remainingMillis, TimeUnit.MILLISECONDS);
                     }
@@ -321,9 +321,8 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /**
-     * Runs a broker until the process is told to stop (SIGTERM, Ctrl-C). Options: {@code --port N}
-     * (default {@value LocalKafkaConfig#DEFAULT_PORT}, {@code 0} for a free port), {@code
-     * --data-dir DIR} (default {@code ~/.hookstream/kafka}).
+     * Runs a broker, or with {@code --nodes N} a cluster of N node processes, until the process is
+     * told to stop (SIGTERM, Ctrl-C); {@code --help} lists the options.
      */
     public static void main(String[] args) throws InterruptedException {
         CommandLineOptions options;
@@ -345,7 +344,15 @@ public final class LocalKafka implements AutoCloseable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", MAIN_LOGGING_CONFIG);
         }
-        LocalKafka kafka = new LocalKafka(options.config());
+        if (options.nodes() > 1 && options.nodeId() == 0) {
+            runCluster(options);
+            return;
+        }
+        LocalKafkaConfig config =
+                options.nodes() > 1
+                        ? options.cluster().node(options.nodeId(), options.config())
+                        : options.config();
+        LocalKafka kafka = new LocalKafka(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -366,6 +373,37 @@ public final class LocalKafka implements AutoCloseable {
             return;
         }
         System.out.println("Kafka ready at " + kafka.bootstrapServers());
+        stopped.await();
+    }
+
+    /** Runs every node of the cluster as a child process until this process is told to stop. */
+    private static void runCluster(CommandLineOptions options) throws InterruptedException {
+        LocalKafkaCluster cluster =
+                new LocalKafkaCluster(options.cluster(), options.config().startTimeout());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        cluster.close();
+                                    } finally {
+                                        stopped.countDown();
+                                    }
+                                },
+                                "local-kafka-cluster-shutdown"));
+        try {
+            cluster.start();
+        } catch (LocalKafkaException e) {
+            System.err.println("Kafka cluster did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.println(
+                "Kafka cluster of "
+                        + options.nodes()
+                        + " nodes ready at "
+                        + cluster.bootstrapServers());
         stopped.await();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to run a {@link LocalKafka} broker.
@@ -23,6 +24,8 @@ import java.util.Set;
  * @param startTimeout how long {@link LocalKafka#start()} may take before it gives up and stops the
  *     broker; it is also Kafka's {@code server.max.startup.time.ms}, and a controller that misses
  *     it is a fatal fault that halts the JVM (as in the Kafka distribution), so keep it generous
+ * @param membership this node's place in a cluster of several nodes ({@link ClusterLayout}), or
+ *     {@code null} for a cluster of one, the default
  */
 public record LocalKafkaConfig(
         Path dataDir,
@@ -30,7 +33,8 @@ public record LocalKafkaConfig(
         int controllerPort,
         String host,
         Map<String, String> overrides,
-        Duration startTimeout) {
+        Duration startTimeout,
+        @Nullable ClusterMembership membership) {
 
     public static final int DEFAULT_PORT = 9092;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -79,10 +83,25 @@ public record LocalKafkaConfig(
                                 + " is managed by LocalKafka and cannot be overridden");
             }
         }
+        if (membership != null && (port == 0 || controllerPort == 0)) {
+            // every node names every other's controller in its quorum configuration
+            throw new IllegalArgumentException("a cluster node needs fixed ports");
+        }
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
         }
         overrides = Map.copyOf(overrides);
+    }
+
+    /** A cluster of one. */
+    public LocalKafkaConfig(
+            Path dataDir,
+            int port,
+            int controllerPort,
+            String host,
+            Map<String, String> overrides,
+            Duration startTimeout) {
+        this(dataDir, port, controllerPort, host, overrides, startTimeout, null);
     }
 
     /** The configuration with the default start timeout. */
@@ -109,7 +128,8 @@ public record LocalKafkaConfig(
                 .controllerPort(controllerPort)
                 .host(host)
                 .overrides(overrides)
-                .startTimeout(startTimeout);
+                .startTimeout(startTimeout)
+                .membership(membership);
     }
 
     private static void checkPort(String name, int value) {
@@ -127,6 +147,7 @@ public record LocalKafkaConfig(
         private String host = DEFAULT_HOST;
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private @Nullable ClusterMembership membership;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -166,9 +187,15 @@ public record LocalKafkaConfig(
             return this;
         }
 
+        /** Makes this a node of a cluster; {@code null} for a cluster of one. */
+        public Builder membership(@Nullable ClusterMembership membership) {
+            this.membership = membership;
+            return this;
+        }
+
         public LocalKafkaConfig build() {
             return new LocalKafkaConfig(
-                    dataDir, port, controllerPort, host, overrides, startTimeout);
+                    dataDir, port, controllerPort, host, overrides, startTimeout, membership);
         }
     }
 }

@@ -10,6 +10,10 @@ public final class LocalKafkaException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    public LocalKafkaException(String message) {
+        super(message);
+    }
+
     public LocalKafkaException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -53,4 +53,44 @@ class CommandLineOptionsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CommandLineOptions.parse(new String[] {"--data-dir="}, HOME));
     }
+
+    @Test
+    void readsAClusterAndOneOfItsNodes() {
+        CommandLineOptions whole =
+                CommandLineOptions.parse(
+                        new String[] {"--nodes", "3", "--port", "19092", "--data-dir", "/tmp/c"},
+                        HOME);
+        CommandLineOptions node =
+                CommandLineOptions.parse(
+                        new String[] {
+                            "--nodes=3", "--node-id=2", "--host=127.0.0.2", "--start-timeout=90"
+                        },
+                        HOME);
+
+        assertThat(whole.nodes()).isEqualTo(3);
+        assertThat(whole.nodeId()).isZero();
+        assertThat(whole.cluster().bootstrapServers())
+                .isEqualTo("127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094");
+        assertThat(whole.cluster().nodeDir(3)).isEqualTo(Path.of("/tmp/c/node-3"));
+        assertThat(node.nodeId()).isEqualTo(2);
+        assertThat(node.config().host()).isEqualTo("127.0.0.2");
+        assertThat(node.config().startTimeout()).hasSeconds(90);
+        assertThat(node.cluster().clientPort(2)).isEqualTo(9093);
+    }
+
+    @Test
+    void rejectsANodeOutsideTheClusterAndAClusterOnFreePorts() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () ->
+                                CommandLineOptions.parse(
+                                        new String[] {"--nodes", "3", "--node-id", "4"}, HOME))
+                .withMessageContaining("--node-id");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () ->
+                                CommandLineOptions.parse(
+                                        new String[] {"--nodes", "3", "--port", "0"}, HOME))
+                .withMessageContaining("--port");
+    }
 }
