@@ -149,7 +149,8 @@ public final class RouterBench {
                                     Duration.ofSeconds(60),
                                     TopicProvisioner.Layout.DEFAULT_CONSUMER_COMPRESSION,
                                     Duration.ofMillis(
-                                            TopicProvisioner.Layout.DEFAULT_REQUEST_RETENTION_MS)),
+                                            TopicProvisioner.Layout.DEFAULT_REQUEST_RETENTION_MS),
+                                    TopicProvisioner.Layout.BY_CLUSTER_SIZE),
                             new RouterSettings(
                                     "bench-router-" + run,
                                     work.resolve("state-" + run),

@@ -4,9 +4,11 @@ import io.hookstream.router.RouterSettings;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.topology.RouterTopology;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.kafka.KafkaSettings;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -50,7 +52,18 @@ public final class RouterStreams implements SmartLifecycle {
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        // -1 leaves the internal topics (changelogs, repartitions) to the broker's default
+        // replication, which suits a cluster whose size chose the replication of Hookstream's own
+        p.put(
+                StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                kafka.replicationFactor() == TopicProvisioner.Layout.BY_CLUSTER_SIZE
+                        ? -1
+                        : (int) kafka.replicationFactor());
+        if (kafka.minInsyncReplicas() != TopicProvisioner.Layout.BY_CLUSTER_SIZE) {
+            p.put(
+                    StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                    Short.toString(kafka.minInsyncReplicas()));
+        }
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // how long a task may wait for a partition with unread records before it processes the
         // others, so that

@@ -31,7 +31,7 @@ class RouterStreamsTest {
 
     private static Properties configOf(String compression) {
         return RouterStreams.config(
-                new KafkaSettings(null, null, null, null, null, null, null),
+                new KafkaSettings(null, null, null, null, null, null, null, null),
                 new RouterSettings(null, null, null, null, null, null, compression, null));
     }
 
@@ -47,6 +47,17 @@ class RouterStreamsTest {
     }
 
     @Test
+    void internalTopicsTakeTheBrokersReplicationUnlessOneIsConfigured() {
+        assertThat(configOf(null).get("replication.factor")).isEqualTo(-1);
+        Properties configured =
+                RouterStreams.config(
+                        new KafkaSettings(null, null, (short) 3, null, null, null, null, (short) 2),
+                        new RouterSettings(null, null, null, null, null, null, null, null));
+        assertThat(configured.get("replication.factor")).isEqualTo(3);
+        assertThat(configured.get("topic.min.insync.replicas")).isEqualTo("2");
+    }
+
+    @Test
     void theProducersCompressionIsTheConfiguredOne() {
         assertThat(configOf("zstd").get("producer.compression.type")).isEqualTo("zstd");
     }
@@ -56,7 +67,7 @@ class RouterStreamsTest {
     void everyStoreOfTheRoutersTopologyIsOfTheConfiguredKind(StateStores kind) {
         Properties config =
                 RouterStreams.config(
-                        new KafkaSettings(null, null, null, null, null, null, null),
+                        new KafkaSettings(null, null, null, null, null, null, null, null),
                         new RouterSettings(
                                 "router-stores-test",
                                 stateDir,

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates Hookstream's topics if they are missing. Every service calls it on start, so that the
@@ -38,13 +39,22 @@ public final class TopicProvisioner {
      *     clients without lz4 (kafkajs, kafka-python without extras) read them. {@code none} stands
      *     for Kafka's {@code uncompressed}.
      * @param requestRetentionMs how long the request log keeps refused requests
+     * @param replicationFactor replicas of each new topic; {@code 0} chooses by the cluster's size:
+     *     three where there are three brokers or more, else one per broker
+     * @param minInsyncReplicas the {@code min.insync.replicas} of each new topic; {@code 0} chooses
+     *     two where topics have three replicas or more (an acknowledged write is then on two
+     *     brokers and one broker may be lost), else the broker's default
      */
     public record Layout(
             int partitions,
             short replicationFactor,
             long rawRetentionMs,
             String consumerCompression,
-            long requestRetentionMs) {
+            long requestRetentionMs,
+            short minInsyncReplicas) {
+
+        /** A replication factor or minimum ISR chosen by the cluster's size. */
+        public static final short BY_CLUSTER_SIZE = 0;
 
         public static final long DEFAULT_REQUEST_RETENTION_MS = Duration.ofDays(3).toMillis();
 
@@ -55,12 +65,20 @@ public final class TopicProvisioner {
                 Set.of("uncompressed", "gzip", "snappy", "lz4", "zstd", "producer");
 
         public Layout {
-            if (partitions < 1
-                    || replicationFactor < 1
-                    || rawRetentionMs < 1
-                    || requestRetentionMs < 1) {
+            if (partitions < 1 || rawRetentionMs < 1 || requestRetentionMs < 1) {
+                throw new IllegalArgumentException("partitions and retention must be positive");
+            }
+            if (replicationFactor < 0 || minInsyncReplicas < 0) {
                 throw new IllegalArgumentException(
-                        "partitions, replication factor and retention must be positive");
+                        "replication factor and min.insync.replicas must be positive, or 0 to choose by the cluster's size");
+            }
+            if (replicationFactor > 0 && minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException(
+                        "min.insync.replicas "
+                                + minInsyncReplicas
+                                + " exceeds the replication factor "
+                                + replicationFactor
+                                + ": no write could ever be acknowledged");
             }
             consumerCompression = consumerCompression.strip().toLowerCase(java.util.Locale.ROOT);
             if (consumerCompression.equals("none")) {
@@ -72,6 +90,21 @@ public final class TopicProvisioner {
                                 + consumerCompression
                                 + "; expected none, gzip, snappy, lz4, zstd or producer");
             }
+        }
+
+        public Layout(
+                int partitions,
+                short replicationFactor,
+                long rawRetentionMs,
+                String consumerCompression,
+                long requestRetentionMs) {
+            this(
+                    partitions,
+                    replicationFactor,
+                    rawRetentionMs,
+                    consumerCompression,
+                    requestRetentionMs,
+                    BY_CLUSTER_SIZE);
         }
 
         public Layout(
@@ -100,6 +133,11 @@ public final class TopicProvisioner {
 
     private final Admin admin;
     private final Layout layout;
+    // resolved on first use: a cluster's size is known only once it answers
+    private volatile @Nullable Replication replication;
+
+    /** The replication new topics get, once resolved against the cluster. */
+    public record Replication(short factor, short minInsyncReplicas) {}
 
     public TopicProvisioner(Admin admin, Layout layout) {
         this.admin = Objects.requireNonNull(admin, "admin");
@@ -236,7 +274,46 @@ public final class TopicProvisioner {
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {
-        return new NewTopic(name, layout.partitions(), layout.replicationFactor()).configs(configs);
+        Replication r = replication();
+        Map<String, String> all = new java.util.HashMap<>(configs);
+        if (r.minInsyncReplicas() > 0) {
+            all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Short.toString(r.minInsyncReplicas()));
+        }
+        return new NewTopic(name, layout.partitions(), r.factor()).configs(all);
+    }
+
+    /**
+     * The replication of new topics: as configured, or chosen by the number of brokers the cluster
+     * has when the layout leaves it to the cluster ({@link Layout#BY_CLUSTER_SIZE}).
+     */
+    public Replication replication() {
+        Replication known = replication;
+        if (known != null) {
+            return known;
+        }
+        short factor = layout.replicationFactor();
+        if (factor == Layout.BY_CLUSTER_SIZE) {
+            factor = (short) Math.min(3, brokers());
+        }
+        short minInsync = layout.minInsyncReplicas();
+        if (minInsync == Layout.BY_CLUSTER_SIZE) {
+            // 0 leaves the broker's default, which suits one or two replicas
+            minInsync = factor >= 3 ? (short) 2 : 0;
+        }
+        Replication resolved = new Replication(factor, minInsync);
+        replication = resolved;
+        return resolved;
+    }
+
+    private int brokers() {
+        try {
+            return Math.max(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing the cluster", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe the cluster: " + e.getMessage(), e);
+        }
     }
 
     private void create(List<NewTopic> topics) {

@@ -51,6 +51,33 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void replicationLeftToTheClusterIsOneReplicaOnOneBroker() {
+        TopicProvisioner provisioner =
+                new TopicProvisioner(
+                        admin,
+                        new TopicProvisioner.Layout(
+                                3,
+                                TopicProvisioner.Layout.BY_CLUSTER_SIZE,
+                                60_000,
+                                "gzip",
+                                60_000,
+                                TopicProvisioner.Layout.BY_CLUSTER_SIZE));
+
+        assertThat(provisioner.replication())
+                .isEqualTo(new TopicProvisioner.Replication((short) 1, (short) 0));
+    }
+
+    @Test
+    void aMinimumInSyncAboveTheReplicationFactorIsRefused() {
+        assertThatThrownBy(
+                        () ->
+                                new TopicProvisioner.Layout(
+                                        3, (short) 1, 60_000, "gzip", 60_000, (short) 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("min.insync.replicas 2");
+    }
+
+    @Test
     void provisioningCreatesEveryTopicWithItsCleanupPolicyAndIsIdempotent() throws Exception {
         TopicProvisioner provisioner =
                 new TopicProvisioner(admin, new TopicProvisioner.Layout(3, (short) 1, 60_000));

@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *
  * @param bootstrapServers the cluster, default {@code 127.0.0.1:9092} (the embedded broker)
  * @param partitions partitions of topics Hookstream creates, default 3
- * @param replicationFactor replicas of topics Hookstream creates, default 1 (single node); use 3 in
- *     production
+ * @param replicationFactor replicas of topics Hookstream creates; default 0: chosen by the
+ *     cluster's size, three on three brokers or more, one per broker below
  * @param rawRetention how long raw events are kept for replay, default 7 days
  * @param startupTimeout how long a service waits for Kafka while starting, default 60 s
  * @param consumerCompression compression of the consumer-facing topics Hookstream creates (trigger
  *     topics, unmatched items), default {@code gzip}: a codec every Kafka client reads without a
  *     plugin; internal topics keep what their producers send (lz4)
  * @param requestRetention how long the request log (refused requests) is kept, default 3 days
+ * @param minInsyncReplicas {@code min.insync.replicas} of topics Hookstream creates; default 0: two
+ *     when they have three replicas or more, else the broker's default
  */
 @ConfigurationProperties("hookstream.kafka")
 public record KafkaSettings(
@@ -28,7 +30,8 @@ public record KafkaSettings(
         Duration rawRetention,
         Duration startupTimeout,
         String consumerCompression,
-        Duration requestRetention) {
+        Duration requestRetention,
+        short minInsyncReplicas) {
 
     /** What the binder calls: missing keys arrive as null and take their defaults. */
     @ConstructorBinding
@@ -39,13 +42,16 @@ public record KafkaSettings(
             @Nullable Duration rawRetention,
             @Nullable Duration startupTimeout,
             @Nullable String consumerCompression,
-            @Nullable Duration requestRetention) {
+            @Nullable Duration requestRetention,
+            @Nullable Short minInsyncReplicas) {
         this(
                 bootstrapServers == null || bootstrapServers.isBlank()
                         ? "127.0.0.1:9092"
                         : bootstrapServers,
                 partitions == null ? 3 : partitions,
-                replicationFactor == null ? 1 : replicationFactor,
+                replicationFactor == null
+                        ? TopicProvisioner.Layout.BY_CLUSTER_SIZE
+                        : replicationFactor,
                 rawRetention == null ? Duration.ofDays(7) : rawRetention,
                 startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout,
                 consumerCompression == null || consumerCompression.isBlank()
@@ -53,7 +59,10 @@ public record KafkaSettings(
                         : consumerCompression,
                 requestRetention == null
                         ? Duration.ofMillis(TopicProvisioner.Layout.DEFAULT_REQUEST_RETENTION_MS)
-                        : requestRetention);
+                        : requestRetention,
+                minInsyncReplicas == null
+                        ? TopicProvisioner.Layout.BY_CLUSTER_SIZE
+                        : minInsyncReplicas);
     }
 
     public TopicProvisioner.Layout layout() {
@@ -62,6 +71,7 @@ public record KafkaSettings(
                 replicationFactor,
                 rawRetention.toMillis(),
                 consumerCompression,
-                requestRetention.toMillis());
+                requestRetention.toMillis(),
+                minInsyncReplicas);
     }
 }
