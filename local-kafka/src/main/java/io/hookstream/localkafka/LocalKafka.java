@@ -353,57 +353,48 @@ public final class LocalKafka implements AutoCloseable {
                         ? options.cluster().node(options.nodeId(), options.config())
                         : options.config();
         LocalKafka kafka = new LocalKafka(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    try {
-                                        kafka.close();
-                                    } finally {
-                                        stopped.countDown();
-                                    }
-                                },
-                                "local-kafka-shutdown"));
-        try {
-            kafka.start();
-        } catch (LocalKafkaException e) {
-            System.err.println("Kafka did not start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        System.out.println("Kafka ready at " + kafka.bootstrapServers());
-        stopped.await();
+        runUntilStopped(
+                "Kafka", kafka::start, kafka::close, () -> "ready at " + kafka.bootstrapServers());
     }
 
     /** Runs every node of the cluster as a child process until this process is told to stop. */
     private static void runCluster(CommandLineOptions options) throws InterruptedException {
         LocalKafkaCluster cluster =
                 new LocalKafkaCluster(options.cluster(), options.config().startTimeout());
+        runUntilStopped(
+                "Kafka cluster",
+                cluster::start,
+                cluster::close,
+                () -> "of " + options.nodes() + " nodes ready at " + cluster.bootstrapServers());
+    }
+
+    /**
+     * Starts, reports readiness on stdout, and waits until SIGTERM or Ctrl-C, whose shutdown hook
+     * closes; a failed start exits with status 1.
+     */
+    private static void runUntilStopped(
+            String what, Runnable start, Runnable close, java.util.function.Supplier<String> ready)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
                                 () -> {
                                     try {
-                                        cluster.close();
+                                        close.run();
                                     } finally {
                                         stopped.countDown();
                                     }
                                 },
-                                "local-kafka-cluster-shutdown"));
+                                "local-kafka-shutdown"));
         try {
-            cluster.start();
+            start.run();
         } catch (LocalKafkaException e) {
-            System.err.println("Kafka cluster did not start: " + e.getMessage());
+            System.err.println(what + " did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
-        System.out.println(
-                "Kafka cluster of "
-                        + options.nodes()
-                        + " nodes ready at "
-                        + cluster.bootstrapServers());
+        System.out.println(what + " " + ready.get());
         stopped.await();
     }
 }
