@@ -241,8 +241,7 @@ class ConnectionsApiTest {
 
             assertThat(refused.status()).as(baseUrl + ": " + refused.body()).isEqualTo(422);
             assertThat(refused.text("reason")).isEqualTo("destination_not_allowed");
-            assertThat(refused.text("type"))
-                    .isEqualTo("https://hookstream.io/problems/destination_not_allowed");
+            assertThat(refused.text("type")).isEqualTo("/problems/destination_not_allowed");
             assertThat(refused.text("detail")).contains("is not an allowed destination");
             assertThat(refused.json().has("host")).isTrue();
             assertThat(provider.requests("GET", "/api/me")).as(baseUrl).hasSize(infosBefore);

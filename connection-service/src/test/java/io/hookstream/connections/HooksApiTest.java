@@ -251,8 +251,7 @@ class HooksApiTest {
                         "{\"appId\":\"inside\",\"webhook\":\"tasks\",\"userId\":\"" + user + "\"}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-        assertThat(refused.text("type"))
-                .isEqualTo("https://hookstream.io/problems/destination_not_allowed");
+        assertThat(refused.text("type")).isEqualTo("/problems/destination_not_allowed");
         assertThat(refused.text("reason")).isEqualTo("destination_not_allowed");
         assertThat(refused.text("host")).isEqualTo("127.0.0.2");
         assertThat(provider.requests("POST", "/webhooks")).hasSize(attachesBefore);

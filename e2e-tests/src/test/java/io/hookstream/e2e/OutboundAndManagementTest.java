@@ -78,7 +78,7 @@ class OutboundAndManagementTest {
             assertThat(refused.statusCode()).as(c[0] + ": " + refused.body()).isEqualTo(422);
             JsonNode problem = RunningSystem.JSON.readTree(refused.body());
             assertThat(problem.get("type").asString())
-                    .isEqualTo("https://hookstream.io/problems/destination_not_allowed");
+                    .isEqualTo("/problems/destination_not_allowed");
             assertThat(problem.get("reason").asString()).isEqualTo("destination_not_allowed");
             assertThat(problem.get("host").asString()).as(c[0]).isEqualTo(c[1]);
             assertThat(refused.body()).doesNotContain("diskSpace", "components", "\"UP\"");

@@ -1,8 +1,8 @@
 package io.hookstream.connections.api;
 
 import io.hookstream.connections.remote.RemoteFailure;
+import io.hookstream.support.problems.ProblemTypes;
 import io.hookstream.webhook.spec.SpecProblem;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +15,7 @@ public final class ApiProblems {
 
     public static ErrorResponseException of(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://hookstream.io/problems/" + status.value()));
+        problem.setType(ProblemTypes.forStatus(status.value()));
         return new ErrorResponseException(status, problem, null);
     }
 
@@ -29,7 +29,7 @@ public final class ApiProblems {
                         problems.size() == 1
                                 ? problems.get(0).message()
                                 : problems.size() + " problems in the app definition");
-        problem.setType(URI.create("https://hookstream.io/problems/invalid-spec"));
+        problem.setType(ProblemTypes.named("invalid-spec"));
         problem.setTitle("Invalid app definition");
         problem.setProperty("problems", problems);
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
@@ -52,8 +52,7 @@ public final class ApiProblems {
                         : HttpStatus.BAD_GATEWAY;
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(status, String.valueOf(failure.getMessage()));
-        problem.setType(
-                URI.create("https://hookstream.io/problems/remote-" + failure.reason().label()));
+        problem.setType(ProblemTypes.named("remote-" + failure.reason().label()));
         problem.setTitle(
                 failure.isDefinitionError() ? "Request directive failed" : "Remote service failed");
         problem.setProperty("reason", failure.reason().label());
@@ -74,7 +73,7 @@ public final class ApiProblems {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.UNPROCESSABLE_CONTENT, String.valueOf(failure.getMessage()));
-        problem.setType(URI.create("https://hookstream.io/problems/destination_not_allowed"));
+        problem.setType(ProblemTypes.named("destination_not_allowed"));
         problem.setTitle("Destination not allowed");
         problem.setProperty("reason", failure.reason().label());
         if (failure.host() != null) {
@@ -91,7 +90,7 @@ public final class ApiProblems {
             String message, String errorType, int remoteStatus) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, message);
-        problem.setType(URI.create("https://hookstream.io/problems/invalid-connection"));
+        problem.setType(ProblemTypes.named("invalid-connection"));
         problem.setTitle("Invalid connection");
         problem.setProperty("errorType", errorType);
         problem.setProperty("remoteStatus", remoteStatus);
@@ -104,7 +103,7 @@ public final class ApiProblems {
     public static ErrorResponseException remoteRefused(
             String action, String detail, int remoteStatus) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
-        problem.setType(URI.create("https://hookstream.io/problems/" + action + "-refused"));
+        problem.setType(ProblemTypes.named(action + "-refused"));
         problem.setTitle("Remote service refused the " + action + " request");
         problem.setProperty("reason", "refused");
         problem.setProperty("remoteStatus", remoteStatus);

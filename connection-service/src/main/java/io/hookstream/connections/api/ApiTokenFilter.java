@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 class ApiTokenFilter implements WebFilter {
 
     private static final byte[] UNAUTHORIZED =
-            ("{\"type\":\"https://hookstream.io/problems/401\",\"title\":\"Unauthorized\","
+            ("{\"type\":\"/problems/401\",\"title\":\"Unauthorized\","
                             + "\"status\":401,\"detail\":\"a valid bearer token is required\"}")
                     .getBytes(StandardCharsets.UTF_8);
 

@@ -12,6 +12,7 @@ import io.hookstream.schemas.avro.ConnectionMetadata;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.support.apps.AppCatalog;
+import io.hookstream.support.problems.ProblemTypes;
 import io.hookstream.webhook.connection.ConnectionCheck;
 import io.hookstream.webhook.spec.AppDefinition;
 import java.net.URI;
@@ -340,7 +341,7 @@ class ConnectionsController {
                                     + " is used by "
                                     + users.size()
                                     + " hook(s); delete them first");
-            problem.setType(URI.create("https://hookstream.io/problems/connection-in-use"));
+            problem.setType(ProblemTypes.named("connection-in-use"));
             problem.setProperty("hooks", users);
             return Mono.error(new ErrorResponseException(HttpStatus.CONFLICT, problem, null));
         }

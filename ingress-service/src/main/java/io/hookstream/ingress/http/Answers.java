@@ -1,7 +1,7 @@
 package io.hookstream.ingress.http;
 
+import io.hookstream.support.problems.ProblemTypes;
 import io.hookstream.webhook.pipeline.HttpAnswer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -58,7 +58,7 @@ final class Answers {
     private static Mono<ServerResponse> refused(
             HttpStatus status, String detail, ServerResponse.BodyBuilder builder) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://hookstream.io/problems/" + status.value()));
+        problem.setType(ProblemTypes.forStatus(status.value()));
         return builder.header("Connection", "close")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(problem);
@@ -80,7 +80,7 @@ final class Answers {
     static Mono<ServerResponse> unavailable(Duration retryAfter, String detail) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-        problem.setType(URI.create("https://hookstream.io/problems/503"));
+        problem.setType(ProblemTypes.forStatus(503));
         return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -114,8 +114,7 @@ public final class RouterStreams implements SmartLifecycle {
         KafkaStreams s = streams;
         if (s != null) {
             // leave the group, so that a restarted or other instance takes the partitions over at
-            // once
-            // instead of after the session timeout
+            // once instead of after the session timeout
             s.close(
                     org.apache.kafka.streams.CloseOptions.timeout(settings.closeTimeout())
                             .withGroupMembershipOperation(
