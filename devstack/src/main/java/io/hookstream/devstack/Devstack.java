@@ -1,6 +1,8 @@
 package io.hookstream.devstack;
 
+import io.hookstream.localkafka.ClusterLayout;
 import io.hookstream.localkafka.LocalKafka;
+import io.hookstream.localkafka.LocalKafkaCluster;
 import io.hookstream.localkafka.LocalKafkaConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,14 @@ public final class Devstack implements Callable<Integer> {
 
     @Option(names = "--kafka-port", description = "Kafka listener port (default: ${DEFAULT-VALUE})")
     int kafkaPort = LocalKafkaConfig.DEFAULT_PORT;
+
+    @Option(
+            names = "--kafka-nodes",
+            description =
+                    "Embedded KRaft nodes: 1 runs one broker in this process, 3 or more a cluster of"
+                            + " child processes on consecutive ports from --kafka-port, with"
+                            + " Hookstream's topics on three replicas (default: ${DEFAULT-VALUE})")
+    int kafkaNodes = 1;
 
     @Option(
             names = "--external-kafka",
@@ -94,16 +104,24 @@ public final class Devstack implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
-        LocalKafka kafka = null;
+        AutoCloseable kafka = null;
         String bootstrap = externalKafka;
-        if (bootstrap == null) {
-            kafka =
-                    new LocalKafka(
-                                    LocalKafkaConfig.builder(dataDir.resolve("kafka"))
-                                            .port(kafkaPort)
-                                            .build())
+        Path kafkaData = dataDir.resolve(kafkaNodes > 1 ? "kafka-cluster" : "kafka");
+        if (bootstrap == null && kafkaNodes > 1) {
+            LocalKafkaCluster cluster =
+                    new LocalKafkaCluster(
+                                    new ClusterLayout(
+                                            kafkaNodes, kafkaPort, "127.0.0.1", kafkaData),
+                                    Duration.ofSeconds(120))
                             .start();
-            bootstrap = kafka.bootstrapServers();
+            kafka = cluster;
+            bootstrap = cluster.bootstrapServers();
+        } else if (bootstrap == null) {
+            LocalKafka broker =
+                    new LocalKafka(LocalKafkaConfig.builder(kafkaData).port(kafkaPort).build())
+                            .start();
+            kafka = broker;
+            bootstrap = broker.bootstrapServers();
         }
         HookstreamSystem system =
                 HookstreamSystem.start(
@@ -128,14 +146,18 @@ public final class Devstack implements Callable<Integer> {
                                         "hookstream.outbound.allow",
                                         String.join(",", outboundAllow))));
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalKafka broker = kafka;
+        AutoCloseable broker = kafka;
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
                                 () -> {
                                     system.close();
                                     if (broker != null) {
-                                        broker.close();
+                                        try {
+                                            broker.close();
+                                        } catch (Exception e) {
+                                            System.err.println("Kafka did not stop cleanly: " + e);
+                                        }
                                     }
                                     stopped.countDown();
                                 },
@@ -155,7 +177,12 @@ public final class Devstack implements Callable<Integer> {
                 "  Kafka           "
                         + bootstrap
                         + (broker != null
-                                ? "  (embedded KRaft, data in " + dataDir.resolve("kafka") + ")"
+                                ? "  (embedded KRaft, "
+                                        + kafkaNodes
+                                        + (kafkaNodes > 1 ? " nodes" : " node")
+                                        + ", data in "
+                                        + kafkaData
+                                        + ")"
                                 : ""));
         System.out.println(
                 "  Ingress         "

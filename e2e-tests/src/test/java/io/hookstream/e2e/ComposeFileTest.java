@@ -61,11 +61,44 @@ class ComposeFileTest {
         }
     }
 
+    private static final String BOOTSTRAP = "kafka-1:9092,kafka-2:9092,kafka-3:9092";
+
     @Test
-    void composeRunsKafkaAndTheThreeServices() throws IOException {
+    void composeRunsThreeBrokersAndTheThreeServices() throws IOException {
         assertThat(services())
                 .containsOnlyKeys(
-                        "kafka", "ingress-service", "router-service", "connection-service");
+                        "kafka-1",
+                        "kafka-2",
+                        "kafka-3",
+                        "ingress-service",
+                        "router-service",
+                        "connection-service");
+    }
+
+    /**
+     * Three voters of one cluster, each advertising its own name, with replication that survives
+     * the loss of one broker (three replicas, two in sync) for Hookstream's topics and Kafka's own.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    @SuppressWarnings("unchecked")
+    void everyBrokerIsAVoterOfOneReplicatedCluster(int node) throws IOException {
+        Map<String, Object> broker = (Map<String, Object>) services().get("kafka-" + node);
+        Map<String, Object> environment = (Map<String, Object>) broker.get("environment");
+        assertThat(environment.get("KAFKA_NODE_ID")).isEqualTo(node);
+        assertThat(environment.get("CLUSTER_ID").toString()).isNotBlank();
+        assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+        assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS").toString())
+                .startsWith("PLAINTEXT://kafka-" + node + ":9092,");
+        assertThat(environment)
+                .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+                .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3)
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3)
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2);
+        assertThat((List<String>) broker.get("volumes"))
+                .containsExactly("kafka-" + node + "-data:/var/lib/kafka/data");
     }
 
     @ParameterizedTest
@@ -88,7 +121,11 @@ class ComposeFileTest {
                         "127.0.0.1:" + managementPort + ":" + managementPort);
         assertThat(service.get("healthcheck").toString())
                 .contains("/dev/tcp/127.0.0.1/" + managementPort, "/actuator/health/readiness");
-        assertThat(environment.get("HOOKSTREAM_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        assertThat(environment.get("HOOKSTREAM_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(BOOTSTRAP);
+        // replication is chosen by the cluster's size: three replicas, two in sync
+        assertThat(environment).doesNotContainKey("HOOKSTREAM_KAFKA_REPLICATION_FACTOR");
+        assertThat((Map<String, Object>) service.get("depends_on"))
+                .containsOnlyKeys("kafka-1", "kafka-2", "kafka-3");
 
         Set<String> known = knownProperties(name);
         for (String variable : environment.keySet()) {
