@@ -6,6 +6,8 @@ import io.hookstream.ingress.limits.RateLimiter;
 import io.hookstream.ingress.publish.EventIds;
 import io.hookstream.ingress.publish.RawEventKeys;
 import io.hookstream.ingress.publish.RawEventPublisher;
+import io.hookstream.ingress.requests.RequestLog;
+import io.hookstream.ingress.requests.RequestLogSettings;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.kafka.KafkaSettings;
@@ -13,6 +15,7 @@ import io.hookstream.support.kafka.TopicViews;
 import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.webhook.pipeline.WebhookProcessor;
 import io.hookstream.webhook.spec.AppDefinitionParser;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -67,6 +70,23 @@ class IngressConfiguration {
                         settings.producerLinger(),
                         settings.producerCompression(),
                         (int) settings.producerBatchSize().toBytes()));
+    }
+
+    @Bean
+    RequestLog requestLog(
+            RequestLogSettings settings,
+            KafkaSettings kafka,
+            HookstreamTopics topics,
+            EventIds ids,
+            MeterRegistry meters,
+            @Value("${spring.application.name}") String application) {
+        return new RequestLog(
+                settings,
+                kafka.bootstrapServers(),
+                application + "-request-log",
+                topics.requests(),
+                ids,
+                meters);
     }
 
     /**

@@ -13,10 +13,12 @@ import io.hookstream.support.apps.HookScopes;
 import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.secrets.SealedDataException;
 import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.spec.ConnectionDefinition;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.hookstream.webhook.spec.WebhookType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,7 +135,8 @@ public final class HookDirectory {
                         found.webhook(),
                         scopes.forHook(found.scope(), hook, connection),
                         hook,
-                        EffectiveLimits.of(found.limits(), hook.getLimits()));
+                        EffectiveLimits.of(found.limits(), hook.getLimits()),
+                        found.logSanitize());
         // cache only while the hook is still the one resolved; the listener drops it when it
         // changes
         if (hooks.get(hookId) == hook) {
@@ -189,7 +192,14 @@ public final class HookDirectory {
                     : new Resolution.Missing(
                             "no shared webhook " + webhookName + " in app " + appId);
         }
+        ConnectionDefinition connection = definition.connection();
         return new Resolution.Found(
-                appId, webhookName, webhook, loaded.appScope(), null, definition.limits());
+                appId,
+                webhookName,
+                webhook,
+                loaded.appScope(),
+                null,
+                definition.limits(),
+                connection == null ? List.of() : connection.logSanitize());
     }
 }

@@ -4,6 +4,7 @@ import io.hookstream.schemas.avro.Hook;
 import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.spec.AppLimits;
 import io.hookstream.webhook.spec.WebhookDefinition;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What a webhook URL points at. */
@@ -16,8 +17,14 @@ public sealed interface Resolution {
             WebhookDefinition webhook,
             HookScope scope,
             @Nullable Hook hook,
-            AppLimits limits)
+            AppLimits limits,
+            List<String> logSanitize)
             implements Resolution {
+
+        /** {@code logSanitize}: the app's paths masked wherever its requests are shown. */
+        public Found {
+            logSanitize = List.copyOf(logSanitize);
+        }
 
         /** The key of this webhook's rate limit: the hook, or the app's shared webhook. */
         public String limitKey() {

@@ -7,6 +7,10 @@ import io.hookstream.ingress.limits.RateLimiter;
 import io.hookstream.ingress.publish.EventIds;
 import io.hookstream.ingress.publish.RawEventKeys;
 import io.hookstream.ingress.publish.RawEventPublisher;
+import io.hookstream.ingress.requests.ReceivedRequest;
+import io.hookstream.ingress.requests.Refusal;
+import io.hookstream.ingress.requests.RequestLog;
+import io.hookstream.ingress.requests.RequestTarget;
 import io.hookstream.schemas.avro.Header;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.WebhookKind;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -39,7 +44,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The edge pipeline of one webhook request: resolve the URL, read the body within the size limit,
  * run the spec's edge directives, publish the raw event and answer only once the broker
- * acknowledged it. Handshakes and refused requests are answered without publishing anything.
+ * acknowledged it. Handshakes and refused requests are answered without publishing anything, and go
+ * to the request log instead, as does a request whose event could not be stored.
  */
 @Component
 class WebhookHandler {
@@ -56,6 +62,7 @@ class WebhookHandler {
     private final RateLimiter limiter;
     private final EventLoopSchedulers eventLoops;
     private final RawEventKeys keys;
+    private final RequestLog requestLog;
     private final String lateBody;
     private final Mono<byte[]> bodyTimedOut;
     // one counter per outcome, found once rather than looked up by name and tags for every request
@@ -71,8 +78,10 @@ class WebhookHandler {
             MeterRegistry meters,
             RateLimiter limiter,
             EventLoopSchedulers eventLoops,
-            RawEventKeys keys) {
+            RawEventKeys keys,
+            RequestLog requestLog) {
         this.keys = keys;
+        this.requestLog = requestLog;
         this.limiter = limiter;
         this.eventLoops = eventLoops;
         this.directory = directory;
@@ -90,7 +99,13 @@ class WebhookHandler {
         String hookId = request.pathVariable("hookId");
         return directory
                 .dedicated(hookId)
-                .flatMap(resolution -> handle(request, resolution, hookId));
+                .flatMap(
+                        resolution ->
+                                handle(
+                                        request,
+                                        resolution,
+                                        hookId,
+                                        RequestTarget.dedicated(hookId)));
     }
 
     Mono<ServerResponse> shared(ServerRequest request) {
@@ -98,32 +113,52 @@ class WebhookHandler {
         String webhookName = request.pathVariable("webhookName");
         return directory
                 .shared(appId, webhookName)
-                .flatMap(resolution -> handle(request, resolution, appId));
+                .flatMap(
+                        resolution ->
+                                handle(
+                                        request,
+                                        resolution,
+                                        appId,
+                                        RequestTarget.shared(appId, webhookName)));
     }
 
     private Mono<ServerResponse> handle(
-            ServerRequest request, Resolution resolution, String target) {
+            ServerRequest request, Resolution resolution, String target, RequestTarget address) {
         if (resolution instanceof Resolution.Missing missing) {
             count("unknown");
+            logRefused(request, address, null, Refusal.of(404, "not_found", missing.detail()));
             return Answers.refused(HttpStatus.NOT_FOUND, missing.detail());
         }
         if (resolution instanceof Resolution.Gone gone) {
             count("gone");
+            logRefused(request, address.asKnown(), null, Refusal.of(410, "gone", gone.detail()));
             return Answers.refused(HttpStatus.GONE, gone.detail());
         }
         if (resolution instanceof Resolution.Broken broken) {
             count("broken");
             log.error("event=app_unloadable app={} reason=\"{}\"", broken.appId(), broken.detail());
+            logRefused(
+                    request,
+                    address.asKnown(),
+                    null,
+                    Refusal.of(500, "app_unloadable", broken.detail()));
             return Answers.refused(
                     HttpStatus.INTERNAL_SERVER_ERROR, "the app definition cannot be loaded");
         }
         Resolution.Found found = (Resolution.Found) resolution;
+        RequestTarget logged =
+                address.found(found.appId(), found.webhookName(), found.logSanitize());
         List<Map.Entry<String, String>> headerList = WireHeaders.of(request);
         if (headerList.size() > settings.maxHeaders()) {
             count("too_many_headers");
-            return Answers.refused(
-                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                    "more than " + settings.maxHeaders() + " header fields");
+            String reason = "more than " + settings.maxHeaders() + " header fields";
+            logRefused(
+                    request,
+                    logged,
+                    null,
+                    Refusal.of(431, "headers_too_large", reason),
+                    headerList.subList(0, settings.maxHeaders()));
+            return Answers.refused(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, reason);
         }
         AppLimits.RateLimit rate = found.limits().rateLimit();
         RateLimiter.Decision decision =
@@ -135,6 +170,12 @@ class WebhookHandler {
                                 settings.rateLimitPeriod());
         if (!decision.allowed()) {
             count("rate_limited");
+            logRefused(
+                    request,
+                    logged,
+                    null,
+                    Refusal.of(429, "rate_limited", "rate limit of this webhook exceeded"),
+                    headerList);
             return Answers.tooManyRequests(decision.retryAfterSeconds());
         }
         Long appMaxBody = found.limits().maxBodyBytes();
@@ -142,8 +183,9 @@ class WebhookHandler {
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > limit) {
             count("too_large");
-            return Answers.refused(
-                    HttpStatus.CONTENT_TOO_LARGE, "body larger than " + limit + " bytes");
+            String reason = "body larger than " + limit + " bytes";
+            logRefused(request, logged, null, Refusal.of(413, "too_large", reason), headerList);
+            return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, reason);
         }
         Instant receivedAt = clock.instant();
         Scheduler eventLoop = eventLoops.of(request);
@@ -160,19 +202,31 @@ class WebhookHandler {
                                         body,
                                         receivedAt,
                                         target,
+                                        logged,
                                         eventLoop))
                 .onErrorResume(
                         DataBufferLimitException.class,
                         e -> {
                             count("too_large");
-                            return Answers.refused(
-                                    HttpStatus.CONTENT_TOO_LARGE,
-                                    "body larger than " + limit + " bytes");
+                            String reason = "body larger than " + limit + " bytes";
+                            logRefused(
+                                    request,
+                                    logged,
+                                    null,
+                                    Refusal.of(413, "too_large", reason),
+                                    headerList);
+                            return Answers.refused(HttpStatus.CONTENT_TOO_LARGE, reason);
                         })
                 .onErrorResume(
                         TimeoutException.class,
                         e -> {
                             count("read_timeout");
+                            logRefused(
+                                    request,
+                                    logged,
+                                    null,
+                                    Refusal.of(408, "timeout", lateBody),
+                                    headerList);
                             return Answers.refused(HttpStatus.REQUEST_TIMEOUT, lateBody);
                         });
     }
@@ -184,6 +238,7 @@ class WebhookHandler {
             byte[] body,
             Instant receivedAt,
             String target,
+            RequestTarget logged,
             Scheduler eventLoop) {
         Headers headers = Headers.of(headerList);
         String rawQuery = request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery();
@@ -207,6 +262,12 @@ class WebhookHandler {
                     target,
                     found.appId(),
                     found.webhookName());
+            logRefused(
+                    request,
+                    logged,
+                    body,
+                    Refusal.of(outcome.answer().status(), "handshake", null),
+                    headerList);
             return Answers.of(outcome.answer());
         }
         if (outcome instanceof EdgeOutcome.Rejected rejected) {
@@ -216,6 +277,12 @@ class WebhookHandler {
                     target,
                     found.appId(),
                     rejected.reason());
+            logRefused(
+                    request,
+                    logged,
+                    body,
+                    Refusal.of(outcome.answer().status(), "signature_refused", rejected.reason()),
+                    headerList);
             return Answers.of(outcome.answer());
         }
         if (outcome instanceof EdgeOutcome.Failed failed) {
@@ -226,6 +293,17 @@ class WebhookHandler {
                     found.appId(),
                     failed.directivePath(),
                     failed.code());
+            logRefused(
+                    request,
+                    logged,
+                    body,
+                    new Refusal(
+                            outcome.answer().status(),
+                            "edge_error",
+                            failed.code() + ": " + failed.message(),
+                            failed.directivePath(),
+                            null),
+                    headerList);
             return Answers.of(outcome.answer());
         }
         RawWebhookEvent event =
@@ -256,6 +334,17 @@ class WebhookHandler {
                                     event.getEventId(),
                                     target,
                                     e.toString());
+                            logRefused(
+                                    request,
+                                    logged,
+                                    body,
+                                    new Refusal(
+                                            503,
+                                            "unavailable",
+                                            "the event could not be stored: " + e.getMessage(),
+                                            null,
+                                            event.getEventId()),
+                                    headerList);
                             return Answers.unavailable(
                                     settings.retryAfter(),
                                     "the event could not be stored; retry later");
@@ -286,15 +375,47 @@ class WebhookHandler {
                 .setContentType(webhookRequest.contentType())
                 .setBody(ByteBuffer.wrap(webhookRequest.body()))
                 .setFlags(flags.stream().sorted().toList())
-                .setRemoteAddress(
-                        request.remoteAddress()
-                                .map(
-                                        a ->
-                                                a.getAddress() == null
-                                                        ? a.getHostString()
-                                                        : a.getAddress().getHostAddress())
-                                .orElse(null))
+                .setRemoteAddress(remoteAddress(request))
                 .build();
+    }
+
+    private static @Nullable String remoteAddress(ServerRequest request) {
+        return request.remoteAddress()
+                .map(
+                        a ->
+                                a.getAddress() == null
+                                        ? a.getHostString()
+                                        : a.getAddress().getHostAddress())
+                .orElse(null);
+    }
+
+    private void logRefused(
+            ServerRequest request, RequestTarget target, byte @Nullable [] body, Refusal refusal) {
+        logRefused(request, target, body, refusal, WireHeaders.of(request));
+    }
+
+    /** Hands a request answered without an accepted event to the request log; never waits. */
+    private void logRefused(
+            ServerRequest request,
+            RequestTarget target,
+            byte @Nullable [] body,
+            Refusal refusal,
+            List<Map.Entry<String, String>> headers) {
+        long size = body != null ? body.length : request.headers().contentLength().orElse(-1);
+        requestLog.record(
+                new ReceivedRequest(
+                        target,
+                        clock.instant(),
+                        request.method().name(),
+                        request.path(),
+                        headers.size() > settings.maxHeaders()
+                                ? headers.subList(0, settings.maxHeaders())
+                                : headers,
+                        body,
+                        size,
+                        request.headers().contentType().map(String::valueOf).orElse(null),
+                        remoteAddress(request)),
+                refusal);
     }
 
     private void count(String outcome) {

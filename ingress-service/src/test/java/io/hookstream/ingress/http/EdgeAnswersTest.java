@@ -9,6 +9,7 @@ import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
 import io.hookstream.schemas.avro.RawWebhookEvent;
+import io.hookstream.schemas.avro.RequestRecord;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import java.io.BufferedReader;
@@ -79,6 +80,7 @@ class EdgeAnswersTest {
                                 "--hookstream.ingress.retry-after=7s",
                                 "--hookstream.ingress.read-timeout=1s",
                                 "--hookstream.ingress.max-headers=20",
+                                "--hookstream.ingress.request-log.unknown-per-second=5",
                                 "--hookstream.secrets.data-key="
                                         + java.util.Base64.getEncoder().encodeToString(DATA_KEY));
         base =
@@ -135,7 +137,8 @@ class EdgeAnswersTest {
             app(
                     producer,
                     "signed",
-                    "{\"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
+                    "{\"connection\": {\"info\": {\"url\": \"http://localhost/me\"}, \"log\": {\"sanitize\": [\"request.body.password\", \"request.headers.x-tenant-key\"]}},"
+                            + " \"webhooks\": {\"w\": {\"spec\": {\"signature\": {\"scheme\": \"github\", \"secret\": \"{{connection.signingSecret}}\"}}}}}");
             connection(producer, "c-signed", "{\"signingSecret\": \"conn-secret\"}");
             producer.send(
                             new ProducerRecord<>(
@@ -436,6 +439,113 @@ class EdgeAnswersTest {
 
     @Test
     @Order(9)
+    void everyRefusalIsInTheRequestLogWithItsReasonSecretsMasked() throws Exception {
+        String forged = "{\"user\":\"ann\",\"password\":\"hunter2\"}";
+        HttpResponse<String> refused =
+                post(
+                        "/hooks/h-signed",
+                        forged,
+                        "X-Hub-Signature-256",
+                        "sha256=" + "1".repeat(64),
+                        "Authorization",
+                        "Bearer top-secret",
+                        "X-Tenant-Key",
+                        "tenant-secret");
+        assertThat(refused.statusCode()).isEqualTo(401);
+
+        List<RequestRecord> log =
+                requestLog(
+                        r ->
+                                "h-signed".equals(r.getHookId())
+                                        && r.getOutcome().equals("signature_refused")
+                                        && new String(
+                                                        bytes(r.getBodyPreview()),
+                                                        StandardCharsets.UTF_8)
+                                                .contains("ann"));
+        RequestRecord signature = log.get(0);
+        assertThat(signature.getStatus()).isEqualTo(401);
+        assertThat(signature.getAppId()).isEqualTo("signed");
+        assertThat(signature.getReason()).isNotBlank();
+        assertThat(signature.getBodySize()).isEqualTo(forged.length());
+        String shown =
+                signature.getHeaders().stream().map(h -> h.getName() + ": " + h.getValue()).toList()
+                        + new String(bytes(signature.getBodyPreview()), StandardCharsets.UTF_8);
+        assertThat(shown)
+                .contains("authorization: ********", "x-hub-signature-256: ********")
+                .contains("x-tenant-key: ********")
+                .doesNotContain("top-secret", "tenant-secret", "hunter2", "1111111111");
+
+        // the refusals of the earlier tests, each with its status and reason
+        assertThat(requestLog(r -> "h-nope".equals(r.getHookId())).get(0))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getStatus()).isEqualTo(404);
+                            assertThat(r.getOutcome()).isEqualTo("not_found");
+                            assertThat(r.getAppId()).isNull();
+                        });
+        assertThat(requestLog(r -> "h-off".equals(r.getHookId())).get(0).getOutcome())
+                .isEqualTo("gone");
+        assertThat(requestLog(r -> "h-small".equals(r.getHookId())).get(0))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getStatus()).isEqualTo(413);
+                            assertThat(r.getReason()).contains("100 bytes");
+                        });
+        assertThat(requestLog(r -> r.getStatus() == 429).get(0).getOutcome())
+                .isEqualTo("rate_limited");
+        assertThat(requestLog(r -> r.getStatus() == 431).get(0).getHeaders()).hasSize(20);
+        assertThat(requestLog(r -> r.getStatus() == 408).get(0).getOutcome()).isEqualTo("timeout");
+        assertThat(requestLog(r -> "h-echo".equals(r.getHookId())).get(0))
+                .satisfies(
+                        r -> {
+                            assertThat(r.getOutcome()).isEqualTo("edge_error");
+                            assertThat(r.getDirectivePath()).isEqualTo("respond.status");
+                        });
+    }
+
+    @Test
+    @Order(10)
+    void aFloodOfRequestsToUnknownHooksIsRecordedOnlyWithinItsBudget() throws Exception {
+        int flood = 300;
+        // all at once, as a flood comes: each unknown id waits for the hook views before its 404
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
+        for (int i = 0; i < flood; i++) {
+            sent.add(
+                    HTTP.sendAsync(
+                            HttpRequest.newBuilder(URI.create(base + "/hooks/forged-" + i))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding()));
+        }
+        for (var response : sent) {
+            assertThat(response.get().statusCode()).isEqualTo(404);
+        }
+        // the flood's records have arrived once a request sent after it is in the log
+        post("/hooks/h-off", "{\"after\":\"flood\"}");
+        requestLog(r -> "h-off".equals(r.getHookId()) && r.getBodySize() > 2);
+
+        List<RequestRecord> recorded =
+                readRequestLog().stream()
+                        .filter(r -> r.getHookId() != null && r.getHookId().startsWith("forged-"))
+                        .toList();
+        Map<Long, Long> perSecond =
+                recorded.stream()
+                        .collect(
+                                java.util.stream.Collectors.groupingBy(
+                                        r -> r.getReceivedAt().getEpochSecond(),
+                                        java.util.stream.Collectors.counting()));
+        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(5));
+        assertThat(recorded.size()).isLessThan(flood);
+        double overBudget =
+                ingress.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                        .counter("hookstream.ingress.request_log", "result", "over_budget")
+                        .count();
+        assertThat(overBudget).isGreaterThanOrEqualTo(flood - recorded.size());
+    }
+
+    @Test
+    @Order(11)
     void withKafkaAwayTheSenderGets503WithRetryAfterAndServiceResumesWhenItReturns()
             throws Exception {
         kafka.close();
@@ -520,6 +630,46 @@ class EdgeAnswersTest {
             }
         }
         throw new AssertionError("event " + eventId + " not on " + TOPICS.eventsRaw().name());
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
+    /** The request log's records that match, waiting up to 30 s for at least one. */
+    private static List<RequestRecord> requestLog(
+            java.util.function.Predicate<RequestRecord> matching) {
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                System.nanoTime() < end; ) {
+            List<RequestRecord> found = readRequestLog().stream().filter(matching).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        throw new AssertionError("no such record in " + TOPICS.requests().name());
+    }
+
+    /** Everything on the request log now. */
+    private static List<RequestRecord> readRequestLog() {
+        try (KafkaConsumer<String, RequestRecord> consumer =
+                new KafkaConsumer<>(
+                        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringDeserializer(),
+                        TOPICS.requests().valueSerde().deserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(TOPICS.requests().name())
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<RequestRecord> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.value()));
+            }
+            return records;
+        }
     }
 
     private static void app(KafkaProducer<String, byte[]> producer, String id, String definition)
