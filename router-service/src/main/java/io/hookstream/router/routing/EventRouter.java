@@ -3,6 +3,7 @@ package io.hookstream.router.routing;
 import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
 import io.hookstream.router.format.BundleFormats;
+import io.hookstream.router.outcomes.EventOutcomes;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Connection;
@@ -56,6 +57,7 @@ public final class EventRouter {
     private final Counter failed;
     private final Counter unmatched;
     private final BundleFormats formats;
+    private final EventOutcomes outcomes;
 
     /** A router writing the default formats (see {@link BundleFormats#defaults()}). */
     public EventRouter(
@@ -88,6 +90,12 @@ public final class EventRouter {
         this.emitted = meters.counter("hookstream.router.bundles", "outcome", "emitted");
         this.failed = meters.counter("hookstream.router.events", "outcome", "failed");
         this.unmatched = meters.counter("hookstream.router.items", "outcome", "unmatched");
+        this.outcomes = new EventOutcomes(catalog, clock);
+    }
+
+    /** The records of what this router did with each event, read from the same compiled apps. */
+    public EventOutcomes outcomes() {
+        return outcomes;
     }
 
     /**

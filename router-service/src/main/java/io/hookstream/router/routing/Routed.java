@@ -1,13 +1,15 @@
 package io.hookstream.router.routing;
 
 import io.hookstream.schemas.avro.DeadLetter;
+import io.hookstream.schemas.avro.EventOutcome;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.bundle.BundleFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter.
+ * What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter,
+ * and the record of its outcome.
  */
 public sealed interface Routed {
 
@@ -44,4 +46,7 @@ public sealed interface Routed {
             return letter.getEventId();
         }
     }
+
+    /** What became of an event, keyed by the activity it belongs to (a hook, an app webhook). */
+    record Outcome(String key, EventOutcome outcome) implements Routed {}
 }

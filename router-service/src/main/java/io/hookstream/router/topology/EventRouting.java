@@ -1,5 +1,6 @@
 package io.hookstream.router.topology;
 
+import io.hookstream.router.outcomes.Source;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.routing.Routed;
 import io.hookstream.schemas.avro.App;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes one raw or replayed event in a single step: reads its hook, the hook as bound to its
  * connection and the app from their stores, runs the directives, and forwards every result under
- * the key it is written with. One processor instead of a chain of joins, merges, splits and
- * re-keyings, because Kafka Streams pays for each node a record passes through, and an event passed
- * through a dozen.
+ * the key it is written with, with the record of the event's outcome. One processor instead of a
+ * chain of joins, merges, splits and re-keyings, because Kafka Streams pays for each node a record
+ * passes through, and an event passed through a dozen.
  *
  * <p>The stores are the tables the joins read, so an event sees exactly what a join would have
  * shown it: the hooks table is updated by the same task, in timestamp order with the events; the
@@ -80,19 +81,24 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
             return;
         }
         List<Routed> routed;
+        App app;
         if (event.getKind() == WebhookKind.DEDICATED) {
             Hook hook = value(t.hooks(), record.key());
             String appId = hook == null ? event.getAppId() : hook.getAppId();
+            app = value(t.apps(), appId);
             routed =
                     router.routeDedicated(
-                            event,
-                            hook,
-                            value(t.boundHooks(), record.key()),
-                            value(t.apps(), appId),
-                            topic);
+                            event, hook, value(t.boundHooks(), record.key()), app, topic);
         } else {
-            routed = router.expandShared(event, value(t.apps(), event.getAppId()), topic);
+            app = value(t.apps(), event.getAppId());
+            routed = router.expandShared(event, app, topic);
         }
+        Source source =
+                t.context()
+                        .recordMetadata()
+                        .map(m -> new Source(m.topic(), m.partition(), m.offset()))
+                        .orElse(new Source(topic, -1, -1));
+        routed = router.outcomes().afterRouting(event, routed, source, app);
         for (Routed r : routed) {
             t.context().forward(record.withKey(r.key()).withValue(r));
         }

@@ -12,9 +12,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes the payload of a {@link Routed} record in its topic's own format: bundles and unmatched
  * items in the format routing chose for them (CloudEvents set the record's headers), dead letters
- * in Avro. The sinks keep the whole routed record up to the last step so that a dynamic sink can
- * read the destination from it; only the payload reaches Kafka. Never used to read: sinks do not
- * deserialize.
+ * and outcomes in Avro. The sinks keep the whole routed record up to the last step so that a
+ * dynamic sink can read the destination from it; only the payload reaches Kafka. Never used to
+ * read: sinks do not deserialize.
  */
 final class RoutedPayloadSerde implements Serde<Routed> {
 
@@ -47,6 +47,12 @@ final class RoutedPayloadSerde implements Serde<Routed> {
                             .valueSerde()
                             .serializer()
                             .serialize(topic, d.letter());
+                }
+                if (routed instanceof Routed.Outcome o) {
+                    return topics.eventsOutcomes()
+                            .valueSerde()
+                            .serializer()
+                            .serialize(topic, o.outcome());
                 }
                 // shared items go on as UnmatchedItem records through their repartition, never
                 // through a sink

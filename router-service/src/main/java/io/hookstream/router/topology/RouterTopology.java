@@ -159,7 +159,10 @@ public final class RouterTopology {
                                 Repartitioned.with(keys, items).withName("shared-items-by-uid"))
                         .leftJoin(
                                 subscriptionIndex,
-                                router::deliverShared,
+                                (item, set) ->
+                                        router.outcomes()
+                                                .afterDelivery(
+                                                        item, router.deliverShared(item, set)),
                                 Joined.with(keys, items, setSerde, "item-subscription-join"))
                         .flatMap((key, list) -> keyed(list), Named.as("key-delivered"));
 
@@ -264,18 +267,20 @@ public final class RouterTopology {
     }
 
     /**
-     * Bundles to their trigger topics, unmatched items and dead letters to theirs, each record
-     * already keyed.
+     * Bundles to their trigger topics, unmatched items, dead letters and outcomes to theirs, each
+     * record already keyed.
      */
     private static void sink(KStream<String, Routed> routed, HookstreamTopics topics, String name) {
         String unmatched = topics.eventsUnmatched().name();
         String dlq = topics.eventsDlq().name();
+        String outcomes = topics.eventsOutcomes().name();
         routed.to(
-                (key, r, context) -> destination(r, unmatched, dlq),
+                (key, r, context) -> destination(r, unmatched, dlq, outcomes),
                 Produced.with(Serdes.String(), new RoutedPayloadSerde(topics)).withName(name));
     }
 
-    private static String destination(Routed routed, String unmatched, String dlq) {
+    private static String destination(
+            Routed routed, String unmatched, String dlq, String outcomes) {
         if (routed instanceof Routed.Bundle b) {
             return b.topic();
         }
@@ -284,6 +289,9 @@ public final class RouterTopology {
         }
         if (routed instanceof Routed.Dead) {
             return dlq;
+        }
+        if (routed instanceof Routed.Outcome) {
+            return outcomes;
         }
         throw new IllegalStateException(
                 "shared items are delivered through the subscription index, never written as such");

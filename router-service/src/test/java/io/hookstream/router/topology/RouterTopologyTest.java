@@ -7,6 +7,7 @@ import io.hookstream.router.routing.EventRouter;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.DeadLetter;
+import io.hookstream.schemas.avro.EventOutcome;
 import io.hookstream.schemas.avro.Header;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.HookStatus;
@@ -26,7 +27,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -74,6 +77,7 @@ class RouterTopologyTest {
     private TestOutputTopic<String, TriggerBundle> bob;
     private TestOutputTopic<String, DeadLetter> dlq;
     private TestOutputTopic<String, UnmatchedItem> unmatched;
+    private TestOutputTopic<String, EventOutcome> outcomes;
 
     @BeforeEach
     void startDriver() throws Exception {
@@ -154,6 +158,11 @@ class RouterTopologyTest {
                         topics.eventsUnmatched().name(),
                         Serdes.String().deserializer(),
                         topics.eventsUnmatched().valueSerde().deserializer());
+        outcomes =
+                driver.createOutputTopic(
+                        topics.eventsOutcomes().name(),
+                        Serdes.String().deserializer(),
+                        topics.eventsOutcomes().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -225,6 +234,88 @@ class RouterTopologyTest {
         assertThat(unmatched.isEmpty()).isTrue();
         assertThat(meters.counter("hookstream.router.bundles", "outcome", "emitted").count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eachDedicatedEventHasOneOutcomeKeyedByItsHookWithTheRequestMasked() {
+        raw.pipeInput(
+                "h1",
+                RawWebhookEvent.newBuilder(
+                                event(
+                                        "e1",
+                                        "h1",
+                                        "orders",
+                                        "{\"id\":7,\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}"))
+                        .setHeaders(
+                                List.of(
+                                        new Header("content-type", "application/json"),
+                                        new Header("authorization", "Bearer s3cret")))
+                        .build());
+        raw.pipeInput(
+                "h1",
+                event("e3", "h1", "orders", "{\"type\":\"ping\",\"items\":[{\"sku\":\"a\"}]}"));
+        raw.pipeInput("h1", event("e4", "h1", "orders", "{\"id\":1,\"items\":\"oops\"}"));
+
+        var records = outcomes.readRecordsToList();
+        assertThat(records).extracting(r -> r.key()).containsExactly("h1", "h1", "h1");
+        EventOutcome delivered = records.get(0).value();
+        assertThat(delivered.getEventId()).isEqualTo("e1");
+        assertThat(delivered.getOutcome()).isEqualTo("delivered");
+        assertThat(delivered.getBundleIds()).containsExactly("e1:0:h1", "e1:1:h1");
+        assertThat(delivered.getTriggerTopics()).containsExactly("hookstream.triggers.alice");
+        assertThat(delivered.getSourceTopic()).isEqualTo(topics.eventsRaw().name());
+        assertThat(delivered.getSourceOffset()).isEqualTo(0);
+        assertThat(delivered.getHeaders())
+                .extracting(h -> h.getName() + ": " + h.getValue())
+                .containsExactly("content-type: application/json", "authorization: ********");
+        assertThat(StandardCharsets.UTF_8.decode(delivered.getBodyPreview()).toString())
+                .contains("\"sku\":\"b\"");
+        assertThat(records.get(1).value().getOutcome()).isEqualTo("filtered");
+        assertThat(records.get(1).value().getBundleIds()).isEmpty();
+        EventOutcome dead = records.get(2).value();
+        assertThat(dead.getOutcome()).isEqualTo("dead_letter");
+        assertThat(dead.getStage()).isEqualTo("router");
+        assertThat(dead.getDirectivePath()).contains("iterate");
+        assertThat(dead.getError()).isNotBlank();
+        assertThat(dead.getSourceOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void aSharedEventIsExpandedForItsAppWebhookAndEachItemDeliveredToEveryHookOrUnmatched() {
+        connections.pipeInput("c1", connection("c1", "alice", "1"));
+        connections.pipeInput("c2", connection("c2", "bob", "2"));
+        hooks.pipeInput("s1", sharedHook("s1", "alice", "c1"));
+        hooks.pipeInput("s2", sharedHook("s2", "bob", "c2"));
+        hooks.pipeInput("s3", sharedHook("s3", "alice", "c1"));
+
+        raw.pipeInput(
+                "shop",
+                shared(
+                        "e8",
+                        "[{\"account\":\"1\",\"n\":1},{\"account\":\"2\",\"n\":2},{\"account\":\"9\",\"n\":3}]"));
+
+        Map<String, List<EventOutcome>> byKey = new java.util.HashMap<>();
+        outcomes.readRecordsToList()
+                .forEach(
+                        r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
+        assertThat(byKey).containsOnlyKeys("shop/feed", "s1", "s2", "s3");
+        assertThat(byKey.get("shop/feed"))
+                .extracting(EventOutcome::getOutcome)
+                .containsExactlyInAnyOrder("expanded", "unmatched");
+        assertThat(byKey.get("shop/feed"))
+                .filteredOn(o -> o.getOutcome().equals("unmatched"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.getUnmatchedUids()).containsExactly("9"));
+        assertThat(byKey.get("shop/feed"))
+                .filteredOn(o -> o.getOutcome().equals("expanded"))
+                .singleElement()
+                .satisfies(
+                        o -> assertThat(o.getSourceTopic()).isEqualTo(topics.eventsRaw().name()));
+        assertThat(byKey.get("s1").get(0).getBundleIds()).containsExactly("e8:0:s1");
+        assertThat(byKey.get("s3").get(0).getBundleIds()).containsExactly("e8:0:s3");
+        assertThat(byKey.get("s2").get(0).getOutcome()).isEqualTo("delivered");
+        assertThat(byKey.get("s2").get(0).getTriggerTopics())
+                .containsExactly("hookstream.triggers.bob");
     }
 
     @Test
