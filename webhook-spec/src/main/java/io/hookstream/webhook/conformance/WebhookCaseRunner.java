@@ -1,6 +1,7 @@
 package io.hookstream.webhook.conformance;
 
 import io.hookstream.iml.Iml;
+import io.hookstream.webhook.pipeline.DedupeOutcome;
 import io.hookstream.webhook.pipeline.EdgeOutcome;
 import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.pipeline.HttpAnswer;
@@ -34,13 +35,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs one whole-webhook conformance case ({@code "kind": "webhook"}, see the corpus README)
  * through the production path: {@link AppDefinitionParser#parseWebhookSpec} → {@link
- * WebhookProcessor#atEdge} → {@link WebhookProcessor#process} (only for a request the edge
- * accepted, as the router would).
+ * WebhookProcessor#atEdge} → {@link WebhookProcessor#dedupe} and {@link WebhookProcessor#process}
+ * (only for a request the edge accepted, as the router would; a dedupe key that fails to evaluate
+ * dead-letters the event as a failed {@code process} does).
  *
  * <p>Comparison rules: status exactly; content type by media type, ignoring parameters; expected
  * headers case-insensitively (absent keys are not checked); a JSON response body as parsed JSON,
  * other bodies as exact strings; bundles as JSON (numbers by value, typed markers decoded); uids as
- * text; {@code expectedDeadLetter} against a failed processing outcome. Thread-safe.
+ * text; {@code expectedDeadLetter} against a failed processing outcome; {@code expectedDedupeKey}
+ * (text, or null for no key) and {@code expectedDedupeWindow} (seconds) against the dedupe key of
+ * the event. Whether a key was seen before is router state and not part of a case. Thread-safe.
  */
 public final class WebhookCaseRunner {
 
@@ -93,10 +97,20 @@ public final class WebhookCaseRunner {
                 CaseRequest.build(testCase.path("request"), now == null ? Instant.now() : now);
 
         EdgeOutcome edge = processor.atEdge(spec, scope, request);
-        ProcessingOutcome processing =
+        DedupeOutcome dedupe =
                 edge instanceof EdgeOutcome.Accepted
-                        ? processor.process(spec, type, scope, request)
-                        : new ProcessingOutcome.Items(List.of());
+                        ? processor.dedupe(spec, scope, request)
+                        : new DedupeOutcome.None();
+        ProcessingOutcome processing;
+        if (!(edge instanceof EdgeOutcome.Accepted)) {
+            processing = new ProcessingOutcome.Items(List.of());
+        } else if (dedupe instanceof DedupeOutcome.Failed failed) {
+            processing =
+                    new ProcessingOutcome.Failed(
+                            failed.directivePath(), failed.code(), failed.message());
+        } else {
+            processing = processor.process(spec, type, scope, request);
+        }
 
         ObjectNode actual = NODES.objectNode();
         actual.set("response", describe(edge.answer()));
@@ -108,6 +122,7 @@ public final class WebhookCaseRunner {
                     failed.code() + " at " + failed.directivePath() + ": " + failed.message());
         }
         compareProcessing(testCase, processing, actual, mismatches);
+        compareDedupe(testCase, dedupe, actual, mismatches);
         return new CaseResult(
                 id,
                 mismatches.isEmpty(),
@@ -187,6 +202,26 @@ public final class WebhookCaseRunner {
         }
     }
 
+    private static void compareDedupe(
+            JsonNode testCase, DedupeOutcome outcome, ObjectNode actual, List<String> mismatches) {
+        String key = outcome instanceof DedupeOutcome.Key k ? k.key() : null;
+        Long window = outcome instanceof DedupeOutcome.Key k ? k.window().toSeconds() : null;
+        actual.put("dedupeKey", key);
+        actual.put("dedupeWindow", window);
+        JsonNode expectedKey = testCase.get("expectedDedupeKey");
+        if (expectedKey != null) {
+            String want = expectedKey.isNull() ? null : TypedJson.uidText(expectedKey);
+            if (!Objects.equals(want, key)) {
+                mismatches.add("dedupe key " + key + " instead of " + want);
+            }
+        }
+        JsonNode expectedWindow = testCase.get("expectedDedupeWindow");
+        if (expectedWindow != null
+                && (window == null || expectedWindow.asLong() != window.longValue())) {
+            mismatches.add("dedupe window " + window + " instead of " + expectedWindow.asLong());
+        }
+    }
+
     /** A null expected body means no body at all (D22: a respond without body). */
     private static boolean sameBody(JsonNode expected, HttpAnswer answer) {
         if (expected.isNull()) {
@@ -232,6 +267,12 @@ public final class WebhookCaseRunner {
             expected.set("uids", testCase.get("expectedUids").deepCopy());
         }
         expected.put("deadLetter", testCase.path("expectedDeadLetter").asBoolean(false));
+        if (testCase.has("expectedDedupeKey")) {
+            expected.set("dedupeKey", testCase.get("expectedDedupeKey").deepCopy());
+        }
+        if (testCase.has("expectedDedupeWindow")) {
+            expected.set("dedupeWindow", testCase.get("expectedDedupeWindow").deepCopy());
+        }
         return expected;
     }
 

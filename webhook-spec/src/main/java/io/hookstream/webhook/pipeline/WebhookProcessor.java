@@ -10,6 +10,7 @@ import io.hookstream.webhook.request.RequestParser;
 import io.hookstream.webhook.request.WebhookRequest;
 import io.hookstream.webhook.signature.SignatureResult;
 import io.hookstream.webhook.spec.Condition;
+import io.hookstream.webhook.spec.DedupeSpec;
 import io.hookstream.webhook.spec.Directive;
 import io.hookstream.webhook.spec.IterateSpec;
 import io.hookstream.webhook.spec.RespondSpec;
@@ -34,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@link #atEdge}: signature → verification → respond, everything the HTTP answer needs;
+ *   <li>{@link #dedupe}: the key under which the router recognises a sender's retry;
  *   <li>{@link #process}: condition → iterate → output → uid, what the router does with a published
  *       request.
  * </ul>
@@ -148,6 +150,35 @@ public final class WebhookProcessor {
         } catch (RuntimeException unexpected) {
             DirectiveFailure failure = internal(unexpected);
             return new ProcessingOutcome.Failed(
+                    failure.directivePath(), failure.code(), failure.getMessage());
+        }
+    }
+
+    /**
+     * The {@code dedupe} key of one event, evaluated with the same variables as {@link #process}
+     * sees (without {@code item}: a key belongs to the whole event). The router calls it before
+     * {@code process} and skips an event whose key it already holds.
+     */
+    public DedupeOutcome dedupe(WebhookSpec spec, HookScope scope, WebhookRequest request) {
+        DedupeSpec dedupe = spec.dedupe();
+        if (dedupe == null) {
+            return new DedupeOutcome.None();
+        }
+        try {
+            LazyRequest lazy = new LazyRequest(requestParser, request);
+            EvalContext context = RequestScope.context(scope, lazy, clock.instant());
+            Value value = DirectiveFailure.evaluate(dedupe.key(), context);
+            // a provider that sends no delivery id (or an older API version) is not deduplicated
+            String key = Values.isMissing(value) ? "" : Values.text(value);
+            return key.isEmpty()
+                    ? new DedupeOutcome.None()
+                    : new DedupeOutcome.Key(key, dedupe.window());
+        } catch (DirectiveFailure failure) {
+            return new DedupeOutcome.Failed(
+                    failure.directivePath(), failure.code(), failure.getMessage());
+        } catch (RuntimeException unexpected) {
+            DirectiveFailure failure = internal(unexpected);
+            return new DedupeOutcome.Failed(
                     failure.directivePath(), failure.code(), failure.getMessage());
         }
     }

@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The compiled directives of one webhook (§6.1 plus the {@code signature} extension E2). Every
- * directive is optional; an absent one takes the default of the pipeline step that uses it.
- * Immutable and thread-safe: compile once at registration, evaluate for every request.
+ * The compiled directives of one webhook (§6.1 plus the {@code signature} extension E2 and
+ * Hookstream's {@code dedupe}). Every directive is optional; an absent one takes the default of the
+ * pipeline step that uses it. Immutable and thread-safe: compile once at registration, evaluate for
+ * every request.
  */
 public final class WebhookSpec {
 
@@ -20,6 +21,7 @@ public final class WebhookSpec {
     private final @Nullable IterateSpec iterate;
     private final @Nullable Directive output;
     private final @Nullable Directive uid;
+    private final @Nullable DedupeSpec dedupe;
     private final List<SpecWarning> warnings;
 
     private WebhookSpec(Builder builder) {
@@ -31,6 +33,7 @@ public final class WebhookSpec {
         this.iterate = builder.iterate;
         this.output = builder.output;
         this.uid = builder.uid;
+        this.dedupe = builder.dedupe;
         this.warnings = List.copyOf(builder.warnings);
     }
 
@@ -73,6 +76,14 @@ public final class WebhookSpec {
         return uid;
     }
 
+    /**
+     * {@code null} means every event is routed, however often the sender delivers it (see {@link
+     * io.hookstream.webhook.pipeline.WebhookProcessor#dedupe} for the key of one event).
+     */
+    public @Nullable DedupeSpec dedupe() {
+        return dedupe;
+    }
+
     /** Warnings raised while parsing, e.g. Decision D3. */
     public List<SpecWarning> warnings() {
         return warnings;
@@ -93,6 +104,7 @@ public final class WebhookSpec {
         private @Nullable IterateSpec iterate;
         private @Nullable Directive output;
         private @Nullable Directive uid;
+        private @Nullable DedupeSpec dedupe;
         private final List<SpecWarning> warnings = new java.util.ArrayList<>();
 
         private Builder(JsonNode source) {
@@ -131,6 +143,11 @@ public final class WebhookSpec {
 
         Builder uid(@Nullable Directive value) {
             this.uid = value;
+            return this;
+        }
+
+        Builder dedupe(@Nullable DedupeSpec value) {
+            this.dedupe = value;
             return this;
         }
 

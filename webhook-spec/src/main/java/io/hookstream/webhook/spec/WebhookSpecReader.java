@@ -17,7 +17,16 @@ import tools.jackson.databind.JsonNode;
 final class WebhookSpecReader {
 
     private static final Set<String> DIRECTIVES =
-            Set.of("signature", "verification", "respond", "condition", "iterate", "output", "uid");
+            Set.of(
+                    "signature",
+                    "verification",
+                    "respond",
+                    "condition",
+                    "iterate",
+                    "output",
+                    "uid",
+                    "dedupe");
+    private static final Set<String> DEDUPE_FIELDS = Set.of("key", "window");
     private static final Set<String> VERIFICATION_FIELDS = Set.of("condition", "respond");
     private static final Set<String> RESPOND_FIELDS = Set.of("type", "status", "headers", "body");
     private static final Set<String> ITERATE_FIELDS = Set.of("container", "condition");
@@ -77,8 +86,75 @@ final class WebhookSpecReader {
                 && Shapes.string(node, compiler.documentPath("uid"), findings)) {
             spec.uid(compiler.template(node, "uid"));
         }
+        if ((node = directives.get("dedupe")) != null) {
+            spec.dedupe(dedupe(node));
+        }
         warnings.forEach(spec::warning);
         return spec.build();
+    }
+
+    /** An IML string (the key, with the default window) or {@code {"key": …, "window": s}}. */
+    private @Nullable DedupeSpec dedupe(JsonNode node) {
+        String path = "dedupe";
+        if (node.isString()) {
+            Directive key = dedupeKey(node, path);
+            return key == null ? null : new DedupeSpec(key, DedupeSpec.DEFAULT_WINDOW);
+        }
+        if (!node.isObject()) {
+            findings.problem(
+                    compiler.documentPath(path),
+                    ProblemCodes.WRONG_TYPE,
+                    "must be an IML string or an object with key and window, got "
+                            + Shapes.describe(node));
+            return null;
+        }
+        Shapes.knownFields(node, DEDUPE_FIELDS, compiler.documentPath(path), findings);
+        JsonNode keyNode = node.get("key");
+        Directive key = null;
+        if (keyNode == null) {
+            findings.problem(
+                    compiler.documentPath(path + ".key"), ProblemCodes.MISSING, "is required");
+        } else if (Shapes.string(keyNode, compiler.documentPath(path + ".key"), findings)) {
+            key = dedupeKey(keyNode, path + ".key");
+        }
+        JsonNode windowNode = node.get("window");
+        Duration window = windowNode == null ? DedupeSpec.DEFAULT_WINDOW : window(windowNode, path);
+        return key == null || window == null ? null : new DedupeSpec(key, window);
+    }
+
+    /**
+     * A key without an expression is the same for every event, so every event after the first would
+     * be dropped as a duplicate: that is always a mistake (a forgotten {@code {{…}}}).
+     */
+    private @Nullable Directive dedupeKey(JsonNode key, String path) {
+        if (Shapes.literal(key)) {
+            findings.problem(
+                    compiler.documentPath(path),
+                    ProblemCodes.INVALID_VALUE,
+                    "must hold an expression such as {{body.id}}; a constant key would make"
+                            + " every event after the first a duplicate");
+            return null;
+        }
+        return compiler.template(key, path);
+    }
+
+    /** Whole seconds, as {@code signature.tolerance} and {@code limits.rateLimit} count them. */
+    private @Nullable Duration window(JsonNode window, String path) {
+        long max = DedupeSpec.MAX_WINDOW.toSeconds();
+        if (!window.isIntegralNumber()
+                || !window.canConvertToLong()
+                || window.longValue() < 1
+                || window.longValue() > max) {
+            findings.problem(
+                    compiler.documentPath(path + ".window"),
+                    ProblemCodes.INVALID_VALUE,
+                    "must be a whole number of seconds from 1 to "
+                            + max
+                            + " (30 days), got "
+                            + window);
+            return null;
+        }
+        return Duration.ofSeconds(window.longValue());
     }
 
     private @Nullable VerificationSpec verification(JsonNode node) {

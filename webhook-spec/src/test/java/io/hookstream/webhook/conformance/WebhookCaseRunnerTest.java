@@ -56,6 +56,32 @@ class WebhookCaseRunnerTest {
     }
 
     @Test
+    void dedupeExpectationsAreChecked() {
+        String passing =
+                PASSING.replace(
+                                "\"uid\": \"{{item.uid}}\",",
+                                "\"uid\": \"{{item.uid}}\", \"dedupe\": \"{{body.id}}\",")
+                        .replace("\"body\": {\"events\"", "\"body\": {\"id\": \"d1\", \"events\"")
+                        .replace(
+                                "\"expectedUids\": [7]}",
+                                "\"expectedUids\": [7], \"expectedDedupeKey\": \"d1\","
+                                        + " \"expectedDedupeWindow\": 86400}");
+        CaseResult result = runner.run(json(passing));
+        assertThat(result.passed()).as(result.toString()).isTrue();
+
+        assertFails(
+                passing.replace("\"expectedDedupeKey\": \"d1\"", "\"expectedDedupeKey\": \"d2\""),
+                "dedupe key d1 instead of d2");
+        assertFails(
+                passing.replace("\"expectedDedupeKey\": \"d1\"", "\"expectedDedupeKey\": null"),
+                "dedupe key d1 instead of null");
+        assertFails(passing.replace("86400", "3600"), "dedupe window 86400 instead of 3600");
+        assertFails(
+                passing.replace("{{body.id}}", "{{body.id / 0}}"),
+                "processing failed unexpectedly");
+    }
+
+    @Test
     void aSpecThatDoesNotCompileFails() {
         CaseResult result = runner.run(json(PASSING.replace("{{item.uid}}", "{{item.uid +}}")));
         assertThat(result.passed()).isFalse();

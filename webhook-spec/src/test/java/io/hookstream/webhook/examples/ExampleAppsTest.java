@@ -8,6 +8,7 @@ import static io.hookstream.webhook.examples.ProviderRequests.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.iml.Iml;
+import io.hookstream.webhook.pipeline.DedupeOutcome;
 import io.hookstream.webhook.pipeline.EdgeOutcome;
 import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.pipeline.HttpAnswer;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -147,6 +149,9 @@ class ExampleAppsTest {
                         slackSignature("1700000000", body));
 
         assertThat(slack.edge(signed)).isInstanceOf(EdgeOutcome.Accepted.class);
+        // Slack retries an event with the same event_id
+        assertThat(slack.dedupe(signed))
+                .isEqualTo(new DedupeOutcome.Key("Ev1", Duration.ofHours(24)));
         assertThat(slack.items(signed))
                 .singleElement()
                 .satisfies(
@@ -584,6 +589,10 @@ class ExampleAppsTest {
                                 java.util.Set.of(
                                         io.hookstream.webhook.request.RequestFlags
                                                 .MALFORMED_JSON)));
+        assertThat(github.dedupe(good))
+                .isEqualTo(
+                        new DedupeOutcome.Key(
+                                "72d3162e-cc78-11e3-81ab-4c9367dc0958", Duration.ofHours(24)));
         assertThat(github.items(good))
                 .singleElement()
                 .satisfies(
@@ -625,6 +634,8 @@ class ExampleAppsTest {
 
         assertThat(github.edge(ping)).isInstanceOf(EdgeOutcome.Accepted.class);
         assertThat(github.process(ping)).isInstanceOf(ProcessingOutcome.Filtered.class);
+        // without a delivery id there is nothing to recognise a retry by
+        assertThat(github.dedupe(ping)).isEqualTo(new DedupeOutcome.None());
     }
 
     @Test
@@ -649,6 +660,9 @@ class ExampleAppsTest {
                         "Stripe-Signature",
                         "t=" + sent + ",v1=" + v1);
         assertThat(stripe.edge(good)).isEqualTo(new EdgeOutcome.Accepted(HttpAnswer.accepted()));
+        // Stripe retries an event with the same id
+        assertThat(stripe.dedupe(good))
+                .isEqualTo(new DedupeOutcome.Key("evt_1", Duration.ofHours(24)));
         assertThat(stripe.items(good))
                 .singleElement()
                 .satisfies(
@@ -687,6 +701,34 @@ class ExampleAppsTest {
                 .isInstanceOf(EdgeOutcome.Rejected.class);
     }
 
+    @Test
+    void theAppsWhoseProviderSendsADeliveryIdDeduplicateByIt() throws IOException {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        try (Stream<Path> listing = Files.list(examplesDir())) {
+            for (Path file : listing.filter(p -> p.toString().endsWith(".json")).toList()) {
+                AppDefinition app =
+                        parser.parse(file.getFileName().toString(), Files.readString(file));
+                app.webhooks()
+                        .forEach(
+                                (name, webhook) -> {
+                                    if (webhook.spec().dedupe() != null) {
+                                        keys.put(
+                                                file.getFileName() + " " + name,
+                                                webhook.spec().source().path("dedupe").asString());
+                                    }
+                                });
+            }
+        }
+
+        // the other providers of examples/apps send no delivery id to recognise a retry by
+        assertThat(keys)
+                .isEqualTo(
+                        Map.of(
+                                "github.json repository", "{{headers.`X-GitHub-Delivery`}}",
+                                "stripe.json events", "{{body.id}}",
+                                "slack.json events", "{{body.event_id}}"));
+    }
+
     private static String slackSignature(String timestamp, String body) {
         return "v0="
                 + hex(
@@ -700,6 +742,10 @@ class ExampleAppsTest {
 
         EdgeOutcome edge(WebhookRequest request) {
             return processor.atEdge(definition.spec(), scope, request);
+        }
+
+        DedupeOutcome dedupe(WebhookRequest request) {
+            return processor.dedupe(definition.spec(), scope, request);
         }
 
         ProcessingOutcome process(WebhookRequest request) {

@@ -10,6 +10,7 @@ import io.hookstream.webhook.spec.WebhookSpec;
 import io.hookstream.webhook.spec.WebhookType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -620,6 +621,121 @@ class WebhookProcessorTest {
                                             HookScope.empty(),
                                             request("POST", "application/json", "{\"a\":", ""))))
                     .containsExactly("{\"t\":\"{\\\"a\\\":\"}");
+        }
+    }
+
+    @Nested
+    class Dedupe {
+
+        @Test
+        void withoutTheDirectiveNoEventIsDeduplicated() {
+            assertThat(processor.dedupe(spec("{}"), HookScope.empty(), json("{\"id\": 1}")))
+                    .isEqualTo(new DedupeOutcome.None());
+        }
+
+        @Test
+        void theKeyIsEvaluatedAsTextWithTheDefaultWindow() {
+            WebhookSpec spec = spec("{\"dedupe\": \"{{body.id}}\"}");
+
+            assertThat(processor.dedupe(spec, HookScope.empty(), json("{\"id\": \"evt_1\"}")))
+                    .isEqualTo(new DedupeOutcome.Key("evt_1", Duration.ofHours(24)));
+            assertThat(processor.dedupe(spec, HookScope.empty(), json("{\"id\": 42}")))
+                    .isEqualTo(new DedupeOutcome.Key("42", Duration.ofHours(24)));
+        }
+
+        @Test
+        void theObjectFormCarriesItsWindow() {
+            WebhookSpec spec = spec("{\"dedupe\": {\"key\": \"{{body.id}}\", \"window\": 3600}}");
+
+            assertThat(processor.dedupe(spec, HookScope.empty(), json("{\"id\": \"a\"}")))
+                    .isEqualTo(new DedupeOutcome.Key("a", Duration.ofHours(1)));
+        }
+
+        @Test
+        void theKeySeesHeadersQueryMethodParametersAndConnection() {
+            WebhookSpec spec =
+                    spec(
+                            """
+          {"dedupe": "{{method}}:{{headers.`x-delivery`}}:{{query.q}}:{{parameters.p}}:{{connection.k}}:{{common.c}}"}
+          """);
+            HookScope scope =
+                    HookScope.of(
+                            JSON.readTree("{\"p\": 1}"),
+                            JSON.readTree("{\"c\": 2}"),
+                            JSON.readTree("{\"k\": 3}"),
+                            null,
+                            ZoneOffset.UTC);
+
+            assertThat(
+                            processor.dedupe(
+                                    spec,
+                                    scope,
+                                    request(
+                                            "PUT",
+                                            "application/json",
+                                            "{}",
+                                            "q=6",
+                                            "X-Delivery",
+                                            "d-7")))
+                    .isEqualTo(new DedupeOutcome.Key("PUT:d-7:6:1:3:2", Duration.ofHours(24)));
+        }
+
+        @Test
+        void anEmptyNullOrUndefinedKeyMeansNoDedupeForThatEvent() {
+            WebhookSpec spec = spec("{\"dedupe\": \"{{body.id}}\"}");
+
+            for (String body : List.of("{}", "{\"id\": null}", "{\"id\": \"\"}")) {
+                assertThat(processor.dedupe(spec, HookScope.empty(), json(body)))
+                        .as(body)
+                        .isEqualTo(new DedupeOutcome.None());
+            }
+            assertThat(
+                            processor.dedupe(
+                                    spec,
+                                    HookScope.empty(),
+                                    request("POST", "application/json", "", "")))
+                    .isEqualTo(new DedupeOutcome.None());
+        }
+
+        @Test
+        void anEvaluationErrorFailsAtTheDirective() {
+            DedupeOutcome string =
+                    processor.dedupe(
+                            spec("{\"dedupe\": \"{{body.a / 0}}\"}"),
+                            HookScope.empty(),
+                            json("{\"a\": 1}"));
+            DedupeOutcome object =
+                    processor.dedupe(
+                            spec("{\"dedupe\": {\"key\": \"{{body.a / 0}}\"}}"),
+                            HookScope.empty(),
+                            json("{\"a\": 1}"));
+
+            assertThat(string)
+                    .isInstanceOfSatisfying(
+                            DedupeOutcome.Failed.class,
+                            failed -> {
+                                assertThat(failed.directivePath()).isEqualTo("dedupe");
+                                assertThat(failed.code()).startsWith("IML-");
+                                assertThat(failed.message()).isNotBlank();
+                            });
+            assertThat(object)
+                    .isInstanceOfSatisfying(
+                            DedupeOutcome.Failed.class,
+                            failed -> assertThat(failed.directivePath()).isEqualTo("dedupe.key"));
+        }
+
+        @Test
+        void theKeyDoesNotChangeWhatProcessingProduces() {
+            WebhookSpec spec = spec("{\"dedupe\": \"{{body.id}}\", \"output\": \"{{body.n}}\"}");
+
+            assertThat(
+                            outputs(
+                                    processor.process(
+                                            spec,
+                                            WebhookType.DEDICATED,
+                                            HookScope.empty(),
+                                            json("{\"id\": \"x\", \"n\": 5}"))))
+                    .containsExactly("5");
         }
     }
 
