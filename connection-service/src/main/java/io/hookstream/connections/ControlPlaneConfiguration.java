@@ -1,5 +1,8 @@
 package io.hookstream.connections;
 
+import io.hookstream.connections.activity.ActivityQueries;
+import io.hookstream.connections.activity.ActivitySettings;
+import io.hookstream.connections.activity.ActivityStreams;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
@@ -45,6 +48,18 @@ class ControlPlaneConfiguration {
     @Bean
     RemoteRequests remoteRequests(ControlPlaneSettings settings, OutboundGuard guard, Clock clock) {
         return new RemoteRequests(settings.remote(), guard, clock);
+    }
+
+    @Bean
+    ActivityStreams activityStreams(
+            KafkaSettings kafka, ActivitySettings settings, HookstreamTopics topics) {
+        return new ActivityStreams(kafka, settings, topics);
+    }
+
+    @Bean
+    ActivityQueries activityQueries(
+            ActivityStreams streams, ActivitySettings settings, ControlPlaneSettings control) {
+        return new ActivityQueries(streams, settings, control.apiToken());
     }
 
     @Bean

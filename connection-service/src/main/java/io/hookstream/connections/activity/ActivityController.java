@@ -1,0 +1,98 @@
+package io.hookstream.connections.activity;
+
+import io.hookstream.connections.api.ApiProblems;
+import io.hookstream.connections.api.Identifiers;
+import io.hookstream.connections.store.ControlPlaneStore;
+import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.topic.HookstreamTopics;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * What happened to a hook's requests and events: the request log (refusals with their reasons), the
+ * outcome of each event, and the detail of one event. Newest first.
+ */
+@RestController
+@RequestMapping("/api")
+class ActivityController {
+
+    private final ActivityQueries queries;
+    private final ControlPlaneStore store;
+
+    ActivityController(ActivityQueries queries, ControlPlaneStore store) {
+        this.queries = queries;
+        this.store = store;
+    }
+
+    @GetMapping("/hooks/{hookId}/requests")
+    Mono<Map<String, List<RequestView>>> hookRequests(
+            @PathVariable String hookId, @RequestParam(defaultValue = "100") int limit) {
+        requireHook(hookId);
+        return queries.requests(hookId, limit, false).map(found -> Map.of("requests", found));
+    }
+
+    @GetMapping("/apps/{appId}/webhooks/{name}/requests")
+    Mono<Map<String, List<RequestView>>> webhookRequests(
+            @PathVariable String appId,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "100") int limit) {
+        return queries.requests(webhookKey(appId, name), limit, false)
+                .map(found -> Map.of("requests", found));
+    }
+
+    @GetMapping("/hooks/{hookId}/events")
+    Mono<Map<String, List<EventView>>> hookEvents(
+            @PathVariable String hookId, @RequestParam(defaultValue = "100") int limit) {
+        requireHook(hookId);
+        return queries.events(hookId, limit, false).map(found -> Map.of("events", found));
+    }
+
+    @GetMapping("/apps/{appId}/webhooks/{name}/events")
+    Mono<Map<String, List<EventView>>> webhookEvents(
+            @PathVariable String appId,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "100") int limit) {
+        return queries.events(webhookKey(appId, name), limit, false)
+                .map(found -> Map.of("events", found));
+    }
+
+    @GetMapping("/events/{eventId}")
+    Mono<EventDetail> event(@PathVariable String eventId) {
+        Identifiers.require("eventId", eventId);
+        return queries.event(eventId, false)
+                .flatMap(
+                        found ->
+                                found.isEmpty()
+                                        ? Mono.error(
+                                                ApiProblems.of(
+                                                        HttpStatus.NOT_FOUND,
+                                                        "no outcome of event "
+                                                                + eventId
+                                                                + " is known (yet)"))
+                                        : Mono.just(found.get(0)));
+    }
+
+    private void requireHook(String hookId) {
+        Identifiers.require("hookId", hookId);
+        if (store.hook(hookId) == null) {
+            throw ApiProblems.of(HttpStatus.NOT_FOUND, "no hook " + hookId);
+        }
+    }
+
+    private String webhookKey(String appId, String name) {
+        Identifiers.require("appId", appId);
+        Identifiers.require("webhook name", name);
+        App app = store.app(appId);
+        if (app == null) {
+            throw ApiProblems.of(HttpStatus.NOT_FOUND, "no app " + appId);
+        }
+        return HookstreamTopics.activityKey(null, appId, name);
+    }
+}

@@ -1,0 +1,207 @@
+package io.hookstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The activity API on the whole system and a real broker: what a hook's senders sent, refused or
+ * not, and what became of each event, as an operator reads it over HTTP.
+ */
+@EmbeddedKafka(
+        count = 1,
+        partitions = 3,
+        brokerProperties = {
+            "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+            "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"
+        })
+class ActivityApiTest {
+
+    private static final String SECRET = "It's a Secret to Everybody";
+    private static RunningSystem hs;
+
+    @BeforeAll
+    static void start(EmbeddedKafkaBroker broker) throws Exception {
+        hs = new RunningSystem(broker.getBrokersAsString());
+    }
+
+    @AfterAll
+    static void stop() {
+        hs.close();
+    }
+
+    @Test
+    void aForgedGithubDeliveryIsListedAsRefusedWithItsReasonAndAGoodOneAsDelivered()
+            throws Exception {
+        JsonNode hook =
+                hs.createHook(
+                        "github", "repository", user("gh"), "{\"secret\":\"" + SECRET + "\"}");
+        String hookId = hook.get("hookId").asString();
+        String url = hook.get("url").asString();
+        String body = "{\"ref\":\"refs/heads/main\",\"token\":\"not-a-secret-of-ours\"}";
+
+        HttpResponse<String> forged =
+                hs.send(
+                        "POST",
+                        url,
+                        "application/json",
+                        body,
+                        "X-GitHub-Event",
+                        "push",
+                        "X-Hub-Signature-256",
+                        "sha256=" + "0".repeat(64),
+                        "Authorization",
+                        "Bearer stolen-token");
+        assertThat(forged.statusCode()).isEqualTo(401);
+
+        JsonNode refused =
+                await("/api/hooks/" + hookId + "/requests", "requests", r -> true).get(0);
+        assertThat(refused.get("status").asInt()).isEqualTo(401);
+        assertThat(refused.get("outcome").asString()).isEqualTo("signature_refused");
+        assertThat(refused.get("reason").asString()).isNotBlank();
+        assertThat(refused.get("method").asString()).isEqualTo("POST");
+        assertThat(refused.get("bodyPreview").asString()).isEqualTo(body);
+        assertThat(refused.toString())
+                .doesNotContain("stolen-token", SECRET, "0000000000")
+                .contains("\"name\":\"authorization\",\"value\":\"********\"");
+
+        HttpResponse<String> push =
+                hs.send(
+                        "POST",
+                        url,
+                        "application/json",
+                        body,
+                        "X-GitHub-Event",
+                        "push",
+                        "X-GitHub-Delivery",
+                        "d-activity-1",
+                        "X-Hub-Signature-256",
+                        "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body));
+        assertThat(push.statusCode()).isEqualTo(200);
+        String eventId = push.headers().firstValue("hookstream-event-id").orElseThrow();
+
+        JsonNode delivered =
+                await(
+                                "/api/hooks/" + hookId + "/events",
+                                "events",
+                                e -> e.get("eventId").asString().equals(eventId))
+                        .get(0);
+        assertThat(delivered.get("outcome").asString()).isEqualTo("delivered");
+        assertThat(delivered.get("bundleIds").get(0).asString())
+                .isEqualTo(eventId + ":0:" + hookId);
+        assertThat(delivered.get("triggerTopic").asString())
+                .isEqualTo(hook.get("triggerTopic").asString());
+
+        HttpResponse<String> detail = hs.control("GET", "/api/events/" + eventId, null);
+        assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+        JsonNode event = RunningSystem.JSON.readTree(detail.body());
+        assertThat(event.get("request").get("bodyPreview").asString()).isEqualTo(body);
+        assertThat(event.get("request").toString())
+                .contains("\"name\":\"x-hub-signature-256\",\"value\":\"********\"")
+                .contains("\"name\":\"x-github-delivery\",\"value\":\"d-activity-1\"");
+        assertThat(event.get("request").get("source").asString())
+                .startsWith(hs.topics.eventsRaw().name() + ":");
+        assertThat(event.get("outcomes").get(0).get("outcome").asString()).isEqualTo("delivered");
+    }
+
+    @Test
+    void aFilteredAndADeadLetteredEventAreListedWithTheirOutcome() throws Exception {
+        HttpResponse<String> put =
+                hs.control(
+                        "PUT",
+                        "/api/apps/activity-shop",
+                        """
+                        {"webhooks": {"orders": {"type": "dedicated", "spec": {
+                          "condition": "{{body.type != 'ping'}}",
+                          "iterate": "{{body.items}}", "output": {"sku": "{{item.sku}}"}}}}}""");
+        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+        JsonNode hook = hs.createHook("activity-shop", "orders", user("shop"), "{}");
+        String hookId = hook.get("hookId").asString();
+        String url = hook.get("url").asString();
+        RouterBarrier.awaitHooksApplied(
+                hs.bootstrapServers,
+                "hookstream-router",
+                hs.topics.hooks().name(),
+                Duration.ofSeconds(60));
+
+        String ping = eventId(hs.send("POST", url, "application/json", "{\"type\":\"ping\"}"));
+        String broken =
+                eventId(hs.send("POST", url, "application/json", "{\"items\":\"not a list\"}"));
+
+        JsonNode filtered =
+                await(
+                                "/api/hooks/" + hookId + "/events",
+                                "events",
+                                e -> e.get("eventId").asString().equals(ping))
+                        .get(0);
+        assertThat(filtered.get("outcome").asString()).isEqualTo("filtered");
+        assertThat(filtered.get("bundleIds")).isEmpty();
+        JsonNode dead =
+                await(
+                                "/api/hooks/" + hookId + "/events",
+                                "events",
+                                e -> e.get("eventId").asString().equals(broken))
+                        .get(0);
+        assertThat(dead.get("outcome").asString()).isEqualTo("dead_letter");
+        assertThat(dead.get("error").get("directivePath").asString()).contains("iterate");
+        assertThat(dead.get("error").get("code").asString()).isEqualTo("WEBHOOK-ITERATE");
+
+        // newest first
+        JsonNode events =
+                RunningSystem.JSON
+                        .readTree(
+                                hs.control("GET", "/api/hooks/" + hookId + "/events", null).body())
+                        .get("events");
+        assertThat(events.get(0).get("eventId").asString()).isEqualTo(broken);
+        assertThat(events.get(1).get("eventId").asString()).isEqualTo(ping);
+    }
+
+    @Test
+    void anUnknownHookIs404AndTheApiNeedsTheToken() throws Exception {
+        HttpResponse<String> missing = hs.control("GET", "/api/hooks/no-such-hook/requests", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("/problems/");
+        HttpResponse<String> anonymous =
+                hs.send("GET", hs.system.controlUrl() + "/api/events/e-1", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    private static String eventId(HttpResponse<String> accepted) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        return accepted.headers().firstValue("hookstream-event-id").orElseThrow();
+    }
+
+    /** Polls a list endpoint until an entry matches; the view follows the topics closely. */
+    private static java.util.List<JsonNode> await(
+            String path, String field, Predicate<JsonNode> matching) throws Exception {
+        String last = "";
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                System.nanoTime() < end; ) {
+            HttpResponse<String> answer = hs.control("GET", path, null);
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200) {
+                java.util.List<JsonNode> found = new java.util.ArrayList<>();
+                RunningSystem.JSON.readTree(answer.body()).get(field).forEach(found::add);
+                java.util.List<JsonNode> matched = found.stream().filter(matching).toList();
+                if (!matched.isEmpty()) {
+                    return matched;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("nothing matched at " + path + "; last answer: " + last);
+    }
+
+    private static String user(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
