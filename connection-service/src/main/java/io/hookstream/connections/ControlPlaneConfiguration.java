@@ -3,6 +3,7 @@ package io.hookstream.connections;
 import io.hookstream.connections.activity.ActivityQueries;
 import io.hookstream.connections.activity.ActivitySettings;
 import io.hookstream.connections.activity.ActivityStreams;
+import io.hookstream.connections.activity.ActivityTail;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
@@ -60,6 +61,12 @@ class ControlPlaneConfiguration {
     ActivityQueries activityQueries(
             ActivityStreams streams, ActivitySettings settings, ControlPlaneSettings control) {
         return new ActivityQueries(streams, settings, control.apiToken());
+    }
+
+    @Bean
+    ActivityTail activityTail(
+            KafkaSettings kafka, HookstreamTopics topics, ActivitySettings settings) {
+        return new ActivityTail(kafka, topics, settings);
     }
 
     @Bean

@@ -166,6 +166,98 @@ class ActivityApiTest {
     }
 
     @Test
+    void theLiveTailShowsARefusedRequestAndADeliveredEventAsTheyHappen() throws Exception {
+        JsonNode hook =
+                hs.createHook(
+                        "github", "repository", user("tail"), "{\"secret\":\"" + SECRET + "\"}");
+        String hookId = hook.get("hookId").asString();
+        String url = hook.get("url").asString();
+        java.util.concurrent.BlockingQueue<String> lines =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        var stream =
+                java.net.http.HttpClient.newHttpClient()
+                        .sendAsync(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        hs.system.controlUrl()
+                                                                + "/api/hooks/"
+                                                                + hookId
+                                                                + "/events/stream"))
+                                        .header("Authorization", "Bearer " + RunningSystem.TOKEN)
+                                        .header("Accept", "text/event-stream")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofLines());
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try {
+                                stream.join().body().forEach(lines::add);
+                            } catch (RuntimeException e) {
+                                // the stream is cancelled at the end of the test
+                            }
+                        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String body = "{\"ref\":\"refs/heads/tail\"}";
+            // the tail follows from the moment it is opened: send until the stream shows one
+            String refused =
+                    untilStreamed(
+                            lines,
+                            "signature_refused",
+                            () ->
+                                    hs.send(
+                                            "POST",
+                                            url,
+                                            "application/json",
+                                            body,
+                                            "X-GitHub-Event",
+                                            "push",
+                                            "X-Hub-Signature-256",
+                                            "sha256=" + "0".repeat(64)));
+            assertThat(refused).contains("\"status\":401").doesNotContain("0000000000");
+            String delivered =
+                    untilStreamed(
+                            lines,
+                            "\"outcome\":\"delivered\"",
+                            () ->
+                                    hs.send(
+                                            "POST",
+                                            url,
+                                            "application/json",
+                                            body,
+                                            "X-GitHub-Event",
+                                            "push",
+                                            "X-Hub-Signature-256",
+                                            "sha256="
+                                                    + ProviderWebhooksTest.hmacHex(SECRET, body)));
+            assertThat(delivered).contains(":0:" + hookId);
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    /** Sends until a data line with {@code marker} arrives on the stream; answers that line. */
+    private static String untilStreamed(
+            java.util.concurrent.BlockingQueue<String> lines,
+            String marker,
+            java.util.concurrent.Callable<HttpResponse<String>> send)
+            throws Exception {
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                System.nanoTime() < end; ) {
+            send.call();
+            for (long wait = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    System.nanoTime() < wait; ) {
+                String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith("data:") && line.contains(marker)) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("the stream showed no " + marker);
+    }
+
+    @Test
     void anUnknownHookIs404AndTheApiNeedsTheToken() throws Exception {
         HttpResponse<String> missing = hs.control("GET", "/api/hooks/no-such-hook/requests", null);
         assertThat(missing.statusCode()).isEqualTo(404);

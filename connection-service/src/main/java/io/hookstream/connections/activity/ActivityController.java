@@ -8,11 +8,14 @@ import io.hookstream.schemas.topic.HookstreamTopics;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,11 +27,31 @@ import reactor.core.publisher.Mono;
 class ActivityController {
 
     private final ActivityQueries queries;
+    private final ActivityTail tail;
     private final ControlPlaneStore store;
 
-    ActivityController(ActivityQueries queries, ControlPlaneStore store) {
+    ActivityController(ActivityQueries queries, ActivityTail tail, ControlPlaneStore store) {
         this.queries = queries;
+        this.tail = tail;
         this.store = store;
+    }
+
+    /** Server-Sent Events: {@code request} and {@code outcome} entries of the hook as they come. */
+    @GetMapping(
+            value = "/hooks/{hookId}/events/stream",
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> hookStream(@PathVariable String hookId) {
+        requireHook(hookId);
+        return tail.of(hookId);
+    }
+
+    /** The same for a shared webhook of an app. */
+    @GetMapping(
+            value = "/apps/{appId}/webhooks/{name}/events/stream",
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> webhookStream(
+            @PathVariable String appId, @PathVariable String name) {
+        return tail.of(webhookKey(appId, name));
     }
 
     @GetMapping("/hooks/{hookId}/requests")
