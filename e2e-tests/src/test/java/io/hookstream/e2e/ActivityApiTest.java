@@ -258,6 +258,57 @@ class ActivityApiTest {
     }
 
     @Test
+    void twoControlPlanesAnswerAlikeEachAskingTheOtherForTheHooksItDoesNotOwn() throws Exception {
+        java.util.Map<String, String> eventOfHook = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode hook =
+                    hs.createHook(
+                            "github", "repository", user("two"), "{\"secret\":\"" + SECRET + "\"}");
+            String body = "{\"n\":" + i + "}";
+            eventOfHook.put(
+                    hook.get("hookId").asString(),
+                    eventId(
+                            hs.send(
+                                    "POST",
+                                    hook.get("url").asString(),
+                                    "application/json",
+                                    body,
+                                    "X-GitHub-Event",
+                                    "push",
+                                    "X-Hub-Signature-256",
+                                    "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body))));
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        try (var second =
+                io.hookstream.connections.ConnectionServiceApplication.builder()
+                        .run(
+                                "--server.port=0",
+                                "--management.server.port=0",
+                                "--hookstream.kafka.bootstrap-servers=" + hs.bootstrapServers,
+                                "--hookstream.control.api-token=" + RunningSystem.TOKEN,
+                                "--hookstream.secrets.data-key="
+                                        + java.util.Base64.getEncoder().encodeToString(key))) {
+            String secondUrl =
+                    "http://localhost:"
+                            + ((org.springframework.boot.web.server.context
+                                                    .WebServerApplicationContext)
+                                            second)
+                                    .getWebServer()
+                                    .getPort();
+            // the partitions are now shared by two instances: each hook's entries are on one of
+            // them, and both answer for every hook
+            for (var hook : eventOfHook.entrySet()) {
+                String path = "/api/hooks/" + hook.getKey() + "/events";
+                Predicate<JsonNode> itsEvent =
+                        e -> e.get("eventId").asString().equals(hook.getValue());
+                assertThat(await(hs.system.controlUrl(), path, "events", itsEvent)).hasSize(1);
+                assertThat(await(secondUrl, path, "events", itsEvent)).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void anUnknownHookIs404AndTheApiNeedsTheToken() throws Exception {
         HttpResponse<String> missing = hs.control("GET", "/api/hooks/no-such-hook/requests", null);
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -275,10 +326,23 @@ class ActivityApiTest {
     /** Polls a list endpoint until an entry matches; the view follows the topics closely. */
     private static java.util.List<JsonNode> await(
             String path, String field, Predicate<JsonNode> matching) throws Exception {
+        return await(hs.system.controlUrl(), path, field, matching);
+    }
+
+    private static java.util.List<JsonNode> await(
+            String control, String path, String field, Predicate<JsonNode> matching)
+            throws Exception {
         String last = "";
-        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 System.nanoTime() < end; ) {
-            HttpResponse<String> answer = hs.control("GET", path, null);
+            HttpResponse<String> answer =
+                    hs.http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(control + path))
+                                    .header("Authorization", "Bearer " + RunningSystem.TOKEN)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             last = answer.statusCode() + " " + answer.body();
             if (answer.statusCode() == 200) {
                 java.util.List<JsonNode> found = new java.util.ArrayList<>();

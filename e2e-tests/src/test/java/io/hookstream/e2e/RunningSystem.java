@@ -47,8 +47,7 @@ final class RunningSystem implements AutoCloseable {
     final FakeProviderApi providers;
     final String bootstrapServers;
     final HookstreamTopics topics = HookstreamTopics.defaults();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Admin admin;
 
     RunningSystem(String bootstrapServers) throws Exception {
