@@ -4,6 +4,7 @@ import io.hookstream.connections.activity.ActivityQueries;
 import io.hookstream.connections.activity.ActivitySettings;
 import io.hookstream.connections.activity.ActivityStreams;
 import io.hookstream.connections.activity.ActivityTail;
+import io.hookstream.connections.activity.OverviewReader;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
@@ -67,6 +68,12 @@ class ControlPlaneConfiguration {
     ActivityTail activityTail(
             KafkaSettings kafka, HookstreamTopics topics, ActivitySettings settings) {
         return new ActivityTail(kafka, topics, settings);
+    }
+
+    @Bean
+    OverviewReader overviewReader(
+            KafkaSettings kafka, HookstreamTopics topics, ActivitySettings settings, Clock clock) {
+        return new OverviewReader(kafka, topics.names(), settings, clock);
     }
 
     @Bean

@@ -309,6 +309,100 @@ class ActivityApiTest {
     }
 
     @Test
+    void theOverviewShowsHowFarEachTriggerTopicReaderIsBehind() throws Exception {
+        String user = user("lag");
+        JsonNode hook =
+                hs.createHook("github", "repository", user, "{\"secret\":\"" + SECRET + "\"}");
+        String body = "{\"ref\":\"lag\"}";
+        eventId(
+                hs.send(
+                        "POST",
+                        hook.get("url").asString(),
+                        "application/json",
+                        body,
+                        "X-GitHub-Event",
+                        "push",
+                        "X-Hub-Signature-256",
+                        "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body)));
+        String topic = hook.get("triggerTopic").asString();
+        assertThat(
+                        hs.read(
+                                topic,
+                                new io.hookstream.schemas.bundle.BundleReader(),
+                                1,
+                                Duration.ofSeconds(60)))
+                .hasSize(1);
+        String group = "downstream-" + user;
+        java.util.Map<
+                        org.apache.kafka.common.TopicPartition,
+                        org.apache.kafka.clients.admin.OffsetSpec>
+                latest = new java.util.HashMap<>();
+        hs.admin
+                .describeTopics(java.util.List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .forEach(
+                        p ->
+                                latest.put(
+                                        new org.apache.kafka.common.TopicPartition(
+                                                topic, p.partition()),
+                                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        java.util.Map<
+                        org.apache.kafka.common.TopicPartition,
+                        org.apache.kafka.clients.consumer.OffsetAndMetadata>
+                atStart = new java.util.HashMap<>();
+        java.util.Map<
+                        org.apache.kafka.common.TopicPartition,
+                        org.apache.kafka.clients.consumer.OffsetAndMetadata>
+                atEnd = new java.util.HashMap<>();
+        hs.admin
+                .listOffsets(latest)
+                .all()
+                .get()
+                .forEach(
+                        (tp, info) -> {
+                            atStart.put(
+                                    tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0));
+                            atEnd.put(
+                                    tp,
+                                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(
+                                            info.offset()));
+                        });
+
+        // a reader that has read nothing yet is behind by what the topic holds
+        hs.admin.alterConsumerGroupOffsets(group, atStart).all().get();
+        JsonNode behind = groupIn(overview(), group);
+        assertThat(behind.get("topics").get(0).asString()).isEqualTo(topic);
+        assertThat(behind.get("lag").asLong()).isPositive();
+        // and by nothing once it has committed the end
+        hs.admin.alterConsumerGroupOffsets(group, atEnd).all().get();
+        assertThat(groupIn(overview(), group).get("lag").asLong()).isZero();
+
+        JsonNode overview = overview();
+        assertThat(overview.get("routerLag")).isNotEmpty();
+        assertThat(overview.get("routerLag").get(0).get("topic").asString())
+                .startsWith("hookstream.events.");
+        assertThat(overview.get("deadLetters").asLong()).isNotNegative();
+    }
+
+    private static JsonNode overview() throws Exception {
+        HttpResponse<String> answer = hs.control("GET", "/api/overview", null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return RunningSystem.JSON.readTree(answer.body());
+    }
+
+    private static JsonNode groupIn(JsonNode overview, String group) {
+        for (JsonNode g : overview.get("consumerGroups")) {
+            if (g.get("groupId").asString().equals(group)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + group + " in " + overview);
+    }
+
+    @Test
     void anUnknownHookIs404AndTheApiNeedsTheToken() throws Exception {
         HttpResponse<String> missing = hs.control("GET", "/api/hooks/no-such-hook/requests", null);
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -48,7 +48,7 @@ final class RunningSystem implements AutoCloseable {
     final String bootstrapServers;
     final HookstreamTopics topics = HookstreamTopics.defaults();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Admin admin;
+    final Admin admin;
 
     RunningSystem(String bootstrapServers) throws Exception {
         this.bootstrapServers = bootstrapServers;

@@ -28,12 +28,31 @@ class ActivityController {
 
     private final ActivityQueries queries;
     private final ActivityTail tail;
+    private final OverviewReader overview;
     private final ControlPlaneStore store;
 
-    ActivityController(ActivityQueries queries, ActivityTail tail, ControlPlaneStore store) {
+    ActivityController(
+            ActivityQueries queries,
+            ActivityTail tail,
+            OverviewReader overview,
+            ControlPlaneStore store) {
         this.queries = queries;
         this.tail = tail;
+        this.overview = overview;
         this.store = store;
+    }
+
+    /** Router lag, dead letters and unmatched items held, and every trigger-topic reader's lag. */
+    @GetMapping("/overview")
+    Mono<Overview> overview() {
+        return Mono.fromCallable(overview::read)
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .onErrorMap(
+                        e -> !(e instanceof org.springframework.web.ErrorResponseException),
+                        e ->
+                                ApiProblems.of(
+                                        HttpStatus.SERVICE_UNAVAILABLE,
+                                        "the broker did not answer: " + e.getMessage()));
     }
 
     /** Server-Sent Events: {@code request} and {@code outcome} entries of the hook as they come. */

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param maxLimit the most entries one query returns
  * @param queryTimeout how long a query forwarded to the instance that owns the key may take
  * @param tailBuffer events a slow live-tail client may fall behind by before it misses some
+ * @param routerGroup the router's application id, whose lag the overview shows
  */
 @ConfigurationProperties("hookstream.control.activity")
 public record ActivitySettings(
@@ -27,7 +28,8 @@ public record ActivitySettings(
         Duration retention,
         int maxLimit,
         Duration queryTimeout,
-        int tailBuffer) {
+        int tailBuffer,
+        String routerGroup) {
 
     /** What the binder calls: unset keys arrive as null and take their defaults. */
     @ConstructorBinding
@@ -38,7 +40,8 @@ public record ActivitySettings(
             @Nullable Duration retention,
             @Nullable Integer maxLimit,
             @Nullable Duration queryTimeout,
-            @Nullable Integer tailBuffer) {
+            @Nullable Integer tailBuffer,
+            @Nullable String routerGroup) {
         this(
                 applicationId == null ? "hookstream-activity" : applicationId,
                 stateDir,
@@ -46,6 +49,7 @@ public record ActivitySettings(
                 retention == null ? Duration.ofDays(3) : retention,
                 maxLimit == null ? 500 : maxLimit,
                 queryTimeout == null ? Duration.ofSeconds(5) : queryTimeout,
-                tailBuffer == null ? 1024 : tailBuffer);
+                tailBuffer == null ? 1024 : tailBuffer,
+                routerGroup == null ? "hookstream-router" : routerGroup);
     }
 }
