@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hookstream 0.1.0",
         description =
-                "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, check IML conformance.",
+                "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, read a hook's requests and events, check IML conformance.",
         subcommands = {
             CommandLine.HelpCommand.class,
             io.hookstream.cli.conformance.ConformanceCommand.class,
             io.hookstream.cli.tail.TailCommand.class,
             io.hookstream.cli.replay.ReplayCommand.class,
             io.hookstream.cli.dlq.DlqCommand.class,
+            io.hookstream.cli.activity.RequestsCommand.class,
+            io.hookstream.cli.activity.EventsCommand.class,
         })
 public final class HookstreamCli implements Runnable {
 
