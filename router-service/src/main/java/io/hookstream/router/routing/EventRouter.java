@@ -14,11 +14,13 @@ import io.hookstream.schemas.avro.SubscriberSet;
 import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
 import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.secrets.SealedDataException;
+import io.hookstream.webhook.pipeline.DedupeOutcome;
 import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.pipeline.Item;
 import io.hookstream.webhook.pipeline.ProcessingOutcome;
@@ -55,6 +57,7 @@ public final class EventRouter {
     private final Counter filtered;
     private final Counter emitted;
     private final Counter failed;
+    private final Counter duplicate;
     private final Counter unmatched;
     private final BundleFormats formats;
     private final EventOutcomes outcomes;
@@ -89,6 +92,7 @@ public final class EventRouter {
         this.filtered = meters.counter("hookstream.router.events", "outcome", "filtered");
         this.emitted = meters.counter("hookstream.router.bundles", "outcome", "emitted");
         this.failed = meters.counter("hookstream.router.events", "outcome", "failed");
+        this.duplicate = meters.counter("hookstream.router.events", "outcome", "duplicate");
         this.unmatched = meters.counter("hookstream.router.items", "outcome", "unmatched");
         this.outcomes = new EventOutcomes(catalog, clock);
     }
@@ -108,6 +112,20 @@ public final class EventRouter {
             @Nullable BoundHook bound,
             @Nullable App app,
             String sourceTopic) {
+        return routeDedicated(event, hook, bound, app, sourceTopic, SeenKeys.NONE);
+    }
+
+    /**
+     * As {@link #routeDedicated(RawWebhookEvent, Hook, BoundHook, App, String)}, dropping the event
+     * as a {@link Routed.Duplicate} when {@code seen} already holds its dedupe key for the hook.
+     */
+    public List<Routed> routeDedicated(
+            RawWebhookEvent event,
+            @Nullable Hook hook,
+            @Nullable BoundHook bound,
+            @Nullable App app,
+            String sourceTopic,
+            SeenKeys seen) {
         try {
             if (hook == null) {
                 throw new Undeliverable(
@@ -117,6 +135,12 @@ public final class EventRouter {
                     loaded(app, hook.getAppId(), " of hook " + hook.getHookId());
             WebhookDefinition webhook = webhookOf(compiled.definition(), hook.getWebhookName());
             DedicatedScopes.Prepared prepared = prepare(hook, bound, compiled.appScope());
+            String activity =
+                    HookstreamTopics.activityKey(
+                            hook.getHookId(), hook.getAppId(), hook.getWebhookName());
+            if (repeated(webhook, prepared.scope(), event, activity, seen)) {
+                return List.of(new Routed.Duplicate(activity));
+            }
             List<Item> items = items(webhook, prepared.scope(), event);
             List<String> secrets = prepared.secrets();
             List<Routed> routed = new ArrayList<>(items.size());
@@ -172,9 +196,23 @@ public final class EventRouter {
      * belong to anyone and go straight to the unmatched topic.
      */
     public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
+        return expandShared(event, app, sourceTopic, SeenKeys.NONE);
+    }
+
+    /**
+     * As {@link #expandShared(RawWebhookEvent, App, String)}, dropping the event as a {@link
+     * Routed.Duplicate} when {@code seen} already holds its dedupe key for the app webhook.
+     */
+    public List<Routed> expandShared(
+            RawWebhookEvent event, @Nullable App app, String sourceTopic, SeenKeys seen) {
         try {
             AppCatalog.Compiled.Loaded compiled = loaded(app, event.getAppId(), "");
             WebhookDefinition webhook = webhookOf(compiled.definition(), event.getWebhookName());
+            String activity =
+                    HookstreamTopics.activityKey(null, event.getAppId(), event.getWebhookName());
+            if (repeated(webhook, compiled.appScope(), event, activity, seen)) {
+                return List.of(new Routed.Duplicate(activity));
+            }
             List<Item> items = items(webhook, compiled.appScope(), event);
             List<Routed> routed = new ArrayList<>(items.size());
             for (Item item : items) {
@@ -286,6 +324,40 @@ public final class EventRouter {
                             + " cannot be read: "
                             + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the event repeats a dedupe key of {@code activity} (which {@code seen} then keeps);
+     * evaluated before the other directives, so that a repeat costs only its key. The event's
+     * {@code receivedAt} is the time: a replay or redrive of it is judged as when it arrived.
+     */
+    private boolean repeated(
+            WebhookDefinition webhook,
+            HookScope scope,
+            RawWebhookEvent event,
+            String activity,
+            SeenKeys seen)
+            throws Undeliverable {
+        DedupeOutcome outcome;
+        try {
+            outcome = processor.dedupe(webhook.spec(), scope, RawRequests.toRequest(event));
+        } catch (RuntimeException e) {
+            // as for items: the processor promises not to throw, and the event still must not be
+            // lost
+            throw new Undeliverable("INTERNAL", "dedupe failed: " + e);
+        }
+        if (outcome instanceof DedupeOutcome.Failed f) {
+            throw new Undeliverable(f.directivePath(), f.code(), f.message());
+        }
+        if (outcome instanceof DedupeOutcome.Key k
+                && seen.repeated(
+                        DedupeKeys.storeKey(activity, k.key()),
+                        event.getReceivedAt(),
+                        k.window())) {
+            duplicate.increment();
+            return true;
+        }
+        return false;
     }
 
     /** The items the webhook's directives keep; none when the condition filtered the event. */
