@@ -30,6 +30,7 @@ import io.hookstream.webhook.spec.WebhookDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -138,7 +139,8 @@ public final class EventRouter {
             String activity =
                     HookstreamTopics.activityKey(
                             hook.getHookId(), hook.getAppId(), hook.getWebhookName());
-            if (repeated(webhook, prepared.scope(), event, activity, seen)) {
+            DedupeKey dedupe = dedupeKey(webhook, prepared.scope(), event, activity);
+            if (repeated(dedupe, event, seen)) {
                 return List.of(new Routed.Duplicate(activity));
             }
             List<Item> items = items(webhook, prepared.scope(), event);
@@ -183,6 +185,7 @@ public final class EventRouter {
                                 formats.forHook(hook.getBundleFormat()),
                                 webhook.eventType()));
             }
+            remember(dedupe, event, seen);
             emitted.increment(routed.size());
             return routed;
         } catch (Undeliverable u) {
@@ -210,7 +213,8 @@ public final class EventRouter {
             WebhookDefinition webhook = webhookOf(compiled.definition(), event.getWebhookName());
             String activity =
                     HookstreamTopics.activityKey(null, event.getAppId(), event.getWebhookName());
-            if (repeated(webhook, compiled.appScope(), event, activity, seen)) {
+            DedupeKey dedupe = dedupeKey(webhook, compiled.appScope(), event, activity);
+            if (repeated(dedupe, event, seen)) {
                 return List.of(new Routed.Duplicate(activity));
             }
             List<Item> items = items(webhook, compiled.appScope(), event);
@@ -236,6 +240,7 @@ public final class EventRouter {
                     routed.add(new Routed.SharedItem(key, shared));
                 }
             }
+            remember(dedupe, event, seen);
             return routed;
         } catch (Undeliverable u) {
             return dead(event, sourceTopic, u);
@@ -326,17 +331,16 @@ public final class EventRouter {
         }
     }
 
+    /** An event's dedupe key as kept in the store, and how long it is kept. */
+    private record DedupeKey(String storeKey, Duration window) {}
+
     /**
-     * Whether the event repeats a dedupe key of {@code activity} (which {@code seen} then keeps);
-     * evaluated before the other directives, so that a repeat costs only its key. The event's
-     * {@code receivedAt} is the time: a replay or redrive of it is judged as when it arrived.
+     * The event's dedupe key within {@code activity}; none without a {@code dedupe} directive or
+     * with an empty key. Evaluated before the other directives, so that a repeat costs only its
+     * key.
      */
-    private boolean repeated(
-            WebhookDefinition webhook,
-            HookScope scope,
-            RawWebhookEvent event,
-            String activity,
-            SeenKeys seen)
+    private @Nullable DedupeKey dedupeKey(
+            WebhookDefinition webhook, HookScope scope, RawWebhookEvent event, String activity)
             throws Undeliverable {
         DedupeOutcome outcome;
         try {
@@ -349,15 +353,37 @@ public final class EventRouter {
         if (outcome instanceof DedupeOutcome.Failed f) {
             throw new Undeliverable(f.directivePath(), f.code(), f.message());
         }
-        if (outcome instanceof DedupeOutcome.Key k
-                && seen.repeated(
-                        DedupeKeys.storeKey(activity, k.key()),
-                        event.getReceivedAt(),
-                        k.window())) {
-            duplicate.increment();
-            return true;
+        return outcome instanceof DedupeOutcome.Key k
+                ? new DedupeKey(DedupeKeys.storeKey(activity, k.key()), k.window())
+                : null;
+    }
+
+    /**
+     * Whether another event already holds the key. The same event again (a replay, a redrive) is no
+     * repeat: it is routed again with the same bundle ids, which consumers recognise. The event's
+     * {@code receivedAt} is the time, so that an event is judged as when it arrived.
+     */
+    private boolean repeated(@Nullable DedupeKey dedupe, RawWebhookEvent event, SeenKeys seen) {
+        if (dedupe == null) {
+            return false;
         }
-        return false;
+        String holder = seen.holder(dedupe.storeKey(), event.getReceivedAt());
+        if (holder == null || holder.equals(event.getEventId())) {
+            return false;
+        }
+        duplicate.increment();
+        return true;
+    }
+
+    /**
+     * Keeps the key of an event that was routed; only then, so that an event that became a dead
+     * letter can be sent again or redriven rather than being taken for its own repeat.
+     */
+    private static void remember(@Nullable DedupeKey dedupe, RawWebhookEvent event, SeenKeys seen) {
+        if (dedupe != null && seen.holder(dedupe.storeKey(), event.getReceivedAt()) == null) {
+            seen.remember(
+                    dedupe.storeKey(), event.getEventId(), event.getReceivedAt(), dedupe.window());
+        }
     }
 
     /** The items the webhook's directives keep; none when the condition filtered the event. */

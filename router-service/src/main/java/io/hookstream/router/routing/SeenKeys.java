@@ -2,22 +2,33 @@ package io.hookstream.router.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dedupe keys the router has seen, owned by whoever owns the state (the topology's processor):
  * the router only evaluates the key and asks.
  */
-@FunctionalInterface
 public interface SeenKeys {
 
     /** Keeps nothing: every key is new. For callers that route without dedupe state. */
-    SeenKeys NONE = (key, at, window) -> false;
+    SeenKeys NONE =
+            new SeenKeys() {
+                @Override
+                public @Nullable String holder(String key, Instant at) {
+                    return null;
+                }
+
+                @Override
+                public void remember(String key, String eventId, Instant at, Duration window) {}
+            };
 
     /**
-     * Whether {@code key} was seen less than {@code window} before {@code at}; if not, it is
-     * remembered from {@code at} for {@code window}, so that the next sighting is the repeat.
+     * The id of the event that made {@code key} known, if its window still covers {@code at}.
      *
      * @param key a {@link DedupeKeys#storeKey store key}, already scoped and bounded in length
      */
-    boolean repeated(String key, Instant at, Duration window);
+    @Nullable String holder(String key, Instant at);
+
+    /** Keeps {@code key} for {@code eventId} from {@code at} for {@code window}. */
+    void remember(String key, String eventId, Instant at, Duration window);
 }

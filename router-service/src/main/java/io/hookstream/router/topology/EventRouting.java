@@ -52,28 +52,28 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
             KeyValueStore<String, ValueAndTimestamp<Hook>> hooks,
             KeyValueStore<String, ValueAndTimestamp<BoundHook>> boundHooks,
             KeyValueStore<String, ValueAndTimestamp<App>> apps,
-            WindowStore<String, Long> seenKeys)
+            WindowStore<String, String> seenKeys)
             implements SeenKeys {
 
-        /**
-         * A key is kept at the instant its window ends, moved back by the store's retention ({@link
-         * RouterTopology#DEDUPE_RETENTION}): the store then drops each key once its own window has
+        /*
+         * A key is kept at the instant its window ends, moved back by the store's retention
+         * (RouterTopology.DEDUPE_RETENTION): the store then drops each key once its own window has
          * passed, however short, rather than after the longest window any webhook may have. A key
-         * is still held while that instant is within the retention of {@code at}.
+         * is still held while that instant is within the retention of the time asked about.
          */
+
         @Override
-        public boolean repeated(String key, Instant at, Duration window) {
-            long now = at.toEpochMilli();
-            long retention = RouterTopology.DEDUPE_RETENTION.toMillis();
-            try (WindowStoreIterator<Long> held =
-                    seenKeys.fetch(key, now - retention + 1, Long.MAX_VALUE)) {
-                if (held.hasNext()) {
-                    return true;
-                }
+        public @Nullable String holder(String key, Instant at) {
+            long from = at.toEpochMilli() - RouterTopology.DEDUPE_RETENTION.toMillis() + 1;
+            try (WindowStoreIterator<String> held = seenKeys.fetch(key, from, Long.MAX_VALUE)) {
+                return held.hasNext() ? held.next().value : null;
             }
-            // the first sighting starts the window; repeats do not extend it
-            seenKeys.put(key, now, now + window.toMillis() - retention);
-            return false;
+        }
+
+        @Override
+        public void remember(String key, String eventId, Instant at, Duration window) {
+            long ends = at.toEpochMilli() + window.toMillis();
+            seenKeys.put(key, eventId, ends - RouterTopology.DEDUPE_RETENTION.toMillis());
         }
     }
 

@@ -194,13 +194,13 @@ public final class RouterTopology {
     }
 
     /**
-     * The dedupe keys seen (store key → when first seen), of the configured kind like every store
-     * the DSL makes, and changelogged, so that it is restored with the offsets it was written with
-     * under exactly-once processing. A window store, so that its retention drops old keys without a
-     * sweep.
+     * The dedupe keys seen (store key → the id of the event that made it known), of the configured
+     * kind like every store the DSL makes, and changelogged, so that it is restored with the
+     * offsets it was written with under exactly-once processing. A window store, so that its
+     * retention drops old keys without a sweep.
      */
     private static org.apache.kafka.streams.state.StoreBuilder<
-                    org.apache.kafka.streams.state.WindowStore<String, Long>>
+                    org.apache.kafka.streams.state.WindowStore<String, String>>
             dedupeStore(Properties streamsConfig) {
         DslStoreSuppliers suppliers =
                 new StreamsConfig(streamsConfig)
@@ -220,7 +220,7 @@ public final class RouterTopology {
                                         false,
                                         false)),
                         Serdes.String(),
-                        Serdes.Long())
+                        Serdes.String())
                 .withLoggingEnabled(Map.of());
     }
 

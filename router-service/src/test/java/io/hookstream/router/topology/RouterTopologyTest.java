@@ -65,6 +65,7 @@ class RouterTopologyTest {
           "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
                    "output": {"account": "{{item.account}}", "n": "{{item.n}}"}}},
           "once": {"type": "dedicated", "spec": {"dedupe": {"key": "{{body.id}}", "window": 60}}},
+          "onceItems": {"type": "dedicated", "spec": {"dedupe": "{{body.id}}", "iterate": "{{body.items}}"}},
           "badKey": {"type": "dedicated", "spec": {"dedupe": {"key": "{{body.a / 0}}"}}},
           "feedA": {"type": "shared", "spec": {"dedupe": "{{body.id}}", "uid": "{{body.account}}"}},
           "feedB": {"type": "shared", "spec": {"dedupe": "{{body.id}}", "uid": "{{body.account}}"}}}}""";
@@ -757,16 +758,36 @@ class RouterTopologyTest {
     }
 
     @Test
-    void aReplayedEventOfAKeyAlreadySeenIsADuplicateToo() {
+    void aReplayOfTheSameEventIsRoutedAgainWhileAnotherEventWithItsKeyIsADuplicate() {
         hooks.pipeInput("d1", hook("d1", "once"));
 
         raw.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"k1\"}"));
         replay.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"k1\"}"));
+        raw.pipeInput("d1", event("e2", "d1", "once", "{\"id\":\"k1\"}"));
 
-        assertThat(alice.readValuesToList()).hasSize(1);
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1", "e1:0:d1");
         assertThat(outcomes.readValuesToList())
-                .extracting(EventOutcome::getOutcome)
-                .containsExactly("delivered", "duplicate");
+                .extracting(o -> o.getEventId() + " " + o.getOutcome())
+                .containsExactly("e1 delivered", "e1 delivered", "e2 duplicate");
+    }
+
+    @Test
+    void anEventThatBecameADeadLetterLeavesItsKeyToTheNextEvent() {
+        hooks.pipeInput("d1", hook("d1", "onceItems"));
+
+        raw.pipeInput("d1", event("e1", "d1", "onceItems", "{\"id\":\"k1\",\"items\":\"oops\"}"));
+        raw.pipeInput("d1", event("e2", "d1", "onceItems", "{\"id\":\"k1\",\"items\":[1]}"));
+        raw.pipeInput("d1", event("e3", "d1", "onceItems", "{\"id\":\"k1\",\"items\":[1]}"));
+
+        assertThat(dlq.readValuesToList()).extracting(DeadLetter::getEventId).containsExactly("e1");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e2:0:d1");
+        assertThat(outcomes.readValuesToList())
+                .extracting(o -> o.getEventId() + " " + o.getOutcome())
+                .containsExactly("e1 dead_letter", "e2 delivered", "e3 duplicate");
     }
 
     @Test
@@ -782,7 +803,7 @@ class RouterTopologyTest {
                 .extracting(TriggerBundle::getBundleId)
                 .containsExactly("e1:0:d1", "e2:0:d1");
         List<String> kept = new ArrayList<>();
-        try (var all = driver.<String, Long>getWindowStore(RouterTopology.DEDUPE_STORE).all()) {
+        try (var all = driver.<String, String>getWindowStore(RouterTopology.DEDUPE_STORE).all()) {
             all.forEachRemaining(kv -> kept.add(kv.key.key()));
         }
         assertThat(kept).hasSize(2).allSatisfy(k -> assertThat(k).hasSizeLessThan(100));
