@@ -105,20 +105,8 @@ public final class EventRouter {
 
     /**
      * A dedicated-webhook event, joined with its hook, the hook as bound to its connection, and the
-     * hook's app (any may be missing).
-     */
-    public List<Routed> routeDedicated(
-            RawWebhookEvent event,
-            @Nullable Hook hook,
-            @Nullable BoundHook bound,
-            @Nullable App app,
-            String sourceTopic) {
-        return routeDedicated(event, hook, bound, app, sourceTopic, SeenKeys.NONE);
-    }
-
-    /**
-     * As {@link #routeDedicated(RawWebhookEvent, Hook, BoundHook, App, String)}, dropping the event
-     * as a {@link Routed.Duplicate} when {@code seen} already holds its dedupe key for the hook.
+     * hook's app (any may be missing); a {@link Routed.Duplicate} when {@code seen} already holds
+     * its dedupe key for the hook.
      */
     public List<Routed> routeDedicated(
             RawWebhookEvent event,
@@ -196,15 +184,8 @@ public final class EventRouter {
     /**
      * First half of shared routing: a shared-webhook event becomes its items, each keyed by {@code
      * appId:uid} so that it can be joined with the subscription index. Items without a uid cannot
-     * belong to anyone and go straight to the unmatched topic.
-     */
-    public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
-        return expandShared(event, app, sourceTopic, SeenKeys.NONE);
-    }
-
-    /**
-     * As {@link #expandShared(RawWebhookEvent, App, String)}, dropping the event as a {@link
-     * Routed.Duplicate} when {@code seen} already holds its dedupe key for the app webhook.
+     * belong to anyone and go straight to the unmatched topic. A {@link Routed.Duplicate} when
+     * {@code seen} already holds its dedupe key for the app webhook.
      */
     public List<Routed> expandShared(
             RawWebhookEvent event, @Nullable App app, String sourceTopic, SeenKeys seen) {

@@ -10,18 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SeenKeys {
 
-    /** Keeps nothing: every key is new. For callers that route without dedupe state. */
-    SeenKeys NONE =
-            new SeenKeys() {
-                @Override
-                public @Nullable String holder(String key, Instant at) {
-                    return null;
-                }
-
-                @Override
-                public void remember(String key, String eventId, Instant at, Duration window) {}
-            };
-
     /**
      * The id of the event that made {@code key} known, if its window still covers {@code at}.
      *
