@@ -29,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>a dedicated event: {@code delivered} (its bundle ids and trigger topics), {@code filtered}
- *       (the condition was false or nothing was left to iterate), or {@code dead_letter} (stage,
- *       directive path, error code and message);
+ *       (the condition was false or nothing was left to iterate), {@code duplicate} (its dedupe key
+ *       was seen within the key's window), or {@code dead_letter} (stage, directive path, error
+ *       code and message);
  *   <li>a shared event, keyed by its app webhook: {@code expanded} when its items went on to the
- *       subscription index, {@code unmatched} when none had a uid, {@code filtered}, or {@code
- *       dead_letter};
+ *       subscription index, {@code unmatched} when none had a uid, {@code filtered}, {@code
+ *       duplicate}, or {@code dead_letter};
  *   <li>each shared item once it met the index: {@code delivered} for each hook it reached, keyed
  *       by that hook, or {@code unmatched} with its uid, keyed by the app webhook.
  * </ul>
@@ -66,8 +67,11 @@ public final class EventOutcomes {
         List<String> bundleIds = new ArrayList<>();
         LinkedHashSet<String> topics = new LinkedHashSet<>();
         int sharedItems = 0;
+        boolean duplicate = false;
         for (Routed r : routed) {
-            if (r instanceof Routed.Dead d) {
+            if (r instanceof Routed.Duplicate) {
+                duplicate = true;
+            } else if (r instanceof Routed.Dead d) {
                 dead = d.letter();
             } else if (r instanceof Routed.Bundle b) {
                 bundleIds.add(b.bundle().getBundleId());
@@ -75,6 +79,11 @@ public final class EventOutcomes {
             } else if (r instanceof Routed.SharedItem) {
                 sharedItems++;
             }
+        }
+        if (duplicate) {
+            // the marker itself is written nowhere: the outcome is all that is left of a repeat
+            EventOutcome built = outcome.setOutcome("duplicate").build();
+            return List.of(new Routed.Outcome(key(built), built));
         }
         if (dead != null) {
             outcome.setOutcome("dead_letter")

@@ -14,11 +14,13 @@ import io.hookstream.schemas.avro.SubscriberSet;
 import io.hookstream.schemas.avro.Subscription;
 import io.hookstream.schemas.avro.TriggerBundle;
 import io.hookstream.schemas.avro.UnmatchedItem;
+import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicNames;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.apps.HookScopes;
 import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.secrets.SealedDataException;
+import io.hookstream.webhook.pipeline.DedupeOutcome;
 import io.hookstream.webhook.pipeline.HookScope;
 import io.hookstream.webhook.pipeline.Item;
 import io.hookstream.webhook.pipeline.ProcessingOutcome;
@@ -28,6 +30,7 @@ import io.hookstream.webhook.spec.WebhookDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +58,7 @@ public final class EventRouter {
     private final Counter filtered;
     private final Counter emitted;
     private final Counter failed;
+    private final Counter duplicate;
     private final Counter unmatched;
     private final BundleFormats formats;
     private final EventOutcomes outcomes;
@@ -89,6 +93,7 @@ public final class EventRouter {
         this.filtered = meters.counter("hookstream.router.events", "outcome", "filtered");
         this.emitted = meters.counter("hookstream.router.bundles", "outcome", "emitted");
         this.failed = meters.counter("hookstream.router.events", "outcome", "failed");
+        this.duplicate = meters.counter("hookstream.router.events", "outcome", "duplicate");
         this.unmatched = meters.counter("hookstream.router.items", "outcome", "unmatched");
         this.outcomes = new EventOutcomes(catalog, clock);
     }
@@ -100,14 +105,16 @@ public final class EventRouter {
 
     /**
      * A dedicated-webhook event, joined with its hook, the hook as bound to its connection, and the
-     * hook's app (any may be missing).
+     * hook's app (any may be missing); a {@link Routed.Duplicate} when {@code seen} already holds
+     * its dedupe key for the hook.
      */
     public List<Routed> routeDedicated(
             RawWebhookEvent event,
             @Nullable Hook hook,
             @Nullable BoundHook bound,
             @Nullable App app,
-            String sourceTopic) {
+            String sourceTopic,
+            SeenKeys seen) {
         try {
             if (hook == null) {
                 throw new Undeliverable(
@@ -117,6 +124,13 @@ public final class EventRouter {
                     loaded(app, hook.getAppId(), " of hook " + hook.getHookId());
             WebhookDefinition webhook = webhookOf(compiled.definition(), hook.getWebhookName());
             DedicatedScopes.Prepared prepared = prepare(hook, bound, compiled.appScope());
+            String activity =
+                    HookstreamTopics.activityKey(
+                            hook.getHookId(), hook.getAppId(), hook.getWebhookName());
+            DedupeKey dedupe = dedupeKey(webhook, prepared.scope(), event, activity);
+            if (repeated(dedupe, event, seen)) {
+                return List.of(new Routed.Duplicate(activity));
+            }
             List<Item> items = items(webhook, prepared.scope(), event);
             List<String> secrets = prepared.secrets();
             List<Routed> routed = new ArrayList<>(items.size());
@@ -159,6 +173,7 @@ public final class EventRouter {
                                 formats.forHook(hook.getBundleFormat()),
                                 webhook.eventType()));
             }
+            remember(dedupe, event, seen);
             emitted.increment(routed.size());
             return routed;
         } catch (Undeliverable u) {
@@ -169,12 +184,20 @@ public final class EventRouter {
     /**
      * First half of shared routing: a shared-webhook event becomes its items, each keyed by {@code
      * appId:uid} so that it can be joined with the subscription index. Items without a uid cannot
-     * belong to anyone and go straight to the unmatched topic.
+     * belong to anyone and go straight to the unmatched topic. A {@link Routed.Duplicate} when
+     * {@code seen} already holds its dedupe key for the app webhook.
      */
-    public List<Routed> expandShared(RawWebhookEvent event, @Nullable App app, String sourceTopic) {
+    public List<Routed> expandShared(
+            RawWebhookEvent event, @Nullable App app, String sourceTopic, SeenKeys seen) {
         try {
             AppCatalog.Compiled.Loaded compiled = loaded(app, event.getAppId(), "");
             WebhookDefinition webhook = webhookOf(compiled.definition(), event.getWebhookName());
+            String activity =
+                    HookstreamTopics.activityKey(null, event.getAppId(), event.getWebhookName());
+            DedupeKey dedupe = dedupeKey(webhook, compiled.appScope(), event, activity);
+            if (repeated(dedupe, event, seen)) {
+                return List.of(new Routed.Duplicate(activity));
+            }
             List<Item> items = items(webhook, compiled.appScope(), event);
             List<Routed> routed = new ArrayList<>(items.size());
             for (Item item : items) {
@@ -198,6 +221,7 @@ public final class EventRouter {
                     routed.add(new Routed.SharedItem(key, shared));
                 }
             }
+            remember(dedupe, event, seen);
             return routed;
         } catch (Undeliverable u) {
             return dead(event, sourceTopic, u);
@@ -285,6 +309,61 @@ public final class EventRouter {
                             + hook.getConnectionId()
                             + " cannot be read: "
                             + e.getMessage());
+        }
+    }
+
+    /** An event's dedupe key as kept in the store, and how long it is kept. */
+    private record DedupeKey(String storeKey, Duration window) {}
+
+    /**
+     * The event's dedupe key within {@code activity}; none without a {@code dedupe} directive or
+     * with an empty key. Evaluated before the other directives, so that a repeat costs only its
+     * key.
+     */
+    private @Nullable DedupeKey dedupeKey(
+            WebhookDefinition webhook, HookScope scope, RawWebhookEvent event, String activity)
+            throws Undeliverable {
+        DedupeOutcome outcome;
+        try {
+            outcome = processor.dedupe(webhook.spec(), scope, RawRequests.toRequest(event));
+        } catch (RuntimeException e) {
+            // as for items: the processor promises not to throw, and the event still must not be
+            // lost
+            throw new Undeliverable("INTERNAL", "dedupe failed: " + e);
+        }
+        if (outcome instanceof DedupeOutcome.Failed f) {
+            throw new Undeliverable(f.directivePath(), f.code(), f.message());
+        }
+        return outcome instanceof DedupeOutcome.Key k
+                ? new DedupeKey(DedupeKeys.storeKey(activity, k.key()), k.window())
+                : null;
+    }
+
+    /**
+     * Whether another event already holds the key. The same event again (a replay, a redrive) is no
+     * repeat: it is routed again with the same bundle ids, which consumers recognise. The event's
+     * {@code receivedAt} is the time, so that an event is judged as when it arrived.
+     */
+    private boolean repeated(@Nullable DedupeKey dedupe, RawWebhookEvent event, SeenKeys seen) {
+        if (dedupe == null) {
+            return false;
+        }
+        String holder = seen.holder(dedupe.storeKey(), event.getReceivedAt());
+        if (holder == null || holder.equals(event.getEventId())) {
+            return false;
+        }
+        duplicate.increment();
+        return true;
+    }
+
+    /**
+     * Keeps the key of an event that was routed; only then, so that an event that became a dead
+     * letter can be sent again or redriven rather than being taken for its own repeat.
+     */
+    private static void remember(@Nullable DedupeKey dedupe, RawWebhookEvent event, SeenKeys seen) {
+        if (dedupe != null && seen.holder(dedupe.storeKey(), event.getReceivedAt()) == null) {
+            seen.remember(
+                    dedupe.storeKey(), event.getEventId(), event.getReceivedAt(), dedupe.window());
         }
     }
 

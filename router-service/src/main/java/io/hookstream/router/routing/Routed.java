@@ -8,8 +8,8 @@ import io.hookstream.schemas.bundle.BundleFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one raw event becomes: bundles for trigger topics, unmatched shared items, or a dead letter,
- * and the record of its outcome.
+ * What one raw event becomes: bundles for trigger topics, unmatched shared items, a dead letter, or
+ * nothing as a duplicate, and the record of its outcome.
  */
 public sealed interface Routed {
 
@@ -46,6 +46,12 @@ public sealed interface Routed {
             return letter.getEventId();
         }
     }
+
+    /**
+     * The event repeats a dedupe key of its activity within the key's window: nothing is written
+     * for it but its outcome. Keyed by the activity ({@code HookstreamTopics.activityKey}).
+     */
+    record Duplicate(String key) implements Routed {}
 
     /** What became of an event, keyed by the activity it belongs to (a hook, an app webhook). */
     record Outcome(String key, EventOutcome outcome) implements Routed {}

@@ -3,11 +3,14 @@ package io.hookstream.router.topology;
 import io.hookstream.router.outcomes.Source;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.routing.Routed;
+import io.hookstream.router.routing.SeenKeys;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.BoundHook;
 import io.hookstream.schemas.avro.Hook;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.WebhookKind;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +19,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes one raw or replayed event in a single step: reads its hook, the hook as bound to its
  * connection and the app from their stores, runs the directives, and forwards every result under
- * the key it is written with, with the record of the event's outcome. One processor instead of a
- * chain of joins, merges, splits and re-keyings, because Kafka Streams pays for each node a record
- * passes through, and an event passed through a dozen.
+ * the key it is written with, with the record of the event's outcome. It also keeps the dedupe keys
+ * seen per hook and app webhook, in its own window store, and drops an event that repeats one. One
+ * processor instead of a chain of joins, merges, splits and re-keyings, because Kafka Streams pays
+ * for each node a record passes through, and an event passed through a dozen.
  *
  * <p>The stores are the tables the joins read, so an event sees exactly what a join would have
  * shown it: the hooks table is updated by the same task, in timestamp order with the events; the
@@ -45,7 +51,31 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
             ProcessorContext<String, Routed> context,
             KeyValueStore<String, ValueAndTimestamp<Hook>> hooks,
             KeyValueStore<String, ValueAndTimestamp<BoundHook>> boundHooks,
-            KeyValueStore<String, ValueAndTimestamp<App>> apps) {}
+            KeyValueStore<String, ValueAndTimestamp<App>> apps,
+            WindowStore<String, String> seenKeys)
+            implements SeenKeys {
+
+        /*
+         * A key is kept at the instant its window ends, moved back by the store's retention
+         * (RouterTopology.DEDUPE_RETENTION): the store then drops each key once its own window has
+         * passed, however short, rather than after the longest window any webhook may have. A key
+         * is still held while that instant is within the retention of the time asked about.
+         */
+
+        @Override
+        public @Nullable String holder(String key, Instant at) {
+            long from = at.toEpochMilli() - RouterTopology.DEDUPE_RETENTION.toMillis() + 1;
+            try (WindowStoreIterator<String> held = seenKeys.fetch(key, from, Long.MAX_VALUE)) {
+                return held.hasNext() ? held.next().value : null;
+            }
+        }
+
+        @Override
+        public void remember(String key, String eventId, Instant at, Duration window) {
+            long ends = at.toEpochMilli() + window.toMillis();
+            seenKeys.put(key, eventId, ends - RouterTopology.DEDUPE_RETENTION.toMillis());
+        }
+    }
 
     /**
      * @param fallbackTopic the source recorded in dead letters if a record comes without its
@@ -63,7 +93,8 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
                         context,
                         context.getStateStore(RouterTopology.HOOKS_STORE),
                         context.getStateStore(RouterTopology.BOUND_HOOKS_STORE),
-                        context.getStateStore(RouterTopology.APPS_STORE));
+                        context.getStateStore(RouterTopology.APPS_STORE),
+                        context.getStateStore(RouterTopology.DEDUPE_STORE));
     }
 
     @Override
@@ -88,10 +119,10 @@ final class EventRouting implements Processor<String, RawWebhookEvent, String, R
             app = value(t.apps(), appId);
             routed =
                     router.routeDedicated(
-                            event, hook, value(t.boundHooks(), record.key()), app, topic);
+                            event, hook, value(t.boundHooks(), record.key()), app, topic, t);
         } else {
             app = value(t.apps(), event.getAppId());
-            routed = router.expandShared(event, app, topic);
+            routed = router.expandShared(event, app, topic, t);
         }
         Source source =
                 t.context()

@@ -13,6 +13,8 @@ import io.hookstream.schemas.avro.UnmatchedItem;
 import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.serde.AvroSerde;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import io.hookstream.webhook.spec.DedupeSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,11 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
@@ -35,7 +39,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.state.DslStoreSuppliers;
+import org.apache.kafka.streams.state.DslWindowParams;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +80,13 @@ public final class RouterTopology {
     static final String HOOKS_STORE = "hooks-store";
     static final String BOUND_HOOKS_STORE = "bound-hooks-store";
     static final String APPS_STORE = "apps-store";
+    static final String DEDUPE_STORE = "dedupe-store";
+
+    /**
+     * How far back the dedupe store reaches: the longest window a webhook may have; {@link
+     * EventRouting} places each key so that it leaves the store when its own window ends.
+     */
+    static final Duration DEDUPE_RETENTION = DedupeSpec.MAX_WINDOW;
 
     private RouterTopology() {}
 
@@ -129,6 +143,8 @@ public final class RouterTopology {
         Serde<SubscriberSet> setSerde = kept(AvroSerde.of(SubscriberSet.class));
         KTable<String, SubscriberSet> subscriptionIndex = subscriptionIndex(boundHooks, setSerde);
 
+        builder.addStateStore(dedupeStore(streamsConfig));
+
         // one processor routes every raw or replayed event: it reads the three tables itself rather
         // than through a
         // chain of joins, splits, merges and re-keyings, each of which Kafka Streams pays for on
@@ -142,7 +158,8 @@ public final class RouterTopology {
                                 () -> new EventRouting(router, topics.eventsRaw().name()),
                                 Named.as("route-events"),
                                 HOOKS_STORE,
-                                BOUND_HOOKS_STORE)
+                                BOUND_HOOKS_STORE,
+                                DEDUPE_STORE)
                         .split(Named.as("pass-"))
                         .branch(
                                 (key, r) -> r instanceof Routed.SharedItem,
@@ -174,6 +191,37 @@ public final class RouterTopology {
         sink(branch(routed, "pass-final"), topics, "routed-sink");
         sink(delivered, topics, "delivered-sink");
         return builder.build(streamsConfig);
+    }
+
+    /**
+     * The dedupe keys seen (store key → the id of the event that made it known), of the configured
+     * kind like every store the DSL makes, and changelogged, so that it is restored with the
+     * offsets it was written with under exactly-once processing. A window store, so that its
+     * retention drops old keys without a sweep.
+     */
+    private static org.apache.kafka.streams.state.StoreBuilder<
+                    org.apache.kafka.streams.state.WindowStore<String, String>>
+            dedupeStore(Properties streamsConfig) {
+        DslStoreSuppliers suppliers =
+                new StreamsConfig(streamsConfig)
+                        .getConfiguredInstance(
+                                StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+                                DslStoreSuppliers.class);
+        return Stores.windowStoreBuilder(
+                        suppliers.windowStore(
+                                new DslWindowParams(
+                                        DEDUPE_STORE,
+                                        DEDUPE_RETENTION,
+                                        // entries are single instants: the window of the store is
+                                        // none of the keys' windows
+                                        Duration.ofMillis(1),
+                                        false,
+                                        EmitStrategy.onWindowUpdate(),
+                                        false,
+                                        false)),
+                        Serdes.String(),
+                        Serdes.String())
+                .withLoggingEnabled(Map.of());
     }
 
     /**

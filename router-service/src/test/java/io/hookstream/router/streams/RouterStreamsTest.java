@@ -92,14 +92,15 @@ class RouterStreamsTest {
                 new TopologyTestDriver(RouterTopology.build(topics, router, config), config)) {
             Map<String, StateStore> stores = driver.getAllStateStores();
             // the tables every event reads, the connections, the foreign-key join's own and the
-            // subscription index
+            // subscription index, and the dedupe keys
             assertThat(stores)
                     .containsKeys(
                             "hooks-store",
                             "apps-store",
                             "connections-store",
                             "bound-hooks-store",
-                            "subscription-index")
+                            "subscription-index",
+                            "dedupe-store")
                     .hasSizeGreaterThan(5);
             assertThat(stores.values())
                     .allSatisfy(

@@ -63,7 +63,12 @@ class RouterTopologyTest {
           "mine": {"type": "dedicated", "spec": {"condition": "{{body.account = connection.account}}", "output": {"x": "{{body.x}}"}}},
           "leaky": {"type": "dedicated", "spec": {"output": {"token": "{{connection.token}}", "x": "{{body.x}}"}}},
           "feed": {"type": "shared", "spec": {"iterate": "{{body.events}}", "uid": "{{item.account}}",
-                   "output": {"account": "{{item.account}}", "n": "{{item.n}}"}}}}}""";
+                   "output": {"account": "{{item.account}}", "n": "{{item.n}}"}}},
+          "once": {"type": "dedicated", "spec": {"dedupe": {"key": "{{body.id}}", "window": 60}}},
+          "onceItems": {"type": "dedicated", "spec": {"dedupe": "{{body.id}}", "iterate": "{{body.items}}"}},
+          "badKey": {"type": "dedicated", "spec": {"dedupe": {"key": "{{body.a / 0}}"}}},
+          "feedA": {"type": "shared", "spec": {"dedupe": "{{body.id}}", "uid": "{{body.account}}"}},
+          "feedB": {"type": "shared", "spec": {"dedupe": "{{body.id}}", "uid": "{{body.account}}"}}}}""";
 
     private final HookstreamTopics topics = HookstreamTopics.defaults();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -672,6 +677,190 @@ class RouterTopologyTest {
                                         r.headers().lastHeader("ce_type").value(),
                                         StandardCharsets.UTF_8))
                 .containsExactly("com.shop.order.created", "io.hookstream.bundle");
+    }
+
+    @Test
+    void aSecondEventWithTheSameKeyForTheSameHookEmitsNoBundleAndIsRecordedAsDuplicate() {
+        hooks.pipeInput("d1", hook("d1", "once"));
+
+        raw.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"k1\"}"));
+        raw.pipeInput("d1", event("e2", "d1", "once", "{\"id\":\"k1\"}"));
+
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1");
+        var records = outcomes.readRecordsToList();
+        assertThat(records).extracting(r -> r.key()).containsExactly("d1", "d1");
+        assertThat(records)
+                .extracting(r -> r.value().getEventId() + " " + r.value().getOutcome())
+                .containsExactly("e1 delivered", "e2 duplicate");
+        EventOutcome duplicate = records.get(1).value();
+        assertThat(duplicate.getBundleIds()).isEmpty();
+        assertThat(duplicate.getSourceOffset()).isEqualTo(1);
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(meters.counter("hookstream.router.events", "outcome", "duplicate").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyOnAnotherHookIsDelivered() {
+        hooks.pipeInput("d1", hook("d1", "once"));
+        hooks.pipeInput("d2", hook("d2", "once"));
+
+        raw.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"k1\"}"));
+        raw.pipeInput("d2", event("e2", "d2", "once", "{\"id\":\"k1\"}"));
+
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1", "e2:0:d2");
+        assertThat(outcomes.readValuesToList())
+                .extracting(EventOutcome::getOutcome)
+                .containsExactly("delivered", "delivered");
+    }
+
+    @Test
+    void anEventWithoutAKeyIsDeliveredEveryTime() {
+        hooks.pipeInput("d1", hook("d1", "once"));
+
+        raw.pipeInput("d1", event("e1", "d1", "once", "{\"n\":1}"));
+        raw.pipeInput("d1", event("e2", "d1", "once", "{\"n\":1}"));
+        raw.pipeInput("d1", event("e3", "d1", "once", "{\"id\":\"\"}"));
+        raw.pipeInput("d1", event("e4", "d1", "once", "{\"id\":\"\"}"));
+
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1", "e2:0:d1", "e3:0:d1", "e4:0:d1");
+        assertThat(meters.counter("hookstream.router.events", "outcome", "duplicate").count())
+                .isZero();
+    }
+
+    @Test
+    void afterTheWindowHasPassedTheKeyIsDeliveredAgainAndStartsANewWindow() {
+        hooks.pipeInput("d1", hook("d1", "once"));
+
+        onceAt("e1", 0);
+        onceAt("e2", 59);
+        onceAt("e3", 60);
+        onceAt("e4", 119);
+        onceAt("e5", 121);
+
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1", "e3:0:d1", "e5:0:d1");
+        assertThat(outcomes.readValuesToList())
+                .extracting(o -> o.getEventId() + " " + o.getOutcome())
+                .containsExactly(
+                        "e1 delivered",
+                        "e2 duplicate",
+                        "e3 delivered",
+                        "e4 duplicate",
+                        "e5 delivered");
+    }
+
+    @Test
+    void aReplayOfTheSameEventIsRoutedAgainWhileAnotherEventWithItsKeyIsADuplicate() {
+        hooks.pipeInput("d1", hook("d1", "once"));
+
+        raw.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"k1\"}"));
+        replay.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"k1\"}"));
+        raw.pipeInput("d1", event("e2", "d1", "once", "{\"id\":\"k1\"}"));
+
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1", "e1:0:d1");
+        assertThat(outcomes.readValuesToList())
+                .extracting(o -> o.getEventId() + " " + o.getOutcome())
+                .containsExactly("e1 delivered", "e1 delivered", "e2 duplicate");
+    }
+
+    @Test
+    void anEventThatBecameADeadLetterLeavesItsKeyToTheNextEvent() {
+        hooks.pipeInput("d1", hook("d1", "onceItems"));
+
+        raw.pipeInput("d1", event("e1", "d1", "onceItems", "{\"id\":\"k1\",\"items\":\"oops\"}"));
+        raw.pipeInput("d1", event("e2", "d1", "onceItems", "{\"id\":\"k1\",\"items\":[1]}"));
+        raw.pipeInput("d1", event("e3", "d1", "onceItems", "{\"id\":\"k1\",\"items\":[1]}"));
+
+        assertThat(dlq.readValuesToList()).extracting(DeadLetter::getEventId).containsExactly("e1");
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e2:0:d1");
+        assertThat(outcomes.readValuesToList())
+                .extracting(o -> o.getEventId() + " " + o.getOutcome())
+                .containsExactly("e1 dead_letter", "e2 delivered", "e3 duplicate");
+    }
+
+    @Test
+    void longKeysAreKeptHashedAndStillTellApartAndMatch() {
+        hooks.pipeInput("d1", hook("d1", "once"));
+        String longKey = "x".repeat(5000);
+
+        raw.pipeInput("d1", event("e1", "d1", "once", "{\"id\":\"" + longKey + "a\"}"));
+        raw.pipeInput("d1", event("e2", "d1", "once", "{\"id\":\"" + longKey + "b\"}"));
+        raw.pipeInput("d1", event("e3", "d1", "once", "{\"id\":\"" + longKey + "a\"}"));
+
+        assertThat(alice.readValuesToList())
+                .extracting(TriggerBundle::getBundleId)
+                .containsExactly("e1:0:d1", "e2:0:d1");
+        List<String> kept = new ArrayList<>();
+        try (var all = driver.<String, String>getWindowStore(RouterTopology.DEDUPE_STORE).all()) {
+            all.forEachRemaining(kv -> kept.add(kv.key.key()));
+        }
+        assertThat(kept).hasSize(2).allSatisfy(k -> assertThat(k).hasSizeLessThan(100));
+        assertThat(kept).allSatisfy(k -> assertThat(k).startsWith("d1\u0000"));
+    }
+
+    @Test
+    void aDedupeKeyThatFailsToEvaluateIsADeadLetterWithItsDirectivePath() {
+        hooks.pipeInput("d1", hook("d1", "badKey"));
+
+        raw.pipeInput("d1", event("e1", "d1", "badKey", "{\"a\":1}"));
+
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getEventId()).isEqualTo("e1");
+        assertThat(letter.getDirectivePath()).isEqualTo("dedupe.key");
+        assertThat(letter.getErrorCode()).startsWith("IML-");
+        assertThat(alice.isEmpty()).isTrue();
+        assertThat(outcomes.readValuesToList())
+                .extracting(EventOutcome::getOutcome)
+                .containsExactly("dead_letter");
+    }
+
+    @Test
+    void aSharedWebhookDedupesPerAppWebhook() {
+        raw.pipeInput("shop", sharedOn("e1", "feedA", "{\"id\":\"k1\",\"account\":\"1\"}"));
+        raw.pipeInput("shop", sharedOn("e2", "feedA", "{\"id\":\"k1\",\"account\":\"1\"}"));
+        raw.pipeInput("shop", sharedOn("e3", "feedB", "{\"id\":\"k1\",\"account\":\"1\"}"));
+
+        assertThat(unmatched.readValuesToList())
+                .extracting(i -> i.getEventId() + " " + i.getWebhookName())
+                .containsExactly("e1 feedA", "e3 feedB");
+        assertThat(outcomes.readRecordsToList())
+                .filteredOn(r -> r.value().getOutcome().equals("duplicate"))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.key()).isEqualTo("shop/feedA");
+                            assertThat(r.value().getEventId()).isEqualTo("e2");
+                        });
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    private void onceAt(String eventId, long seconds) {
+        Instant at = T0.plusSeconds(seconds);
+        raw.pipeInput(
+                "d1",
+                RawWebhookEvent.newBuilder(event(eventId, "d1", "once", "{\"id\":\"k1\"}"))
+                        .setReceivedAt(at)
+                        .build(),
+                at);
+    }
+
+    private static RawWebhookEvent sharedOn(String eventId, String webhook, String json) {
+        return RawWebhookEvent.newBuilder(event(eventId, null, webhook, json))
+                .setKind(WebhookKind.SHARED)
+                .setPath("/apps/shop/webhooks/" + webhook)
+                .build();
     }
 
     private static Hook carolHook(String id, String format) {
