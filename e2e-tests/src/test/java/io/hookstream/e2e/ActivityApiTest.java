@@ -403,6 +403,120 @@ class ActivityApiTest {
     }
 
     @Test
+    void aSharedItemNobodySubscribedToIsListedUnmatchedWithItsUid() throws Exception {
+        HttpResponse<String> put =
+                hs.control(
+                        "PUT",
+                        "/api/apps/activity-teams",
+                        """
+                        {"connection": {"info": {"url": "https://api.example.com/me", "response": {"uid": "{{body.team}}"}}},
+                         "webhooks": {"feed": {"type": "shared", "spec": {"uid": "{{body.team}}"}}}}""");
+        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+        String eventId =
+                eventId(
+                        hs.send(
+                                "POST",
+                                hs.system.ingressUrl() + "/apps/activity-teams/webhooks/feed",
+                                "application/json",
+                                "{\"team\":\"nobody-here\"}"));
+
+        String path = "/api/apps/activity-teams/webhooks/feed/events";
+        JsonNode unmatched =
+                await(
+                                path,
+                                "events",
+                                e ->
+                                        e.get("eventId").asString().equals(eventId)
+                                                && e.get("outcome").asString().equals("unmatched"))
+                        .get(0);
+        assertThat(unmatched.get("unmatchedUids").get(0).asString()).isEqualTo("nobody-here");
+        assertThat(
+                        await(
+                                path,
+                                "events",
+                                e ->
+                                        e.get("eventId").asString().equals(eventId)
+                                                && e.get("outcome").asString().equals("expanded")))
+                .hasSize(1);
+    }
+
+    @Test
+    void theCliPrintsAHooksRequestsAndEventsAsJsonLines() throws Exception {
+        JsonNode hook =
+                hs.createHook(
+                        "github", "repository", user("cli"), "{\"secret\":\"" + SECRET + "\"}");
+        String hookId = hook.get("hookId").asString();
+        String body = "{\"ref\":\"cli\"}";
+        hs.send(
+                "POST",
+                hook.get("url").asString(),
+                "application/json",
+                body,
+                "X-GitHub-Event",
+                "push",
+                "X-Hub-Signature-256",
+                "sha256=" + "0".repeat(64));
+        String eventId =
+                eventId(
+                        hs.send(
+                                "POST",
+                                hook.get("url").asString(),
+                                "application/json",
+                                body,
+                                "X-GitHub-Event",
+                                "push",
+                                "X-Hub-Signature-256",
+                                "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body)));
+        await("/api/hooks/" + hookId + "/requests", "requests", r -> true);
+        await(
+                "/api/hooks/" + hookId + "/events",
+                "events",
+                e -> e.get("eventId").asString().equals(eventId));
+
+        String[] requests = cli("requests", "--hook", hookId);
+        assertThat(requests).hasSize(1);
+        assertThat(RunningSystem.JSON.readTree(requests[0]).get("status").asInt()).isEqualTo(401);
+        String[] events = cli("events", "--hook", hookId);
+        assertThat(events).hasSize(1);
+        assertThat(RunningSystem.JSON.readTree(events[0]).get("eventId").asString())
+                .isEqualTo(eventId);
+
+        java.io.StringWriter err = new java.io.StringWriter();
+        int missing =
+                new picocli.CommandLine(new io.hookstream.cli.HookstreamCli())
+                        .setOut(new java.io.PrintWriter(new java.io.StringWriter(), true))
+                        .setErr(new java.io.PrintWriter(err, true))
+                        .execute(
+                                "events",
+                                "--hook",
+                                "no-such-hook",
+                                "--control-url",
+                                hs.system.controlUrl(),
+                                "--token",
+                                RunningSystem.TOKEN);
+        assertThat(missing).isNotZero();
+        assertThat(err.toString()).contains("404").contains("no hook no-such-hook");
+    }
+
+    /** The CLI's output lines, which must end with exit code 0. */
+    private static String[] cli(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--control-url";
+        all[args.length + 1] = hs.system.controlUrl();
+        all[args.length + 2] = "--token";
+        all[args.length + 3] = RunningSystem.TOKEN;
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit =
+                new picocli.CommandLine(new io.hookstream.cli.HookstreamCli())
+                        .setOut(new java.io.PrintWriter(out, true))
+                        .setErr(new java.io.PrintWriter(err, true))
+                        .execute(all);
+        assertThat(exit).as(err.toString()).isZero();
+        return out.toString().lines().toArray(String[]::new);
+    }
+
+    @Test
     void anUnknownHookIs404AndTheApiNeedsTheToken() throws Exception {
         HttpResponse<String> missing = hs.control("GET", "/api/hooks/no-such-hook/requests", null);
         assertThat(missing.statusCode()).isEqualTo(404);
