@@ -5,6 +5,7 @@ import io.hookstream.connections.activity.ActivitySettings;
 import io.hookstream.connections.activity.ActivityStreams;
 import io.hookstream.connections.activity.ActivityTail;
 import io.hookstream.connections.activity.OverviewReader;
+import io.hookstream.connections.activity.RawEventReader;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
@@ -74,6 +75,12 @@ class ControlPlaneConfiguration {
     OverviewReader overviewReader(
             KafkaSettings kafka, HookstreamTopics topics, ActivitySettings settings, Clock clock) {
         return new OverviewReader(kafka, topics.names(), settings, clock);
+    }
+
+    @Bean
+    RawEventReader rawEventReader(
+            KafkaSettings kafka, HookstreamTopics topics, ActivitySettings settings) {
+        return new RawEventReader(kafka, topics, settings.queryTimeout());
     }
 
     @Bean

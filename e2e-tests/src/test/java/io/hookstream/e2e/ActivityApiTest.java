@@ -105,6 +105,7 @@ class ActivityApiTest {
         assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
         JsonNode event = RunningSystem.JSON.readTree(detail.body());
         assertThat(event.get("request").get("bodyPreview").asString()).isEqualTo(body);
+        assertThat(event.get("request").get("body").asString()).isEqualTo(body);
         assertThat(event.get("request").toString())
                 .contains("\"name\":\"x-hub-signature-256\",\"value\":\"********\"")
                 .contains("\"name\":\"x-github-delivery\",\"value\":\"d-activity-1\"");

@@ -30,16 +30,25 @@ class ActivityController {
     private final ActivityTail tail;
     private final OverviewReader overview;
     private final ControlPlaneStore store;
+    private final RawEventReader raw;
+    private final io.hookstream.support.apps.AppCatalog catalog;
+
+    /** The most of a body the detail of an event shows. */
+    private static final int MAX_BODY = 1024 * 1024;
 
     ActivityController(
             ActivityQueries queries,
             ActivityTail tail,
             OverviewReader overview,
-            ControlPlaneStore store) {
+            ControlPlaneStore store,
+            RawEventReader raw,
+            io.hookstream.support.apps.AppCatalog catalog) {
         this.queries = queries;
         this.tail = tail;
         this.overview = overview;
         this.store = store;
+        this.raw = raw;
+        this.catalog = catalog;
     }
 
     /** Router lag, dead letters and unmatched items held, and every trigger-topic reader's lag. */
@@ -118,7 +127,47 @@ class ActivityController {
                                                         "no outcome of event "
                                                                 + eventId
                                                                 + " is known (yet)"))
-                                        : Mono.just(found.get(0)));
+                                        : Mono.just(found.get(0)))
+                .flatMap(this::withBody);
+    }
+
+    /** The detail with the whole body of the raw event, masked as the app asks, when still kept. */
+    private Mono<EventDetail> withBody(EventDetail detail) {
+        EventDetail.RequestPart request = detail.request();
+        if (request == null) {
+            return Mono.just(detail);
+        }
+        return Mono.fromCallable(() -> raw.read(request.source(), detail.eventId()))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .map(
+                        found ->
+                                found.map(
+                                                event ->
+                                                        detail.withRequest(
+                                                                request.withBody(body(event))))
+                                        .orElse(detail));
+    }
+
+    private String body(io.hookstream.schemas.avro.RawWebhookEvent event) {
+        App app = store.app(event.getAppId());
+        java.util.List<String> sanitize = java.util.List.of();
+        if (app != null
+                && catalog.compiled(app)
+                        instanceof io.hookstream.support.apps.AppCatalog.Compiled.Loaded loaded
+                && loaded.definition().connection() != null) {
+            sanitize =
+                    java.util.Objects.requireNonNull(loaded.definition().connection())
+                            .logSanitize();
+        }
+        java.nio.ByteBuffer buffer = event.getBody().duplicate();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return java.nio.charset.StandardCharsets.UTF_8
+                .decode(
+                        java.nio.ByteBuffer.wrap(
+                                new io.hookstream.webhook.masking.RequestMask(sanitize, 1024)
+                                        .bodyPreview(bytes, event.getContentType(), MAX_BODY)))
+                .toString();
     }
 
     private void requireHook(String hookId) {

@@ -15,6 +15,8 @@ public record EventDetail(String eventId, @Nullable RequestPart request, List<Ev
 
     /**
      * @param source where the raw event is kept: topic, partition and offset
+     * @param body the whole body, masked, while the raw event is kept and up to 1 MB; null
+     *     otherwise
      */
     public record RequestPart(
             String method,
@@ -22,7 +24,17 @@ public record EventDetail(String eventId, @Nullable RequestPart request, List<Ev
             List<HeaderView> headers,
             String bodyPreview,
             long bodySize,
-            String source) {}
+            String source,
+            @Nullable String body) {
+
+        RequestPart withBody(String body) {
+            return new RequestPart(method, path, headers, bodyPreview, bodySize, source, body);
+        }
+    }
+
+    EventDetail withRequest(RequestPart request) {
+        return new EventDetail(eventId, request, outcomes);
+    }
 
     static EventDetail of(String eventId, List<EventOutcome> outcomes) {
         RequestPart request = null;
@@ -44,7 +56,8 @@ public record EventDetail(String eventId, @Nullable RequestPart request, List<Ev
                                         + ":"
                                         + o.getSourcePartition()
                                         + ":"
-                                        + o.getSourceOffset());
+                                        + o.getSourceOffset(),
+                                null);
             }
         }
         return new EventDetail(eventId, request, List.copyOf(views.values()));
