@@ -150,15 +150,13 @@ class ActivityController {
 
     private String body(io.hookstream.schemas.avro.RawWebhookEvent event) {
         App app = store.app(event.getAppId());
-        java.util.List<String> sanitize = java.util.List.of();
-        if (app != null
-                && catalog.compiled(app)
-                        instanceof io.hookstream.support.apps.AppCatalog.Compiled.Loaded loaded
-                && loaded.definition().connection() != null) {
-            sanitize =
-                    java.util.Objects.requireNonNull(loaded.definition().connection())
-                            .logSanitize();
-        }
+        java.util.List<String> sanitize =
+                app != null
+                                && catalog.compiled(app)
+                                        instanceof
+                                        io.hookstream.support.apps.AppCatalog.Compiled.Loaded loaded
+                        ? loaded.definition().logSanitize()
+                        : java.util.List.of();
         java.nio.ByteBuffer buffer = event.getBody().duplicate();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);

@@ -13,12 +13,10 @@ import io.hookstream.support.apps.HookScopes;
 import io.hookstream.support.secrets.DataSealer;
 import io.hookstream.support.secrets.SealedDataException;
 import io.hookstream.webhook.spec.AppDefinition;
-import io.hookstream.webhook.spec.ConnectionDefinition;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.hookstream.webhook.spec.WebhookType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,7 +190,6 @@ public final class HookDirectory {
                     : new Resolution.Missing(
                             "no shared webhook " + webhookName + " in app " + appId);
         }
-        ConnectionDefinition connection = definition.connection();
         return new Resolution.Found(
                 appId,
                 webhookName,
@@ -200,6 +197,6 @@ public final class HookDirectory {
                 loaded.appScope(),
                 null,
                 definition.limits(),
-                connection == null ? List.of() : connection.logSanitize());
+                definition.logSanitize());
     }
 }

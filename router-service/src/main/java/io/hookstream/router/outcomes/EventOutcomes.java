@@ -12,7 +12,6 @@ import io.hookstream.schemas.avro.WebhookKind;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.webhook.masking.RequestMask;
-import io.hookstream.webhook.spec.ConnectionDefinition;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
@@ -203,8 +202,7 @@ public final class EventOutcomes {
         if (app == null || !(catalog.compiled(app) instanceof AppCatalog.Compiled.Loaded loaded)) {
             return List.of();
         }
-        ConnectionDefinition connection = loaded.definition().connection();
-        return connection == null ? List.of() : connection.logSanitize();
+        return loaded.definition().logSanitize();
     }
 
     private static String key(EventOutcome outcome) {

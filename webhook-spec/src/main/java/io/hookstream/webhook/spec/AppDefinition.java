@@ -50,6 +50,14 @@ public record AppDefinition(
         return common.deepCopy();
     }
 
+    /**
+     * The connection's {@code log.sanitize} paths: what of the app's requests and exchanges is
+     * never shown; none without a connection.
+     */
+    public List<String> logSanitize() {
+        return connection == null ? List.of() : connection.logSanitize();
+    }
+
     /** The webhook named {@code name}, or {@code null}. */
     public @Nullable WebhookDefinition webhook(String name) {
         return webhooks.get(name);
