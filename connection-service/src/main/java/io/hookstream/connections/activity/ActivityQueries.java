@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -46,7 +45,9 @@ public final class ActivityQueries {
                 limit,
                 forwarded,
                 (List<RequestRecord> found) ->
-                        distinct(found, RequestRecord::getRequestId, RequestView::of),
+                        distinct(
+                                found.stream().map(RequestView::of).toList(),
+                                RequestView::requestId),
                 new ParameterizedTypeReference<List<RequestView>>() {});
     }
 
@@ -58,7 +59,7 @@ public final class ActivityQueries {
                 limit,
                 forwarded,
                 (List<EventOutcome> found) ->
-                        distinct(found, o -> EventView.of(o).identity(), EventView::of),
+                        distinct(found.stream().map(EventView::of).toList(), EventView::identity),
                 new ParameterizedTypeReference<List<EventView>>() {});
     }
 
@@ -117,23 +118,12 @@ public final class ActivityQueries {
                         "the activity view is starting or rebalancing; retry shortly"));
     }
 
-    /** The views of {@code found}, each entry once although the view may have it twice. */
-    private static <V, T> List<T> distinct(
-            List<V> found, Function<V, String> identity, Function<V, T> view) {
+    /** {@code views}, each entry once although the view may hold it twice. */
+    private static <T> List<T> distinct(List<T> views, Function<T, String> identity) {
         Map<String, T> seen = new LinkedHashMap<>();
-        for (V v : found) {
-            seen.putIfAbsent(identity.apply(v), view.apply(v));
+        for (T view : views) {
+            seen.putIfAbsent(identity.apply(view), view);
         }
         return List.copyOf(seen.values());
-    }
-
-    static Optional<String> storeOf(String name) {
-        return switch (name) {
-            case ActivityTopology.REQUESTS,
-                    ActivityTopology.EVENTS,
-                    ActivityTopology.EVENTS_BY_ID ->
-                    Optional.of(name);
-            default -> Optional.empty();
-        };
     }
 }

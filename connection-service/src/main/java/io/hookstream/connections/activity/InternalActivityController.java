@@ -27,7 +27,7 @@ class InternalActivityController {
             @PathVariable String store,
             @RequestParam String key,
             @RequestParam(defaultValue = "100") int limit) {
-        return switch (ActivityQueries.storeOf(store).orElse("")) {
+        return switch (store) {
             case ActivityTopology.REQUESTS -> queries.requests(key, limit, true);
             case ActivityTopology.EVENTS -> queries.events(key, limit, true);
             case ActivityTopology.EVENTS_BY_ID -> queries.event(key, true);

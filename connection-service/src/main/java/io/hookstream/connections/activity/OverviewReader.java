@@ -61,8 +61,7 @@ public final class OverviewReader implements DisposableBean {
                             .get(timeout, TimeUnit.MILLISECONDS);
             committed.put(group.groupId(), offsets);
         }
-        List<TopicPartition> wanted = new ArrayList<>();
-        committed.values().forEach(o -> wanted.addAll(o.keySet()));
+        List<TopicPartition> held = new ArrayList<>();
         for (String topic : List.of(names.eventsDlq(), names.eventsUnmatched())) {
             var description =
                     admin.describeTopics(List.of(topic))
@@ -72,11 +71,14 @@ public final class OverviewReader implements DisposableBean {
             if (description != null) {
                 description
                         .partitions()
-                        .forEach(p -> wanted.add(new TopicPartition(topic, p.partition())));
+                        .forEach(p -> held.add(new TopicPartition(topic, p.partition())));
             }
         }
+        List<TopicPartition> wanted = new ArrayList<>(held);
+        committed.values().forEach(o -> wanted.addAll(o.keySet()));
         Map<TopicPartition, Long> ends = offsets(wanted, OffsetSpec.latest(), timeout);
-        Map<TopicPartition, Long> starts = offsets(wanted, OffsetSpec.earliest(), timeout);
+        // only the held topics need their starts: lag is measured from the end
+        Map<TopicPartition, Long> starts = offsets(held, OffsetSpec.earliest(), timeout);
 
         List<Overview.PartitionLag> routerLag = new ArrayList<>();
         List<Overview.GroupLag> consumerGroups = new ArrayList<>();
