@@ -27,15 +27,7 @@ public final class EventsCommand implements Callable<Integer> {
             description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--hook", required = true, paramLabel = "HOOK_ID", description = "The hook.")
-    String hookId = "";
-
-    @Option(
-            names = "--limit",
-            paramLabel = "N",
-            defaultValue = "100",
-            description = "At most N events (default: ${DEFAULT-VALUE}).")
-    int limit = 100;
+    @Mixin HookSelection hook = new HookSelection();
 
     @Option(names = "--follow", description = "Follow the hook's requests and outcomes live.")
     boolean follow;
@@ -48,14 +40,13 @@ public final class EventsCommand implements Callable<Integer> {
             throw new IllegalStateException("runs only through picocli, which injects its spec");
         }
         ActivityClient client = new ActivityClient(control);
-        String hook = "/api/hooks/" + ActivityClient.encode(hookId);
         return follow
                 ? client.follow(
-                        hook + "/events/stream",
+                        hook.path() + "/events/stream",
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr())
                 : client.list(
-                        hook + "/events?limit=" + limit,
+                        hook.path() + "/events?limit=" + hook.limit,
                         "events",
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr());

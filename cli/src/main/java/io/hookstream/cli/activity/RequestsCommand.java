@@ -27,15 +27,7 @@ public final class RequestsCommand implements Callable<Integer> {
             description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--hook", required = true, paramLabel = "HOOK_ID", description = "The hook.")
-    String hookId = "";
-
-    @Option(
-            names = "--limit",
-            paramLabel = "N",
-            defaultValue = "100",
-            description = "At most N requests (default: ${DEFAULT-VALUE}).")
-    int limit = 100;
+    @Mixin HookSelection hook = new HookSelection();
 
     @Mixin ControlPlaneConnection control = new ControlPlaneConnection();
 
@@ -46,7 +38,7 @@ public final class RequestsCommand implements Callable<Integer> {
         }
         return new ActivityClient(control)
                 .list(
-                        "/api/hooks/" + ActivityClient.encode(hookId) + "/requests?limit=" + limit,
+                        hook.path() + "/requests?limit=" + hook.limit,
                         "requests",
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr());
