@@ -202,20 +202,7 @@ class ActivityApiTest {
         try {
             String body = "{\"ref\":\"refs/heads/tail\"}";
             // the tail follows from the moment it is opened: send until the stream shows one
-            String refused =
-                    untilStreamed(
-                            lines,
-                            "signature_refused",
-                            () ->
-                                    hs.send(
-                                            "POST",
-                                            url,
-                                            "application/json",
-                                            body,
-                                            "X-GitHub-Event",
-                                            "push",
-                                            "X-Hub-Signature-256",
-                                            "sha256=" + "0".repeat(64)));
+            String refused = untilStreamed(lines, "signature_refused", () -> forgedPush(url, body));
             assertThat(refused).contains("\"status\":401").doesNotContain("0000000000");
             String delivered =
                     untilStreamed(
@@ -268,16 +255,7 @@ class ActivityApiTest {
             String body = "{\"n\":" + i + "}";
             eventOfHook.put(
                     hook.get("hookId").asString(),
-                    eventId(
-                            hs.send(
-                                    "POST",
-                                    hook.get("url").asString(),
-                                    "application/json",
-                                    body,
-                                    "X-GitHub-Event",
-                                    "push",
-                                    "X-Hub-Signature-256",
-                                    "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body))));
+                    eventId(signedPush(hook.get("url").asString(), body)));
         }
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
@@ -315,16 +293,7 @@ class ActivityApiTest {
         JsonNode hook =
                 hs.createHook("github", "repository", user, "{\"secret\":\"" + SECRET + "\"}");
         String body = "{\"ref\":\"lag\"}";
-        eventId(
-                hs.send(
-                        "POST",
-                        hook.get("url").asString(),
-                        "application/json",
-                        body,
-                        "X-GitHub-Event",
-                        "push",
-                        "X-Hub-Signature-256",
-                        "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body)));
+        eventId(signedPush(hook.get("url").asString(), body));
         String topic = hook.get("triggerTopic").asString();
         assertThat(
                         hs.read(
@@ -448,26 +417,8 @@ class ActivityApiTest {
                         "github", "repository", user("cli"), "{\"secret\":\"" + SECRET + "\"}");
         String hookId = hook.get("hookId").asString();
         String body = "{\"ref\":\"cli\"}";
-        hs.send(
-                "POST",
-                hook.get("url").asString(),
-                "application/json",
-                body,
-                "X-GitHub-Event",
-                "push",
-                "X-Hub-Signature-256",
-                "sha256=" + "0".repeat(64));
-        String eventId =
-                eventId(
-                        hs.send(
-                                "POST",
-                                hook.get("url").asString(),
-                                "application/json",
-                                body,
-                                "X-GitHub-Event",
-                                "push",
-                                "X-Hub-Signature-256",
-                                "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body)));
+        forgedPush(hook.get("url").asString(), body);
+        String eventId = eventId(signedPush(hook.get("url").asString(), body));
         await("/api/hooks/" + hookId + "/requests", "requests", r -> true);
         await(
                 "/api/hooks/" + hookId + "/events",
@@ -525,6 +476,32 @@ class ActivityApiTest {
         HttpResponse<String> anonymous =
                 hs.send("GET", hs.system.controlUrl() + "/api/events/e-1", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    /** A push as GitHub signs it with the hook's secret. */
+    private static HttpResponse<String> signedPush(String url, String body) throws Exception {
+        return hs.send(
+                "POST",
+                url,
+                "application/json",
+                body,
+                "X-GitHub-Event",
+                "push",
+                "X-Hub-Signature-256",
+                "sha256=" + ProviderWebhooksTest.hmacHex(SECRET, body));
+    }
+
+    /** A push whose signature is made up. */
+    private static HttpResponse<String> forgedPush(String url, String body) throws Exception {
+        return hs.send(
+                "POST",
+                url,
+                "application/json",
+                body,
+                "X-GitHub-Event",
+                "push",
+                "X-Hub-Signature-256",
+                "sha256=" + "0".repeat(64));
     }
 
     private static String eventId(HttpResponse<String> accepted) {
