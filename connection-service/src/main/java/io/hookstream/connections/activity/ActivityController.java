@@ -2,9 +2,13 @@ package io.hookstream.connections.activity;
 
 import io.hookstream.connections.api.ApiProblems;
 import io.hookstream.connections.api.Identifiers;
+import io.hookstream.connections.apps.RequestMasks;
 import io.hookstream.connections.store.ControlPlaneStore;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -31,7 +35,7 @@ class ActivityController {
     private final OverviewReader overview;
     private final ControlPlaneStore store;
     private final RawEventReader raw;
-    private final io.hookstream.support.apps.AppCatalog catalog;
+    private final RequestMasks masks;
 
     /** The most of a body the detail of an event shows. */
     private static final int MAX_BODY = 1024 * 1024;
@@ -42,13 +46,13 @@ class ActivityController {
             OverviewReader overview,
             ControlPlaneStore store,
             RawEventReader raw,
-            io.hookstream.support.apps.AppCatalog catalog) {
+            RequestMasks masks) {
         this.queries = queries;
         this.tail = tail;
         this.overview = overview;
         this.store = store;
         this.raw = raw;
-        this.catalog = catalog;
+        this.masks = masks;
     }
 
     /** Router lag, dead letters and unmatched items held, and every trigger-topic reader's lag. */
@@ -148,22 +152,14 @@ class ActivityController {
                                         .orElse(detail));
     }
 
-    private String body(io.hookstream.schemas.avro.RawWebhookEvent event) {
-        App app = store.app(event.getAppId());
-        java.util.List<String> sanitize =
-                app != null
-                                && catalog.compiled(app)
-                                        instanceof
-                                        io.hookstream.support.apps.AppCatalog.Compiled.Loaded loaded
-                        ? loaded.definition().logSanitize()
-                        : java.util.List.of();
-        java.nio.ByteBuffer buffer = event.getBody().duplicate();
+    private String body(RawWebhookEvent event) {
+        ByteBuffer buffer = event.getBody().duplicate();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
-        return java.nio.charset.StandardCharsets.UTF_8
+        return StandardCharsets.UTF_8
                 .decode(
-                        java.nio.ByteBuffer.wrap(
-                                new io.hookstream.webhook.masking.RequestMask(sanitize, 1024)
+                        ByteBuffer.wrap(
+                                masks.of(event.getAppId())
                                         .bodyPreview(bytes, event.getContentType(), MAX_BODY)))
                 .toString();
     }
