@@ -9,6 +9,8 @@ import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.topic.HookstreamTopics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What happened to a hook's requests and events: the request log (refusals with their reasons), the
@@ -36,6 +39,7 @@ class ActivityController {
     private final ControlPlaneStore store;
     private final RawEventReader raw;
     private final RequestMasks masks;
+    private final Clock clock;
 
     /** The most of a body the detail of an event shows. */
     private static final int MAX_BODY = 1024 * 1024;
@@ -46,20 +50,36 @@ class ActivityController {
             OverviewReader overview,
             ControlPlaneStore store,
             RawEventReader raw,
-            RequestMasks masks) {
+            RequestMasks masks,
+            Clock clock) {
         this.queries = queries;
         this.tail = tail;
         this.overview = overview;
         this.store = store;
         this.raw = raw;
         this.masks = masks;
+        this.clock = clock;
     }
 
-    /** Router lag, dead letters and unmatched items held, and every trigger-topic reader's lag. */
+    /**
+     * Requests and events per outcome over the last {@code minutes}, router lag, dead letters and
+     * unmatched items held, and every trigger-topic reader's lag.
+     */
     @GetMapping("/overview")
-    Mono<Overview> overview() {
-        return Mono.fromCallable(overview::read)
-                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+    Mono<Overview> overview(@RequestParam(defaultValue = "15") int minutes) {
+        long most = ActivityTopology.COUNT_RETENTION.toMinutes();
+        if (minutes < 1 || minutes > most) {
+            throw ApiProblems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "minutes must be between 1 and " + most + ": " + minutes);
+        }
+        Instant now = clock.instant();
+        return queries.counts(Traffic.since(now, minutes), false)
+                .map(counts -> Traffic.of(now, minutes, counts))
+                .flatMap(
+                        traffic ->
+                                Mono.fromCallable(() -> overview.read(traffic))
+                                        .subscribeOn(Schedulers.boundedElastic()))
                 .onErrorMap(
                         e -> !(e instanceof org.springframework.web.ErrorResponseException),
                         e ->
