@@ -104,11 +104,79 @@ class RouterCrashTest {
         }
     }
 
+    @Test
+    void whenOneOfTwoRoutersIsKilledMidLoadTheOtherTakesOverItsPartitionsExactlyOnce()
+            throws Exception {
+        Path data = Services.tempDir("two-routers-kafka-");
+        String applicationId = "two-routers-" + UUID.randomUUID().toString().substring(0, 8);
+        try (LocalKafka kafka =
+                        new LocalKafka(LocalKafkaConfig.builder(data).port(0).build()).start();
+                Services services =
+                        new Services(
+                                kafka.bootstrapServers(),
+                                Services.tempDir("two-routers-state-"),
+                                applicationId,
+                                Map.of())) {
+            // Given two routers of one application, each with its own state, sharing the
+            // partitions
+            services.startRouter();
+            services.startRouterProcess(
+                    Services.tempDir("two-routers-log-").resolve("router.log"),
+                    Services.tempDir("two-routers-state-2-"));
+            LoadScenario scenario = LoadScenario.create(services, 6, 2);
+            scenario.warmUp(Duration.ofSeconds(90));
+            FixedRateLoad load =
+                    new FixedRateLoad(scenario.targets(), REQUESTS, PER_SECOND, scenario::body);
+            CompletableFuture<List<FixedRateLoad.Outcome>> outcomes =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return load.run();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+
+            // When one is killed a third of the way through and nothing replaces it
+            while (load.sent() < REQUESTS / 3 && !outcomes.isDone()) {
+                Thread.sleep(10);
+            }
+            services.killRouterProcess();
+            evictDeadMember(kafka.bootstrapServers(), applicationId);
+            List<FixedRateLoad.Outcome> answered = outcomes.get(120, TimeUnit.SECONDS);
+
+            // Then the survivor delivers every accepted request's bundles, none twice
+            assertThat(answered).allMatch(FixedRateLoad.Outcome::accepted);
+            Set<String> expected = scenario.expectedBundles(answered);
+            BundleLedger ledger =
+                    BundleLedger.read(
+                            kafka.bootstrapServers(),
+                            scenario.triggerTopics(),
+                            expected,
+                            Duration.ofSeconds(120));
+            log.info(
+                    "event=two_routers_result requests={} expected_bundles={} bundles={} duplicates={} missing={}",
+                    answered.size(),
+                    expected.size(),
+                    ledger.bundles(),
+                    ledger.duplicates(),
+                    ledger.missing().size());
+            assertThat(ledger.duplicated()).as("bundles delivered more than once").isEmpty();
+            assertThat(ledger.missing())
+                    .as("bundles of accepted requests never delivered")
+                    .isEmpty();
+            assertThat(ledger.unexpected()).as("bundles nobody sent").isEmpty();
+            assertThat(ledger.bundles()).isGreaterThanOrEqualTo(2 * REQUESTS);
+        }
+    }
+
     /**
      * A member that dies without leaving keeps its tasks until its session times out (45 s), and
-     * the new router would wait that long. Removing it, as {@code kafka-streams-application-reset
-     * --force} does, only shortens the wait: it does not touch the dead router's open transaction,
-     * whose fate is what this test checks.
+     * the new router (or the surviving one) would wait that long; a live member removed with it
+     * simply joins again. Removing it, as {@code kafka-streams-application-reset --force} does,
+     * only shortens the wait: it does not touch the dead router's open transaction, whose fate is
+     * what this test checks.
      */
     private static void evictDeadMember(String bootstrapServers, String applicationId)
             throws Exception {

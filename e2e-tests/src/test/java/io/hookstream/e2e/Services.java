@@ -111,6 +111,14 @@ final class Services implements AutoCloseable {
 
     /** Starts the router as a child JVM with this test's class path, its output in {@code log}. */
     void startRouterProcess(Path log) throws IOException {
+        startRouterProcess(log, routerStateDir);
+    }
+
+    /**
+     * The same on a state directory of its own, so that it can run beside a router of this JVM as a
+     * second instance on another machine would.
+     */
+    void startRouterProcess(Path log, Path stateDir) throws IOException {
         List<String> command =
                 new ArrayList<>(
                         List.of(
@@ -122,6 +130,7 @@ final class Services implements AutoCloseable {
                                 RouterApplication.class.getName()));
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.putAll(routerProperties());
+        properties.put("hookstream.router.state-dir", stateDir.toString());
         command.addAll(arguments(properties));
         routerProcess =
                 new ProcessBuilder(command)
