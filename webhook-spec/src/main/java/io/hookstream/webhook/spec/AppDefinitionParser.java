@@ -32,7 +32,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *   "common": {"signingSecret": "..."},           // the app's own data, the `common` variable (D21)
  *   "limits": {"maxBodyBytes": 1048576,           // optional overrides of the deployment's limits (E3)
  *              "rateLimit": {"requests": 100, "periodSeconds": 10}},
+ *   "base": {                                     // what every request of the app starts from
+ *     "baseUrl": "{{ifempty(connection.baseUrl, 'https://api.acme.test')}}", // relative urls resolve here
+ *     "headers": {"Authorization": "Bearer {{connection.accessToken}}"}, "qs": {},
+ *     "response": {"error": {"message": "{{body.error}}", "404": {"type": "Ignore"}}},
+ *     "log": {"sanitize": ["request.headers.authorization"]}
+ *   },
  *   "connection": {
+ *     "parameters": [{"name": "accessToken", "required": true}], // checked when one is created
  *     "info": {                                   // required in a connection: request spec, see below
  *       "url": "https://api.acme.test/me", "method": "GET",
  *       "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
@@ -44,10 +51,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *   "webhooks": {
  *     "orders": {
  *       "type": "dedicated",                      // or "shared"; default dedicated
+ *       "label": "Orders",
  *       "spec": { ... },                          // directives: signature, verification, respond,
- *                                                 // condition, iterate, output, uid (§6.1, E2)
- *       "attach": { ... },                        // request spec; response.data is saved as `webhook`
- *       "detach": { ... }                         // request spec
+ *                                                 // condition, iterate, output, uid (§6.1, E2), and
+ *                                                 // trigger.output, applied per bundle as `payload`
+ *       "parameters": [ ... ],                    // Make parameter syntax, checked at hook creation
+ *       "attach": { ... },                        // request spec, or an array chained through
+ *                                                 // response.temp; response.data is saved as `webhook`
+ *       "detach": { ... },                        // request spec, or an array
+ *       "module": { ... }                         // the instant trigger's interface and samples, as written
  *     }
  *   }
  * }
@@ -55,8 +67,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <p>A request spec has {@code url} (required), {@code method}, {@code headers}, {@code qs}, {@code
  * body}, {@code type} (json, urlencoded, text) and {@code response} with {@code uid}, {@code valid}
- * (IML, or {@code {condition, message, type}}), {@code metadata {type, value}}, {@code data} and
- * {@code error}.
+ * (IML, or {@code {condition, message, type}}), {@code metadata {type, value}}, {@code data},
+ * {@code error} and {@code temp}.
  *
  * <p>The {@code signature} directive is {@code {scheme, secret, tolerance?, condition?}}, and for
  * {@code scheme: "hmac"} also {@code header, algorithm, encoding, prefix, payload}; its optional
