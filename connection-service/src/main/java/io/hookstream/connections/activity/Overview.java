@@ -10,13 +10,15 @@ import java.util.List;
  * @param deadLetters records on the dead-letter topic (within its retention), redriven or not
  * @param unmatched shared items on the unmatched topic (within its retention)
  * @param consumerGroups every consumer group that reads trigger topics, with its lag
+ * @param traffic requests and events per outcome over the last minutes
  */
 public record Overview(
         Instant at,
         List<PartitionLag> routerLag,
         long deadLetters,
         long unmatched,
-        List<GroupLag> consumerGroups) {
+        List<GroupLag> consumerGroups,
+        Traffic traffic) {
 
     /** How far a group is behind on one partition: the end offset minus its committed offset. */
     public record PartitionLag(String topic, int partition, long lag) {}

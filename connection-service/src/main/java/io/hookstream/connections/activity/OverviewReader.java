@@ -46,7 +46,8 @@ public final class OverviewReader implements DisposableBean {
     }
 
     /** Blocking: run it off the event loop. */
-    public Overview read() throws InterruptedException, ExecutionException, TimeoutException {
+    public Overview read(Traffic traffic)
+            throws InterruptedException, ExecutionException, TimeoutException {
         long timeout = settings.queryTimeout().toMillis();
         Collection<GroupListing> groups =
                 admin.listGroups().all().get(timeout, TimeUnit.MILLISECONDS);
@@ -118,7 +119,8 @@ public final class OverviewReader implements DisposableBean {
                 routerLag,
                 held(names.eventsDlq(), starts, ends),
                 held(names.eventsUnmatched(), starts, ends),
-                consumerGroups);
+                consumerGroups,
+                traffic);
     }
 
     private boolean trigger(String topic) {

@@ -52,15 +52,28 @@ public final class EventOutcomes {
 
     private final AppCatalog catalog;
     private final Clock clock;
+    private final boolean recording;
 
     public EventOutcomes(AppCatalog catalog, Clock clock) {
+        this(catalog, clock, true);
+    }
+
+    /**
+     * @param recording {@code false}: no outcomes at all, for deployments that do without the
+     *     control plane's activity view (see {@link OutcomeSettings})
+     */
+    public EventOutcomes(AppCatalog catalog, Clock clock, boolean recording) {
         this.catalog = catalog;
         this.clock = clock;
+        this.recording = recording;
     }
 
     /** {@code routed} with the outcome of {@code event} added. */
     public List<Routed> afterRouting(
             RawWebhookEvent event, List<Routed> routed, Source source, @Nullable App app) {
+        if (!recording) {
+            return routed;
+        }
         EventOutcome.Builder outcome = request(event, source, app);
         DeadLetter dead = null;
         List<String> bundleIds = new ArrayList<>();
@@ -114,6 +127,9 @@ public final class EventOutcomes {
      * for the app webhook when nobody subscribed to its uid.
      */
     public List<Routed> afterDelivery(UnmatchedItem item, List<Routed> delivered) {
+        if (!recording) {
+            return delivered;
+        }
         Map<String, EventOutcome.Builder> perHook = new LinkedHashMap<>();
         List<Routed> out = new ArrayList<>(delivered.size() * 2);
         out.addAll(delivered);
