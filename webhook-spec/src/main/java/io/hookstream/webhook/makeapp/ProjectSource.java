@@ -33,6 +33,10 @@ public interface ProjectSource {
                 return null;
             }
             try {
+                // a linked folder inside the project must not lead out of it either
+                if (!file.toRealPath().startsWith(base.toRealPath())) {
+                    return null;
+                }
                 return Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
