@@ -317,6 +317,7 @@ public final class AppDefinitionParser {
             Shapes.knownFields(response, BASE_RESPONSE_FIELDS, "base.response", findings);
             JsonNode errorNode = response.get("error");
             if (errorNode != null && Shapes.object(errorNode, "base.response.error", findings)) {
+                ErrorTypes.check(errorNode, "base.response.error", findings);
                 error = compiler.template(errorNode, "response.error");
             }
         }

@@ -97,8 +97,9 @@ final class RequestSpecReader {
                     "must be an IML string");
         }
         JsonNode error = node.get("error");
-        if (error != null) {
-            Shapes.object(error, compiler.documentPath("response.error"), findings);
+        if (error != null
+                && Shapes.object(error, compiler.documentPath("response.error"), findings)) {
+            ErrorTypes.check(error, compiler.documentPath("response.error"), findings);
         }
         return new ResponseSpec(
                 optional(node, "uid", "response.uid"),

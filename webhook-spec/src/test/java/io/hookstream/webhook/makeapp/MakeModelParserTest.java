@@ -58,6 +58,19 @@ class MakeModelParserTest {
     }
 
     @Test
+    void anErrorTypeOutsideMakesIsAWarning() {
+        AppDefinition app =
+                MakeAppFixtures.PARSER.parse(
+                        "typo",
+                        "{\"base\": {\"response\": {\"error\": {\"type\": \"DataError\","
+                                + " \"404\": {\"type\": \"Ignored\"}}}}}");
+
+        assertThat(app.warnings())
+                .extracting(w -> w.path())
+                .containsExactly("base.response.error.404.type");
+    }
+
+    @Test
     void parametersWithoutANameAreRefused() {
         assertThatThrownBy(
                         () ->
