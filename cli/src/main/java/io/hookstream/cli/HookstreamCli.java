@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "hookstream 0.1.0",
         description =
-                "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, read a hook's requests and events, check IML conformance.",
+                "Operate Hookstream: tail trigger topics, replay raw events, list and redrive dead letters, read a hook's requests and events, import Make Apps SDK projects, check IML conformance.",
         subcommands = {
             CommandLine.HelpCommand.class,
             io.hookstream.cli.conformance.ConformanceCommand.class,
@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             io.hookstream.cli.dlq.DlqCommand.class,
             io.hookstream.cli.activity.RequestsCommand.class,
             io.hookstream.cli.activity.EventsCommand.class,
+            io.hookstream.cli.apps.AppsCommand.class,
         })
 public final class HookstreamCli implements Runnable {
 

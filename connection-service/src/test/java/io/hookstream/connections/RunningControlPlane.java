@@ -131,6 +131,20 @@ final class RunningControlPlane implements AutoCloseable {
         if (authorized) {
             request.header("Authorization", "Bearer " + TOKEN);
         }
+        return answer(request);
+    }
+
+    /** A POST of raw bytes, e.g. a zipped project. */
+    Answer postBytes(String path, String contentType, byte[] body) {
+        return answer(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private Answer answer(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =
                     http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -36,6 +36,23 @@ public final class ApiProblems {
     }
 
     /**
+     * Parameters that do not fit the schema the webhook or connection declares: 422 {@code
+     * invalid-parameters} with {@code problems[]}, each at {@code parameters.<name>}.
+     */
+    public static ErrorResponseException invalidParameters(List<SpecProblem> problems) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        problems.stream()
+                                .map(SpecProblem::message)
+                                .collect(java.util.stream.Collectors.joining("; ")));
+        problem.setType(ProblemTypes.named("invalid-parameters"));
+        problem.setTitle("Invalid parameters");
+        problem.setProperty("problems", problems);
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+    }
+
+    /**
      * A remote request without a usable answer: 422 when the app's request directive could not be
      * evaluated (with {@code code} and {@code directivePath}), else 502 with the {@code reason}
      * ({@code unreachable}, {@code timeout}, {@code too-large}), and 422 {@code

@@ -15,6 +15,8 @@ import io.hookstream.support.apps.AppCatalog;
 import io.hookstream.support.problems.ProblemTypes;
 import io.hookstream.webhook.connection.ConnectionCheck;
 import io.hookstream.webhook.spec.AppDefinition;
+import io.hookstream.webhook.spec.ConnectionDefinition;
+import io.hookstream.webhook.spec.SpecProblem;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,6 +139,7 @@ class ConnectionsController {
         ObjectNode data = object("data", request.data());
         ObjectNode parameters = object("parameters", request.parameters());
         AppDefinition app = definition(appId);
+        requireDeclared(app, data, parameters);
         String connectionId = ids.next();
         return checks.verify(
                         app, CallContext.info(app.appId(), userId, connectionId), data, parameters)
@@ -381,6 +384,24 @@ class ConnectionsController {
                     "app " + appId + " does not load; store it again");
         }
         return loaded.definition();
+    }
+
+    /**
+     * The connection's declared parameters (an imported Make app's connection params) may be given
+     * in {@code data} (credentials, sealed) or in {@code parameters}; a required one must be in
+     * either, and a fixed {@code select} takes only its options.
+     */
+    private static void requireDeclared(AppDefinition app, ObjectNode data, ObjectNode parameters) {
+        ConnectionDefinition connection = app.connection();
+        if (connection == null) {
+            return;
+        }
+        ObjectNode given = data.deepCopy();
+        given.setAll(parameters.deepCopy());
+        List<SpecProblem> invalid = connection.parameters().check(given);
+        if (!invalid.isEmpty()) {
+            throw ApiProblems.invalidParameters(invalid);
+        }
     }
 
     private static ObjectNode object(String field, @Nullable JsonNode value) {

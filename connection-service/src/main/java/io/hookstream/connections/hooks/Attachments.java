@@ -10,6 +10,7 @@ import io.hookstream.webhook.connection.ConnectionCheck;
 import io.hookstream.webhook.connection.ConnectionScope;
 import io.hookstream.webhook.spec.AppDefinition;
 import io.hookstream.webhook.spec.RequestSpec;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -37,15 +38,16 @@ class Attachments {
     }
 
     /**
-     * Runs {@code attach} for a hook about to be stored.
+     * Runs the {@code attach} requests for a hook about to be stored, in order, each seeing the
+     * previous one's {@code response.temp} as {@code temp}.
      *
-     * @return the hook with the attach data set; or an error: 502 when the provider answered
-     *     outside 2xx or its answer is invalid by the response block, a remote failure when it did
-     *     not answer
+     * @return the hook with the attach data set (the {@code response.data} of every request, later
+     *     keys winning); or an error: 502 when the provider answered outside 2xx or its answer is
+     *     invalid by the response block, a remote failure when it did not answer
      */
     Mono<Hook> attach(
             AppDefinition app,
-            RequestSpec attach,
+            List<RequestSpec> attach,
             Hook hook,
             String hookUrl,
             @Nullable Connection connection) {
@@ -58,13 +60,36 @@ class Attachments {
         CallContext context =
                 CallContext.attach(
                         app.appId(), hook.getUserId(), hook.getConnectionId(), hook.getHookId());
-        return remote.call(context, app, attach, scope)
+        return attachFrom(0, app, attach, scope, context, null)
+                .map(
+                        data ->
+                                // an attach without response.data still leaves a record, so that
+                                // the hook shows as attached
+                                Hook.newBuilder(hook)
+                                        .setWebhookData(data == null ? "{}" : data.toString())
+                                        .build())
+                .defaultIfEmpty(Hook.newBuilder(hook).setWebhookData("{}").build());
+    }
+
+    private Mono<JsonNode> attachFrom(
+            int index,
+            AppDefinition app,
+            List<RequestSpec> chain,
+            ConnectionScope scope,
+            CallContext context,
+            @Nullable JsonNode data) {
+        if (index == chain.size()) {
+            return data == null ? Mono.empty() : Mono.just(data);
+        }
+        return remote.call(context, app, chain.get(index), scope)
                 .flatMap(
                         outcome -> {
                             ConnectionCheck check = outcome.check();
                             if (!isSuccess(outcome.status()) || !check.valid()) {
                                 String detail =
-                                        "the provider refused the attach request with status "
+                                        "the provider refused the attach request"
+                                                + (chain.size() > 1 ? " " + (index + 1) : "")
+                                                + " with status "
                                                 + outcome.status()
                                                 + (check.valid()
                                                         ? ""
@@ -78,42 +103,85 @@ class Attachments {
                                         ApiProblems.remoteRefused(
                                                 "attach", detail, outcome.status()));
                             }
-                            // an attach without response.data still leaves a record, so that the
-                            // hook shows as attached
-                            JsonNode data = check.data();
-                            return Mono.just(
-                                    Hook.newBuilder(hook)
-                                            .setWebhookData(data == null ? "{}" : data.toString())
-                                            .build());
+                            return attachFrom(
+                                    index + 1,
+                                    app,
+                                    chain,
+                                    scope.withTemp(check.temp()),
+                                    context,
+                                    merged(data, check.data()));
                         });
     }
 
+    /** Objects merge, later keys winning; anything else replaces what came before. */
+    private static @Nullable JsonNode merged(@Nullable JsonNode before, @Nullable JsonNode added) {
+        if (added == null) {
+            return before;
+        }
+        if (before instanceof ObjectNode object && added.isObject()) {
+            ObjectNode copy = object.deepCopy();
+            copy.setAll((ObjectNode) added);
+            return copy;
+        }
+        return added;
+    }
+
     /**
-     * Runs {@code detach} with the saved attach data as {@code webhook}. A 404 or 410 counts as
-     * done: the provider no longer knows the registration, which is what detach wants.
+     * Runs the {@code detach} requests with the saved attach data as {@code webhook}, chained
+     * through {@code temp} like attach. A 404 or 410, or an error the response blocks (the
+     * request's or the base's) type as {@code Ignore}, counts as done and ends the chain: the
+     * provider no longer knows the registration, which is what detach wants.
      *
-     * @return the remote status; or an error: 502 when the provider refused, a remote failure when
-     *     it did not answer
+     * @return the last remote status; or an error: 502 when the provider refused, a remote failure
+     *     when it did not answer
      */
     Mono<Integer> detach(
-            AppDefinition app, RequestSpec detach, Hook hook, @Nullable Connection connection) {
+            AppDefinition app,
+            List<RequestSpec> detach,
+            Hook hook,
+            @Nullable Connection connection) {
         JsonNode webhook =
                 hook.getWebhookData() == null ? null : JSON.readTree(hook.getWebhookData());
         ConnectionScope scope = scope(app, hook, connection, webhook);
         CallContext context =
                 CallContext.detach(
                         app.appId(), hook.getUserId(), hook.getConnectionId(), hook.getHookId());
-        return remote.send(context, app, detach, scope)
+        return detachFrom(0, app, detach, scope, context, 0);
+    }
+
+    private Mono<Integer> detachFrom(
+            int index,
+            AppDefinition app,
+            List<RequestSpec> chain,
+            ConnectionScope scope,
+            CallContext context,
+            int lastStatus) {
+        if (index == chain.size()) {
+            return Mono.just(lastStatus);
+        }
+        return remote.call(context, app, chain.get(index), scope)
                 .flatMap(
                         outcome -> {
                             int status = outcome.status();
-                            if (isSuccess(status) || status == 404 || status == 410) {
+                            ConnectionCheck check = outcome.check();
+                            if (status == 404 || status == 410 || check.ignored()) {
                                 return Mono.just(status);
+                            }
+                            if (isSuccess(status) && check.valid()) {
+                                return detachFrom(
+                                        index + 1,
+                                        app,
+                                        chain,
+                                        scope.withTemp(check.temp()),
+                                        context,
+                                        status);
                             }
                             return Mono.error(
                                     ApiProblems.remoteRefused(
                                             "detach",
-                                            "the provider refused the detach request with status "
+                                            "the provider refused the detach request"
+                                                    + (chain.size() > 1 ? " " + (index + 1) : "")
+                                                    + " with status "
                                                     + status,
                                             status));
                         });

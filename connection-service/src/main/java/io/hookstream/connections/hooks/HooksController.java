@@ -21,11 +21,13 @@ import io.hookstream.webhook.spec.AppDefinitionParser;
 import io.hookstream.webhook.spec.AppLimits;
 import io.hookstream.webhook.spec.RequestSpec;
 import io.hookstream.webhook.spec.SpecException;
+import io.hookstream.webhook.spec.SpecProblem;
 import io.hookstream.webhook.spec.WebhookDefinition;
 import io.hookstream.webhook.spec.WebhookType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -192,6 +194,10 @@ class HooksController {
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "app " + appId + " has no webhook " + webhookName);
         }
+        List<SpecProblem> invalid = webhook.parameters().check(request.parameters());
+        if (!invalid.isEmpty()) {
+            throw ApiProblems.invalidParameters(invalid);
+        }
         Connection connection =
                 request.connectionId() == null
                         ? null
@@ -227,9 +233,10 @@ class HooksController {
                         .setUpdatedAt(now)
                         .build();
         String url = urlOf(hook, settings.ingressBaseUrl());
-        RequestSpec attach = webhook.type() == WebhookType.DEDICATED ? webhook.attach() : null;
+        List<RequestSpec> attach =
+                webhook.type() == WebhookType.DEDICATED ? webhook.attach() : List.of();
         Mono<Hook> ready =
-                attach == null
+                attach.isEmpty()
                         ? Mono.just(hook)
                         : attachments.attach(definition, attach, hook, url, connection);
         // the trigger topic exists before the hook does, so the router never routes to a missing
@@ -259,7 +266,7 @@ class HooksController {
                                     stored.getWebhookName(),
                                     stored.getUserId(),
                                     stored.getConnectionId(),
-                                    attach != null);
+                                    !attach.isEmpty());
                             return ResponseEntity.created(
                                             URI.create("/api/hooks/" + stored.getHookId()))
                                     .body(HookView.of(stored, settings.ingressBaseUrl()));
@@ -391,8 +398,8 @@ class HooksController {
         }
         AppDefinition definition = loaded.definition();
         WebhookDefinition webhook = definition.webhook(hook.getWebhookName());
-        RequestSpec detach = webhook == null ? null : webhook.detach();
-        if (detach == null) {
+        List<RequestSpec> detach = webhook == null ? List.of() : webhook.detach();
+        if (detach.isEmpty()) {
             return Mono.just(false);
         }
         Connection connection =
@@ -409,7 +416,7 @@ class HooksController {
             WebhookDefinition webhook,
             Hook hook,
             @Nullable Connection connection) {
-        if (webhook.attach() == null || webhook.detach() == null) {
+        if (webhook.attach().isEmpty() || webhook.detach().isEmpty()) {
             return Mono.empty();
         }
         return attachments

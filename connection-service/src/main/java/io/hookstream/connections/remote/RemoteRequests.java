@@ -18,7 +18,7 @@ import io.hookstream.webhook.respond.EncodedBody;
 import io.hookstream.webhook.respond.ResponseBodyEncoder;
 import io.hookstream.webhook.respond.ResponseType;
 import io.hookstream.webhook.spec.AppDefinition;
-import io.hookstream.webhook.spec.ConnectionDefinition;
+import io.hookstream.webhook.spec.RequestDefaults;
 import io.hookstream.webhook.spec.RequestSpec;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -118,7 +118,7 @@ public final class RemoteRequests {
      */
     public Mono<Outcome> call(
             CallContext context, AppDefinition app, RequestSpec spec, ConnectionScope scope) {
-        return exchange(context, spec, scope, sanitizer(app), true);
+        return exchange(context, app.base(), spec, scope, sanitizer(app), true);
     }
 
     /**
@@ -127,17 +127,20 @@ public final class RemoteRequests {
      */
     public Mono<Outcome> send(
             CallContext context, AppDefinition app, RequestSpec spec, ConnectionScope scope) {
-        return exchange(context, spec, scope, sanitizer(app), false);
+        return exchange(context, app.base(), spec, scope, sanitizer(app), false);
     }
 
-    /** The app's {@code log.sanitize} paths apply to its info, attach and detach requests alike. */
+    /**
+     * The app's {@code log.sanitize} paths (its connection's and its base's) apply to its info,
+     * attach and detach requests alike.
+     */
     private static LogSanitizer sanitizer(AppDefinition app) {
-        ConnectionDefinition connection = app.connection();
-        return new LogSanitizer(connection == null ? List.of() : connection.logSanitize());
+        return new LogSanitizer(app.logSanitize());
     }
 
     private Mono<Outcome> exchange(
             CallContext context,
+            RequestDefaults base,
             RequestSpec spec,
             ConnectionScope scope,
             LogSanitizer sanitizer,
@@ -149,7 +152,7 @@ public final class RemoteRequests {
                                     Values.toJson(scope.data()), Values.toJson(scope.common()));
                     Prepared prepared;
                     try {
-                        prepared = prepare(spec, scope);
+                        prepared = prepare(spec, scope, base);
                     } catch (RequestRenderException e) {
                         return Mono.error(
                                 failed(
@@ -203,6 +206,7 @@ public final class RemoteRequests {
                                     raw ->
                                             answered(
                                                     context,
+                                                    base,
                                                     spec,
                                                     scope,
                                                     sanitizer,
@@ -218,6 +222,7 @@ public final class RemoteRequests {
 
     private Outcome answered(
             CallContext context,
+            RequestDefaults base,
             RequestSpec spec,
             ConnectionScope scope,
             LogSanitizer sanitizer,
@@ -242,7 +247,9 @@ public final class RemoteRequests {
         }
         ConnectionCheck check;
         try {
-            check = evaluator.evaluate(interpret ? spec.response() : null, response, scope);
+            check =
+                    evaluator.evaluate(
+                            interpret ? spec.response() : null, response, scope, base.error());
         } catch (RequestRenderException e) {
             RemoteFailure failure =
                     new RemoteFailure(
@@ -339,8 +346,8 @@ public final class RemoteRequests {
                 null);
     }
 
-    private Prepared prepare(RequestSpec spec, ConnectionScope scope) {
-        RenderedRequest rendered = renderer.render(spec, scope);
+    private Prepared prepare(RequestSpec spec, ConnectionScope scope, RequestDefaults base) {
+        RenderedRequest rendered = renderer.render(spec, scope, base);
         URI uri;
         try {
             uri = new URI(rendered.urlWithQuery());

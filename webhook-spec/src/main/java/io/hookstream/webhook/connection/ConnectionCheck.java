@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param metadata the connection label, when configured and valid
  * @param data values to store with the connection (for attach: with the hook), when configured and
  *     valid
+ * @param temp what the response's {@code temp} evaluated to, for the next request of a chain
  */
 public record ConnectionCheck(
         @Nullable String uid,
@@ -22,7 +23,27 @@ public record ConnectionCheck(
         @Nullable String errorMessage,
         @Nullable String errorType,
         @Nullable Metadata metadata,
-        @Nullable JsonNode data) {
+        @Nullable JsonNode data,
+        @Nullable JsonNode temp) {
+
+    /** The error type that says a failure is fine, e.g. a detach of a hook already gone. */
+    public static final String IGNORE = "Ignore";
+
+    /** A verdict without {@code temp}. */
+    public ConnectionCheck(
+            @Nullable String uid,
+            boolean valid,
+            @Nullable String errorMessage,
+            @Nullable String errorType,
+            @Nullable Metadata metadata,
+            @Nullable JsonNode data) {
+        this(uid, valid, errorMessage, errorType, metadata, data, null);
+    }
+
+    /** Whether the response failed with the error type {@code Ignore}. */
+    public boolean ignored() {
+        return !valid && IGNORE.equals(errorType);
+    }
 
     /** A connection label: {@code type} is {@code text} or {@code email}. */
     public record Metadata(String type, String value) {}

@@ -8,6 +8,7 @@ import io.hookstream.iml.value.Value;
 import io.hookstream.iml.value.Values;
 import io.hookstream.webhook.respond.HeaderRules;
 import io.hookstream.webhook.spec.Directive;
+import io.hookstream.webhook.spec.RequestDefaults;
 import io.hookstream.webhook.spec.RequestSpec;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestRenderer {
 
+    /** A URL with a scheme, which no base changes. */
+    private static final java.util.regex.Pattern ABSOLUTE =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
     private final Clock clock;
 
     public RequestRenderer(Clock clock) {
@@ -33,8 +38,23 @@ public final class RequestRenderer {
      * @throws RequestRenderException when a part fails to evaluate or has an unusable shape
      */
     public RenderedRequest render(RequestSpec spec, ConnectionScope scope) {
+        return render(spec, scope, RequestDefaults.NONE);
+    }
+
+    /**
+     * Renders {@code spec} on top of the app's {@code base}: a relative URL is resolved against
+     * {@code baseUrl}, and the base's headers and query parameters come first, the request's own
+     * replacing those of the same name.
+     *
+     * @throws RequestRenderException when a part fails to evaluate or has an unusable shape
+     */
+    public RenderedRequest render(RequestSpec spec, ConnectionScope scope, RequestDefaults base) {
         EvalContext context = scope.context(clock.instant());
         String url = Values.text(Evaluation.evaluate(spec.url(), context)).trim();
+        Directive baseUrl = base.baseUrl();
+        if (baseUrl != null && !ABSOLUTE.matcher(url).lookingAt()) {
+            url = resolve(Values.text(Evaluation.evaluate(baseUrl, context)).trim(), url);
+        }
         if (url.isEmpty()) {
             throw new RequestRenderException(
                     spec.url().path(), Evaluation.BAD_VALUE, "url evaluated to an empty string");
@@ -50,8 +70,13 @@ public final class RequestRenderer {
             throw new RequestRenderException(
                     "method", Evaluation.BAD_VALUE, "method must be an HTTP method name");
         }
-        List<Map.Entry<String, String>> headers = flat(spec.headers(), context, true);
-        List<Map.Entry<String, String>> qs = flat(spec.qs(), context, false);
+        List<Map.Entry<String, String>> headers =
+                merged(
+                        flat(base.headers(), context, true),
+                        flat(spec.headers(), context, true),
+                        true);
+        List<Map.Entry<String, String>> qs =
+                merged(flat(base.qs(), context, false), flat(spec.qs(), context, false), false);
         Directive bodyDirective = spec.body();
         Value body =
                 bodyDirective == null
@@ -63,6 +88,42 @@ public final class RequestRenderer {
                         ? "json"
                         : Values.text(Evaluation.evaluate(typeDirective, context));
         return new RenderedRequest(url, method, headers, qs, body, type.isEmpty() ? "json" : type);
+    }
+
+    /**
+     * {@code https://api.test/v2} and {@code /users} (or {@code users}) make {@code
+     * https://api.test/v2/users}.
+     */
+    private static String resolve(String baseUrl, String url) {
+        if (baseUrl.isEmpty()) {
+            return url;
+        }
+        String left = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (url.isEmpty()) {
+            return left;
+        }
+        return left + (url.startsWith("/") || url.startsWith("?") ? url : "/" + url);
+    }
+
+    /** The base's pairs whose name the request does not use, then the request's. */
+    private static List<Map.Entry<String, String>> merged(
+            List<Map.Entry<String, String>> base,
+            List<Map.Entry<String, String>> own,
+            boolean ignoreCase) {
+        if (base.isEmpty()) {
+            return own;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        own.forEach(p -> names.add(ignoreCase ? p.getKey().toLowerCase(Locale.ROOT) : p.getKey()));
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (Map.Entry<String, String> pair : base) {
+            if (!names.contains(
+                    ignoreCase ? pair.getKey().toLowerCase(Locale.ROOT) : pair.getKey())) {
+                pairs.add(pair);
+            }
+        }
+        pairs.addAll(own);
+        return pairs;
     }
 
     /** A flat object as name/value text pairs; undefined and null values are left out. */

@@ -36,6 +36,21 @@ public final class ResponseEvaluator {
      */
     public ConnectionCheck evaluate(
             @Nullable ResponseSpec spec, ConnectionResponse response, ConnectionScope scope) {
+        return evaluate(spec, response, scope, null);
+    }
+
+    /**
+     * As {@link #evaluate(ResponseSpec, ConnectionResponse, ConnectionScope)}, where the app's base
+     * {@code response.error} ({@code baseError}, may be {@code null}) gives the message and type
+     * that the request's own block does not.
+     *
+     * @throws RequestRenderException when a directive fails to evaluate
+     */
+    public ConnectionCheck evaluate(
+            @Nullable ResponseSpec spec,
+            ConnectionResponse response,
+            ConnectionScope scope,
+            @Nullable Directive baseError) {
         EvalContext context =
                 scope.context(clock.instant())
                         .rebuild()
@@ -54,21 +69,29 @@ public final class ResponseEvaluator {
                     spec == null || spec.error() == null
                             ? Values.UNDEFINED
                             : Evaluation.evaluate(spec.error(), context);
-            Value byStatus = property(error, Integer.toString(response.status()));
+            Value fallback =
+                    baseError == null ? Values.UNDEFINED : Evaluation.evaluate(baseError, context);
+            String status = Integer.toString(response.status());
+            Value byStatus = property(error, status);
+            Value baseByStatus = property(fallback, status);
             String message =
                     firstText(
                             validSpec == null ? null : validSpec.message(),
                             context,
+                            DEFAULT_ERROR_MESSAGE,
                             property(byStatus, "message"),
                             property(error, "message"),
-                            DEFAULT_ERROR_MESSAGE);
+                            property(baseByStatus, "message"),
+                            property(fallback, "message"));
             String type =
                     firstText(
                             validSpec == null ? null : validSpec.type(),
                             context,
+                            DEFAULT_ERROR_TYPE,
                             property(byStatus, "type"),
                             property(error, "type"),
-                            DEFAULT_ERROR_TYPE);
+                            property(baseByStatus, "type"),
+                            property(fallback, "type"));
             return new ConnectionCheck(null, false, message, type, null, null);
         }
         if (spec == null) {
@@ -87,13 +110,16 @@ public final class ResponseEvaluator {
         }
         Value data =
                 spec.data() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.data(), context);
+        Value temp =
+                spec.temp() == null ? Values.UNDEFINED : Evaluation.evaluate(spec.temp(), context);
         return new ConnectionCheck(
                 uid,
                 true,
                 null,
                 null,
                 metadata,
-                Values.isUndefined(data) ? null : Values.toJson(data));
+                Values.isUndefined(data) ? null : Values.toJson(data),
+                Values.isUndefined(temp) ? null : Values.toJson(temp));
     }
 
     /**
@@ -101,21 +127,19 @@ public final class ResponseEvaluator {
      * fallback}.
      */
     private static String firstText(
-            @Nullable Directive directive,
-            EvalContext context,
-            Value second,
-            Value third,
-            String fallback) {
+            @Nullable Directive directive, EvalContext context, String fallback, Value... values) {
         if (directive != null) {
             Value value = Evaluation.evaluate(directive, context);
             if (present(value)) {
                 return Values.text(value);
             }
         }
-        if (present(second)) {
-            return Values.text(second);
+        for (Value value : values) {
+            if (present(value)) {
+                return Values.text(value);
+            }
         }
-        return present(third) ? Values.text(third) : fallback;
+        return fallback;
     }
 
     private static boolean present(Value value) {

@@ -121,6 +121,7 @@ public final class WebhookProcessor {
             }
             Directive output = spec.output();
             Directive uid = type == WebhookType.SHARED ? spec.uid() : null;
+            Directive trigger = spec.trigger();
             IterateSpec iterate = spec.iterate();
             List<Item> items = new ArrayList<>();
             if (iterate == null) {
@@ -129,6 +130,7 @@ public final class WebhookProcessor {
                         0,
                         output == null ? lazy.body() : DirectiveFailure.evaluate(output, context),
                         uid,
+                        trigger,
                         context);
                 return new ProcessingOutcome.Items(items);
             }
@@ -141,7 +143,7 @@ public final class WebhookProcessor {
                 }
                 Value value =
                         output == null ? element : DirectiveFailure.evaluate(output, itemContext);
-                addItem(items, index++, value, uid, itemContext);
+                addItem(items, index++, value, uid, trigger, itemContext);
             }
             return new ProcessingOutcome.Items(items);
         } catch (DirectiveFailure failure) {
@@ -185,14 +187,24 @@ public final class WebhookProcessor {
 
     /**
      * D14/D19: a null or undefined output is no bundle. D11: the uid is evaluated per item, for
-     * shared webhooks only ({@code uid} is null otherwise), and kept as text.
+     * shared webhooks only ({@code uid} is null otherwise), and kept as text. §6.6: the instant
+     * trigger's output, if any, turns each bundle (bound as {@code payload}) into the trigger's.
      */
     private static void addItem(
             List<Item> items,
             int index,
-            Value output,
+            Value webhookOutput,
             @Nullable Directive uid,
+            @Nullable Directive trigger,
             EvalContext context) {
+        if (Values.isMissing(webhookOutput)) {
+            return;
+        }
+        Value output =
+                trigger == null
+                        ? webhookOutput
+                        : DirectiveFailure.evaluate(
+                                trigger, context.with("payload", webhookOutput));
         if (Values.isMissing(output)) {
             return;
         }

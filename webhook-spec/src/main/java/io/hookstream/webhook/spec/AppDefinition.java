@@ -23,6 +23,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param common the app's own data (e.g. a shared signing secret); never logged or published
  * @param limits body-size and rate limits of the app's webhooks, where they differ from the
  *     deployment's
+ * @param base what every request of the app starts from (base URL, headers, error mapping)
  * @param warnings everything accepted but suspicious, for whoever registered the app
  */
 public record AppDefinition(
@@ -33,6 +34,7 @@ public record AppDefinition(
         ZoneId timezone,
         JsonNode common,
         AppLimits limits,
+        RequestDefaults base,
         List<SpecWarning> warnings) {
 
     public AppDefinition {
@@ -41,6 +43,7 @@ public record AppDefinition(
         timezone = timezone == null ? ZoneOffset.UTC : timezone;
         common = common == null ? JsonNodeFactory.instance.objectNode() : common.deepCopy();
         limits = limits == null ? AppLimits.DEFAULTS : limits;
+        base = base == null ? RequestDefaults.NONE : base;
         warnings = List.copyOf(warnings);
     }
 
@@ -51,11 +54,19 @@ public record AppDefinition(
     }
 
     /**
-     * The connection's {@code log.sanitize} paths: what of the app's requests and exchanges is
-     * never shown; none without a connection.
+     * The connection's and the base's {@code log.sanitize} paths: what of the app's requests and
+     * exchanges is never shown.
      */
     public List<String> logSanitize() {
-        return connection == null ? List.of() : connection.logSanitize();
+        if (base.logSanitize().isEmpty()) {
+            return connection == null ? List.of() : connection.logSanitize();
+        }
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        if (connection != null) {
+            paths.addAll(connection.logSanitize());
+        }
+        paths.addAll(base.logSanitize());
+        return List.copyOf(paths);
     }
 
     /** The webhook named {@code name}, or {@code null}. */

@@ -32,7 +32,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *   "common": {"signingSecret": "..."},           // the app's own data, the `common` variable (D21)
  *   "limits": {"maxBodyBytes": 1048576,           // optional overrides of the deployment's limits (E3)
  *              "rateLimit": {"requests": 100, "periodSeconds": 10}},
+ *   "base": {                                     // what every request of the app starts from
+ *     "baseUrl": "{{ifempty(connection.baseUrl, 'https://api.acme.test')}}", // relative urls resolve here
+ *     "headers": {"Authorization": "Bearer {{connection.accessToken}}"}, "qs": {},
+ *     "response": {"error": {"message": "{{body.error}}", "404": {"type": "Ignore"}}},
+ *     "log": {"sanitize": ["request.headers.authorization"]}
+ *   },
  *   "connection": {
+ *     "parameters": [{"name": "accessToken", "required": true}], // checked when one is created
  *     "info": {                                   // required in a connection: request spec, see below
  *       "url": "https://api.acme.test/me", "method": "GET",
  *       "headers": {"Authorization": "Bearer {{connection.accessToken}}"},
@@ -44,10 +51,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *   "webhooks": {
  *     "orders": {
  *       "type": "dedicated",                      // or "shared"; default dedicated
+ *       "label": "Orders",
  *       "spec": { ... },                          // directives: signature, verification, respond,
- *                                                 // condition, iterate, output, uid (§6.1, E2)
- *       "attach": { ... },                        // request spec; response.data is saved as `webhook`
- *       "detach": { ... }                         // request spec
+ *                                                 // condition, iterate, output, uid (§6.1, E2), and
+ *                                                 // trigger.output, applied per bundle as `payload`
+ *       "parameters": [ ... ],                    // Make parameter syntax, checked at hook creation
+ *       "attach": { ... },                        // request spec, or an array chained through
+ *                                                 // response.temp; response.data is saved as `webhook`
+ *       "detach": { ... },                        // request spec, or an array
+ *       "module": { ... }                         // the instant trigger's interface and samples, as written
  *     }
  *   }
  * }
@@ -55,8 +67,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <p>A request spec has {@code url} (required), {@code method}, {@code headers}, {@code qs}, {@code
  * body}, {@code type} (json, urlencoded, text) and {@code response} with {@code uid}, {@code valid}
- * (IML, or {@code {condition, message, type}}), {@code metadata {type, value}}, {@code data} and
- * {@code error}.
+ * (IML, or {@code {condition, message, type}}), {@code metadata {type, value}}, {@code data},
+ * {@code error} and {@code temp}.
  *
  * <p>The {@code signature} directive is {@code {scheme, secret, tolerance?, condition?}}, and for
  * {@code scheme: "hmac"} also {@code header, algorithm, encoding, prefix, payload}; its optional
@@ -72,13 +84,24 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class AppDefinitionParser {
 
     private static final Set<String> APP_FIELDS =
-            Set.of("name", "timezone", "common", "limits", "connection", "webhooks");
+            Set.of("name", "timezone", "common", "limits", "base", "connection", "webhooks");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxBodyBytes", "rateLimit");
     private static final Set<String> RATE_FIELDS = Set.of("requests", "periodSeconds");
-    private static final Set<String> CONNECTION_FIELDS = Set.of("info", "log");
+    private static final Set<String> CONNECTION_FIELDS = Set.of("info", "log", "parameters");
     private static final Set<String> LOG_FIELDS = Set.of("sanitize");
     private static final Set<String> WEBHOOK_FIELDS =
-            Set.of("type", "spec", "attach", "detach", "eventType");
+            Set.of(
+                    "type",
+                    "label",
+                    "spec",
+                    "attach",
+                    "detach",
+                    "eventType",
+                    "parameters",
+                    "module");
+    private static final Set<String> BASE_FIELDS =
+            Set.of("baseUrl", "headers", "qs", "response", "log");
+    private static final Set<String> BASE_RESPONSE_FIELDS = Set.of("error");
 
     /** Longer event types are refused: a CloudEvents type is a name, not a payload. */
     private static final int MAX_EVENT_TYPE_LENGTH = 256;
@@ -141,13 +164,23 @@ public final class AppDefinitionParser {
         }
         AppLimits limits =
                 root.has("limits") ? limits(root.get("limits"), findings) : AppLimits.DEFAULTS;
+        RequestDefaults base =
+                root.has("base") ? base(root.get("base"), findings) : RequestDefaults.NONE;
         ConnectionDefinition connection =
                 root.has("connection") ? connection(root.get("connection"), findings) : null;
         Map<String, WebhookDefinition> webhooks =
                 webhooks(root.get("webhooks"), connection, root.has("connection"), findings);
         findings.throwIfAny();
         return new AppDefinition(
-                appId, name, webhooks, connection, timezone, common, limits, findings.warnings());
+                appId,
+                name,
+                webhooks,
+                connection,
+                timezone,
+                common,
+                limits,
+                base,
+                findings.warnings());
     }
 
     /**
@@ -249,30 +282,67 @@ public final class AppDefinitionParser {
         RequestSpec request =
                 new RequestSpecReader(new DirectiveCompiler(iml, findings, "connection.info"))
                         .read(info);
-        List<String> sanitize = sanitize(node.get("log"), findings);
-        return request == null ? null : new ConnectionDefinition(request, sanitize);
+        List<String> sanitize = sanitize(node.get("log"), "connection.log", findings);
+        ParameterSchema parameters =
+                ParameterSchema.read(node.get("parameters"), "connection.parameters", findings);
+        return request == null ? null : new ConnectionDefinition(request, sanitize, parameters);
     }
 
-    private static List<String> sanitize(@Nullable JsonNode log, Findings findings) {
+    /**
+     * The app's {@code base}: {@code baseUrl} (an IML string), {@code headers} and {@code qs} (IML
+     * flat objects), {@code response.error} and {@code log.sanitize}.
+     */
+    private RequestDefaults base(JsonNode node, Findings findings) {
+        if (!Shapes.object(node, "base", findings)) {
+            return RequestDefaults.NONE;
+        }
+        Shapes.knownFields(node, BASE_FIELDS, "base", findings);
+        DirectiveCompiler compiler = new DirectiveCompiler(iml, findings, "base");
+        Directive baseUrl = null;
+        JsonNode url = node.get("baseUrl");
+        if (url != null && Shapes.string(url, "base.baseUrl", findings)) {
+            baseUrl = compiler.template(url, "baseUrl");
+        }
+        Directive headers = null;
+        Directive qs = null;
+        if (node.has("headers") && Shapes.object(node.get("headers"), "base.headers", findings)) {
+            headers = compiler.template(node.get("headers"), "headers");
+        }
+        if (node.has("qs") && Shapes.object(node.get("qs"), "base.qs", findings)) {
+            qs = compiler.template(node.get("qs"), "qs");
+        }
+        Directive error = null;
+        JsonNode response = node.get("response");
+        if (response != null && Shapes.object(response, "base.response", findings)) {
+            Shapes.knownFields(response, BASE_RESPONSE_FIELDS, "base.response", findings);
+            JsonNode errorNode = response.get("error");
+            if (errorNode != null && Shapes.object(errorNode, "base.response.error", findings)) {
+                ErrorTypes.check(errorNode, "base.response.error", findings);
+                error = compiler.template(errorNode, "response.error");
+            }
+        }
+        return new RequestDefaults(
+                baseUrl, headers, qs, error, sanitize(node.get("log"), "base.log", findings));
+    }
+
+    private static List<String> sanitize(@Nullable JsonNode log, String at, Findings findings) {
         List<String> paths = new ArrayList<>();
-        if (log == null || !Shapes.object(log, "connection.log", findings)) {
+        if (log == null || !Shapes.object(log, at, findings)) {
             return paths;
         }
-        Shapes.knownFields(log, LOG_FIELDS, "connection.log", findings);
+        Shapes.knownFields(log, LOG_FIELDS, at, findings);
         JsonNode sanitize = log.get("sanitize");
         if (sanitize == null) {
             return paths;
         }
         if (!sanitize.isArray()) {
             findings.problem(
-                    "connection.log.sanitize",
-                    ProblemCodes.WRONG_TYPE,
-                    "must be an array of paths");
+                    at + ".sanitize", ProblemCodes.WRONG_TYPE, "must be an array of paths");
             return paths;
         }
         for (int i = 0; i < sanitize.size(); i++) {
             JsonNode entry = sanitize.get(i);
-            String path = "connection.log.sanitize[" + i + "]";
+            String path = at + ".sanitize[" + i + "]";
             if (Shapes.string(entry, path, findings)) {
                 String text = entry.stringValue();
                 if (text.startsWith("request.") || text.startsWith("response.")) {
@@ -343,10 +413,45 @@ public final class AppDefinitionParser {
         if (type == WebhookType.SHARED) {
             checkShared(path, spec, connection, connectionDeclared, node, findings);
         }
-        RequestSpec attach = request(node.get("attach"), path + ".attach", findings);
-        RequestSpec detach = request(node.get("detach"), path + ".detach", findings);
+        List<RequestSpec> attach = requests(node.get("attach"), path + ".attach", findings);
+        List<RequestSpec> detach = requests(node.get("detach"), path + ".detach", findings);
+        if (node.has("label")) {
+            Shapes.string(node.get("label"), path + ".label", findings);
+        }
+        if (node.has("module")) {
+            // the instant trigger's interface and samples: kept as written, for the console
+            Shapes.object(node.get("module"), path + ".module", findings);
+        }
         return new WebhookDefinition(
-                name, type, spec, attach, detach, eventType(node.get("eventType"), path, findings));
+                name,
+                type,
+                spec,
+                attach,
+                detach,
+                eventType(node.get("eventType"), path, findings),
+                ParameterSchema.read(node.get("parameters"), path + ".parameters", findings));
+    }
+
+    /** One request, or an array of requests chained through {@code temp}. */
+    private List<RequestSpec> requests(@Nullable JsonNode node, String path, Findings findings) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            RequestSpec one = request(node, path, findings);
+            return one == null ? List.of() : List.of(one);
+        }
+        if (node.isEmpty()) {
+            findings.problem(path, ProblemCodes.INVALID_VALUE, "must hold at least one request");
+        }
+        List<RequestSpec> chain = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            RequestSpec one = request(node.get(i), path + "[" + i + "]", findings);
+            if (one != null) {
+                chain.add(one);
+            }
+        }
+        return chain;
     }
 
     /**

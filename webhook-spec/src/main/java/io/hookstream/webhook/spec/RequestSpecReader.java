@@ -14,7 +14,7 @@ final class RequestSpecReader {
     private static final Set<String> REQUEST_FIELDS =
             Set.of("url", "method", "headers", "qs", "body", "type", "response");
     private static final Set<String> RESPONSE_FIELDS =
-            Set.of("uid", "valid", "metadata", "data", "error");
+            Set.of("uid", "valid", "metadata", "data", "error", "temp");
     private static final Set<String> VALID_FIELDS = Set.of("condition", "message", "type");
     private static final Set<String> METADATA_FIELDS = Set.of("type", "value");
     private static final Set<String> METHODS =
@@ -97,15 +97,17 @@ final class RequestSpecReader {
                     "must be an IML string");
         }
         JsonNode error = node.get("error");
-        if (error != null) {
-            Shapes.object(error, compiler.documentPath("response.error"), findings);
+        if (error != null
+                && Shapes.object(error, compiler.documentPath("response.error"), findings)) {
+            ErrorTypes.check(error, compiler.documentPath("response.error"), findings);
         }
         return new ResponseSpec(
                 optional(node, "uid", "response.uid"),
                 node.has("valid") ? valid(node.get("valid")) : null,
                 node.has("metadata") ? metadata(node.get("metadata")) : null,
                 optional(node, "data", "response.data"),
-                optional(node, "error", "response.error"));
+                optional(node, "error", "response.error"),
+                optional(node, "temp", "response.temp"));
     }
 
     private @Nullable ValidSpec valid(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.hookstream.webhook.spec;
 
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -9,33 +10,51 @@ import org.jspecify.annotations.Nullable;
  * @param name the key under {@code webhooks}
  * @param type shared (one URL per app) or dedicated (one URL per hook)
  * @param spec the compiled directives
- * @param attach for attached dedicated hooks: registers the hook URL with the provider; its {@code
- *     response.data} is saved as the {@code webhook} variable
- * @param detach unregisters the hook; a plain request
+ * @param attach for attached dedicated hooks: the requests that register the hook URL with the
+ *     provider, in order, each seeing the previous one's {@code response.temp} as {@code temp};
+ *     their {@code response.data} is saved as the {@code webhook} variable; empty for none
+ * @param detach the requests that unregister the hook, chained the same way; empty for none
  * @param eventType the CloudEvents {@code type} of its bundles; {@code null} for the default,
  *     {@code io.hookstream.bundle}
+ * @param parameters what a hook of this webhook is created with, checked at creation
  */
 public record WebhookDefinition(
         String name,
         WebhookType type,
         WebhookSpec spec,
-        @Nullable RequestSpec attach,
-        @Nullable RequestSpec detach,
-        @Nullable String eventType) {
+        List<RequestSpec> attach,
+        List<RequestSpec> detach,
+        @Nullable String eventType,
+        ParameterSchema parameters) {
 
     public WebhookDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(spec, "spec");
+        attach = List.copyOf(attach);
+        detach = List.copyOf(detach);
+        Objects.requireNonNull(parameters, "parameters");
     }
 
-    /** A webhook whose bundles have the default CloudEvents type. */
+    /** A webhook with at most one attach and one detach request and no parameter schema. */
     public WebhookDefinition(
             String name,
             WebhookType type,
             WebhookSpec spec,
             @Nullable RequestSpec attach,
             @Nullable RequestSpec detach) {
-        this(name, type, spec, attach, detach, null);
+        this(
+                name,
+                type,
+                spec,
+                attach == null ? List.of() : List.of(attach),
+                detach == null ? List.of() : List.of(detach),
+                null,
+                ParameterSchema.NONE);
+    }
+
+    /** Whether the webhook registers its hooks with the provider. */
+    public boolean attached() {
+        return !attach.isEmpty();
     }
 }

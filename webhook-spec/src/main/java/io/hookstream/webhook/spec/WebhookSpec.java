@@ -22,6 +22,7 @@ public final class WebhookSpec {
     private final @Nullable Directive output;
     private final @Nullable Directive uid;
     private final @Nullable DedupeSpec dedupe;
+    private final @Nullable Directive trigger;
     private final List<SpecWarning> warnings;
 
     private WebhookSpec(Builder builder) {
@@ -34,6 +35,7 @@ public final class WebhookSpec {
         this.output = builder.output;
         this.uid = builder.uid;
         this.dedupe = builder.dedupe;
+        this.trigger = builder.trigger;
         this.warnings = List.copyOf(builder.warnings);
     }
 
@@ -84,6 +86,15 @@ public final class WebhookSpec {
         return dedupe;
     }
 
+    /**
+     * The output of the app's instant trigger ({@code trigger.output}), evaluated for every bundle
+     * after {@code output} with that bundle bound as {@code payload} (§6.6); {@code null}: the
+     * webhook's output is the bundle.
+     */
+    public @Nullable Directive trigger() {
+        return trigger;
+    }
+
     /** Warnings raised while parsing, e.g. Decision D3. */
     public List<SpecWarning> warnings() {
         return warnings;
@@ -105,6 +116,7 @@ public final class WebhookSpec {
         private @Nullable Directive output;
         private @Nullable Directive uid;
         private @Nullable DedupeSpec dedupe;
+        private @Nullable Directive trigger;
         private final List<SpecWarning> warnings = new java.util.ArrayList<>();
 
         private Builder(JsonNode source) {
@@ -148,6 +160,11 @@ public final class WebhookSpec {
 
         Builder dedupe(@Nullable DedupeSpec value) {
             this.dedupe = value;
+            return this;
+        }
+
+        Builder trigger(@Nullable Directive value) {
+            this.trigger = value;
             return this;
         }
 

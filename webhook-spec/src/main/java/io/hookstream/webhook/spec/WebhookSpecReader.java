@@ -25,7 +25,9 @@ final class WebhookSpecReader {
                     "iterate",
                     "output",
                     "uid",
-                    "dedupe");
+                    "dedupe",
+                    "trigger");
+    private static final Set<String> TRIGGER_FIELDS = Set.of("output");
     private static final Set<String> DEDUPE_FIELDS = Set.of("key", "window");
     private static final Set<String> VERIFICATION_FIELDS = Set.of("condition", "respond");
     private static final Set<String> RESPOND_FIELDS = Set.of("type", "status", "headers", "body");
@@ -88,6 +90,14 @@ final class WebhookSpecReader {
         }
         if ((node = directives.get("dedupe")) != null) {
             spec.dedupe(dedupe(node));
+        }
+        if ((node = directives.get("trigger")) != null
+                && Shapes.object(node, compiler.documentPath("trigger"), findings)) {
+            Shapes.knownFields(node, TRIGGER_FIELDS, compiler.documentPath("trigger"), findings);
+            JsonNode output = node.get("output");
+            if (output != null) {
+                spec.trigger(compiler.template(output, "trigger.output"));
+            }
         }
         warnings.forEach(spec::warning);
         return spec.build();

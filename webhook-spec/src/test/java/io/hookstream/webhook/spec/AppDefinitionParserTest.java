@@ -81,8 +81,8 @@ class AppDefinitionParserTest {
         assertThat(spec.iterate().condition().test().path()).isEqualTo("iterate.condition");
         assertThat(spec.output().path()).isEqualTo("output");
         assertThat(spec.uid()).isNull();
-        assertThat(orders.attach().response().data().path()).isEqualTo("response.data");
-        assertThat(orders.detach().method().path()).isEqualTo("method");
+        assertThat(orders.attach().get(0).response().data().path()).isEqualTo("response.data");
+        assertThat(orders.detach().get(0).method().path()).isEqualTo("method");
 
         assertThat(app.webhook("events").type()).isEqualTo(WebhookType.SHARED);
         assertThat(app.webhook("events").spec().iterate().container().path()).isEqualTo("iterate");
