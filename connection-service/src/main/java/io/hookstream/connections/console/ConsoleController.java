@@ -74,6 +74,7 @@ class ConsoleController {
     @PostMapping(path = "/console/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<Void>> login(ServerWebExchange exchange) {
         if (!sameOrigin(exchange.getRequest())) {
+            log.info("event=console_login result=cross_site");
             return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
         }
         return exchange.getFormData()
@@ -163,11 +164,18 @@ class ConsoleController {
 
     /**
      * A login form posted from another site would sign the browser into that site's choice of
-     * session; browsers name the posting page's origin, which must be this host.
+     * session. Browsers say where a request comes from in {@code Sec-Fetch-Site}; older ones only
+     * in {@code Origin}, which must then name this host. (With {@code Referrer-Policy: no-referrer}
+     * a browser sends {@code Origin: null} even from the console's own form, so that value alone
+     * decides nothing.)
      */
-    private static boolean sameOrigin(ServerHttpRequest request) {
+    static boolean sameOrigin(ServerHttpRequest request) {
+        String site = request.getHeaders().getFirst("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin") || site.equals("none");
+        }
         String origin = request.getHeaders().getOrigin();
-        if (origin == null) {
+        if (origin == null || origin.equals("null")) {
             return true;
         }
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);

@@ -3,6 +3,7 @@ import {fill, h, status, table, time} from '../dom.js';
 import {copyButton} from './hooks.js';
 
 const TAIL_MAX = 200;
+const POLL_MS = 5000;
 
 export async function render(main, hookId) {
   const path = `/api/hooks/${encodeURIComponent(hookId)}`;
@@ -13,22 +14,26 @@ export async function render(main, hookId) {
   const events = h('div', {id: 'event-list'});
   const refresh = h('button', {type: 'button', id: 'hook-refresh'}, 'Refresh');
 
+  // redrawn only when something changed, so that an open detail stays open
+  let shown = {requests: null, events: null};
   async function load() {
     const [r, e] = await Promise.all([get(`${path}/requests?limit=50`), get(`${path}/events?limit=50`)]);
-    fill(requests, table('Request log (refused and unanswered requests)',
+    const now = {requests: JSON.stringify(r.requests), events: JSON.stringify(e.events)};
+    if (now.requests !== shown.requests) fill(requests, table('Request log (refused and unanswered requests)',
       ['Received', 'Request', 'Status', 'Outcome', 'Reason', 'Detail'], r.requests, req => [
         time(req.receivedAt), h('code', {}, `${req.method} ${req.path}`), String(req.status),
         h('span', {className: 'outcome'}, req.outcome),
         h('span', {className: 'reason'}, [req.reason || '', req.directivePath ? ` at ${req.directivePath}` : '']),
         requestDetail(req),
       ]));
-    fill(events, table('Events and what became of them',
+    if (now.events !== shown.events) fill(events, table('Events and what became of them',
       ['Event', 'Received', 'Outcome', 'Bundles', 'Error'], e.events, ev => [
         h('a', {href: `#/events/${encodeURIComponent(ev.eventId)}`, className: 'event-link'}, ev.eventId),
         time(ev.receivedAt), h('span', {className: `outcome ${ev.outcome}`}, ev.outcome),
         String(ev.bundleIds.length),
         ev.error ? `${ev.error.code || ''} at ${ev.error.directivePath || ev.error.stage || ''}: ${ev.error.message || ''}` : '',
       ]));
+    shown = now;
   }
 
   const toggle = h('button', {type: 'button', id: 'toggle-hook', on: {click: async () => {
@@ -66,7 +71,10 @@ export async function render(main, hookId) {
   source.addEventListener('error', () => { tailState.textContent = 'reconnecting'; });
   source.addEventListener('request', m => showLive(tail, 'request', JSON.parse(m.data)));
   source.addEventListener('outcome', m => { showLive(tail, 'outcome', JSON.parse(m.data)); load(); });
-  return () => source.close();
+  // the lists are read from the activity view, which may answer a moment after the tail showed
+  // an entry: read them again while the page is open
+  const timer = setInterval(() => load().catch(() => {}), POLL_MS);
+  return () => { source.close(); clearInterval(timer); };
 }
 
 function showLive(tail, kind, entry) {
