@@ -6,6 +6,7 @@ import io.hookstream.connections.activity.ActivityStreams;
 import io.hookstream.connections.activity.ActivityTail;
 import io.hookstream.connections.activity.OverviewReader;
 import io.hookstream.connections.activity.RawEventReader;
+import io.hookstream.connections.apps.RequestMasks;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteRequests;
 import io.hookstream.connections.store.ControlPlaneStore;
@@ -81,6 +82,11 @@ class ControlPlaneConfiguration {
     RawEventReader rawEventReader(
             KafkaSettings kafka, HookstreamTopics topics, ActivitySettings settings) {
         return new RawEventReader(kafka, topics, settings.queryTimeout());
+    }
+
+    @Bean
+    RequestMasks requestMasks(ControlPlaneStore store, AppCatalog catalog) {
+        return new RequestMasks(store, catalog);
     }
 
     @Bean

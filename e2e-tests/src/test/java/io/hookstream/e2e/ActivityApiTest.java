@@ -284,7 +284,77 @@ class ActivityApiTest {
                 assertThat(await(hs.system.controlUrl(), path, "events", itsEvent)).hasSize(1);
                 assertThat(await(secondUrl, path, "events", itsEvent)).hasSize(1);
             }
+            // the counts per outcome are summed over both instances' shares, by either of them
+            long[] delivered = {0, -1};
+            for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                    System.nanoTime() < end && delivered[0] != delivered[1]; ) {
+                delivered[0] = count(trafficAt(hs.system.controlUrl()), "events", "delivered");
+                delivered[1] = count(trafficAt(secondUrl), "events", "delivered");
+                if (delivered[0] != delivered[1]) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(delivered[1]).isEqualTo(delivered[0]).isGreaterThanOrEqualTo(4);
         }
+    }
+
+    @Test
+    void theOverviewCountsRequestsAndEventsPerOutcomeMinuteByMinute() throws Exception {
+        JsonNode before = trafficAt(hs.system.controlUrl());
+        long refusedBefore = count(before, "requests", "signature_refused");
+        long deliveredBefore = count(before, "events", "delivered");
+        JsonNode hook =
+                hs.createHook(
+                        "github", "repository", user("count"), "{\"secret\":\"" + SECRET + "\"}");
+        String url = hook.get("url").asString();
+
+        forgedPush(url, "{\"n\":1}");
+        forgedPush(url, "{\"n\":2}");
+        eventId(signedPush(url, "{\"n\":3}"));
+
+        JsonNode traffic = trafficAt(hs.system.controlUrl());
+        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                System.nanoTime() < end
+                        && (count(traffic, "requests", "signature_refused") < refusedBefore + 2
+                                || count(traffic, "events", "delivered") < deliveredBefore + 1); ) {
+            Thread.sleep(200);
+            traffic = trafficAt(hs.system.controlUrl());
+        }
+        assertThat(count(traffic, "requests", "signature_refused"))
+                .as(traffic.toString())
+                .isGreaterThanOrEqualTo(refusedBefore + 2);
+        assertThat(count(traffic, "events", "delivered"))
+                .isGreaterThanOrEqualTo(deliveredBefore + 1);
+        assertThat(traffic.get("minutes").asInt()).isEqualTo(15);
+        assertThat(traffic.get("perMinute").size()).isEqualTo(15);
+        long perMinute = 0;
+        for (JsonNode minute : traffic.get("perMinute")) {
+            perMinute += minute.get("requests").path("signature_refused").asLong(0);
+        }
+        assertThat(perMinute).isEqualTo(count(traffic, "requests", "signature_refused"));
+        assertThat(traffic.get("refused").asLong())
+                .isGreaterThanOrEqualTo(count(traffic, "requests", "signature_refused"));
+        assertThat(traffic.get("accepted").asLong())
+                .isGreaterThanOrEqualTo(count(traffic, "events", "delivered"));
+        assertThat(hs.control("GET", "/api/overview?minutes=0", null).statusCode()).isEqualTo(400);
+        assertThat(hs.control("GET", "/api/overview?minutes=5", null).statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode trafficAt(String control) throws Exception {
+        HttpResponse<String> answer =
+                hs.http.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(control + "/api/overview"))
+                                .header("Authorization", "Bearer " + RunningSystem.TOKEN)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return RunningSystem.JSON.readTree(answer.body()).get("traffic");
+    }
+
+    private static long count(JsonNode traffic, String kind, String outcome) {
+        return traffic.get(kind).path(outcome).asLong(0);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.hookstream.cli.dlq;
 
 import io.hookstream.cli.KafkaConnection;
-import io.hookstream.cli.replay.TopicScan;
+import io.hookstream.operations.deadletters.DeadLetterFilter;
+import io.hookstream.operations.deadletters.DeadLetterId;
+import io.hookstream.operations.deadletters.DeadLetterReader;
+import io.hookstream.operations.scan.TopicScan;
 import io.hookstream.schemas.avro.DeadLetter;
-import io.hookstream.schemas.serde.AvroSerde;
 import io.hookstream.schemas.topic.TopicNames;
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +73,8 @@ public final class DlqListCommand implements Callable<Integer> {
     }
 
     private int list(PrintWriter out, PrintWriter err) {
-        Deserializer<DeadLetter> letters = AvroSerde.of(DeadLetter.class).deserializer();
+        DeadLetterReader letters = new DeadLetterReader(err::println);
+        DeadLetterFilter filter = DeadLetterFilter.ofHook(hookId);
         DeadLetterJson json = new DeadLetterJson();
         long limit = max == null ? Long.MAX_VALUE : max;
         long[] printed = {0};
@@ -89,9 +91,11 @@ public final class DlqListCommand implements Callable<Integer> {
                     scan.beginningOffsets(partitions),
                     ends,
                     record -> {
-                        DeadLetter letter = DeadLetters.read(letters, record, err);
+                        DeadLetter letter = letters.read(record);
                         if (letter != null
-                                && (hookId == null || hookId.equals(letter.getHookId()))) {
+                                && filter.matches(
+                                        new DeadLetterId(record.partition(), record.offset()),
+                                        letter)) {
                             out.println(json.render(letter));
                             printed[0]++;
                         }

@@ -1,8 +1,14 @@
 package io.hookstream.cli.dlq;
 
 import io.hookstream.cli.KafkaConnection;
+import io.hookstream.operations.deadletters.DeadLetterFilter;
+import io.hookstream.operations.deadletters.DeadLetterRedrive;
+import io.hookstream.operations.deadletters.DeadLetterTopics;
+import io.hookstream.operations.scan.MissingTopicException;
 import io.hookstream.schemas.topic.TopicNames;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,9 +81,69 @@ public final class DlqRedriveCommand implements Callable<Integer> {
         if (hookId != null && hookId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--hook must not be blank");
         }
-        return new DeadLetterRedrive(
-                        new DeadLetterRedrive.Options(
-                                kafka.bootstrapServers, dlqTopic, replayTopic, hookId, dryRun))
-                .run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return redrive(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * @return 0 when every pending dead letter was redriven (or counted, in a dry run), 1 otherwise
+     */
+    private int redrive(PrintWriter out, PrintWriter err) {
+        DeadLetterRedrive redrive =
+                new DeadLetterRedrive(
+                        new DeadLetterTopics(kafka.bootstrapServers, dlqTopic, replayTopic),
+                        "hookstream-dlq-redrive",
+                        err::println);
+        try {
+            DeadLetterRedrive.Result result =
+                    redrive.run(DeadLetterFilter.ofHook(hookId), dryRun, counts -> {});
+            out.println(summary(result));
+            out.flush();
+            Exception failure = result.failure();
+            if (failure != null) {
+                err.println(
+                        "Redrive stopped after "
+                                + result.counts().redriven()
+                                + " events: "
+                                + failure.getMessage());
+                err.println("Running it again redrives only what is still pending.");
+            }
+            err.flush();
+            return result.complete() ? 0 : 1;
+        } catch (MissingTopicException e) {
+            return fail(err, String.valueOf(e.getMessage()));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return fail(
+                    err,
+                    "Kafka at " + kafka.bootstrapServers + " did not answer: " + e.getMessage());
+        } catch (KafkaException e) {
+            return fail(
+                    err,
+                    "Cannot redrive from "
+                            + dlqTopic
+                            + " at "
+                            + kafka.bootstrapServers
+                            + ": "
+                            + e.getMessage());
+        }
+    }
+
+    private static String summary(DeadLetterRedrive.Result result) {
+        DeadLetterRedrive.Counts counts = result.counts();
+        String counted =
+                "dead letters "
+                        + counts.deadLetters()
+                        + ", matched "
+                        + counts.matched()
+                        + ", already redriven "
+                        + counts.alreadyRedriven();
+        return result.dryRun()
+                ? counted + ", to redrive " + counts.toRedrive() + " (dry run: nothing redriven)"
+                : counted + ", redriven " + counts.redriven();
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return 1;
     }
 }

@@ -1,5 +1,8 @@
 package io.hookstream.cli.replay;
 
+import io.hookstream.operations.replay.ReplayPublisher;
+import io.hookstream.operations.scan.Offsets;
+import io.hookstream.operations.scan.TopicScan;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.serde.AvroSerde;
 import java.io.PrintWriter;

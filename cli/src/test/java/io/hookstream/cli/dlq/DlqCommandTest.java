@@ -5,7 +5,7 @@ import static io.hookstream.cli.replay.KafkaFixture.hookstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.cli.replay.KafkaFixture;
-import io.hookstream.cli.replay.ReplayPublisher;
+import io.hookstream.operations.replay.ReplayPublisher;
 import io.hookstream.schemas.avro.DeadLetter;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.serde.AvroSerde;

@@ -4,6 +4,7 @@ import static io.hookstream.cli.replay.KafkaFixture.event;
 import static io.hookstream.cli.replay.KafkaFixture.hookstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.operations.replay.ReplayPublisher;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.serde.AvroSerde;
 import java.io.IOException;

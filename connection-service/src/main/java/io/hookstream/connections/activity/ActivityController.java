@@ -2,9 +2,15 @@ package io.hookstream.connections.activity;
 
 import io.hookstream.connections.api.ApiProblems;
 import io.hookstream.connections.api.Identifiers;
+import io.hookstream.connections.apps.RequestMasks;
 import io.hookstream.connections.store.ControlPlaneStore;
 import io.hookstream.schemas.avro.App;
+import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.topic.HookstreamTopics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What happened to a hook's requests and events: the request log (refusals with their reasons), the
@@ -31,7 +38,8 @@ class ActivityController {
     private final OverviewReader overview;
     private final ControlPlaneStore store;
     private final RawEventReader raw;
-    private final io.hookstream.support.apps.AppCatalog catalog;
+    private final RequestMasks masks;
+    private final Clock clock;
 
     /** The most of a body the detail of an event shows. */
     private static final int MAX_BODY = 1024 * 1024;
@@ -42,20 +50,36 @@ class ActivityController {
             OverviewReader overview,
             ControlPlaneStore store,
             RawEventReader raw,
-            io.hookstream.support.apps.AppCatalog catalog) {
+            RequestMasks masks,
+            Clock clock) {
         this.queries = queries;
         this.tail = tail;
         this.overview = overview;
         this.store = store;
         this.raw = raw;
-        this.catalog = catalog;
+        this.masks = masks;
+        this.clock = clock;
     }
 
-    /** Router lag, dead letters and unmatched items held, and every trigger-topic reader's lag. */
+    /**
+     * Requests and events per outcome over the last {@code minutes}, router lag, dead letters and
+     * unmatched items held, and every trigger-topic reader's lag.
+     */
     @GetMapping("/overview")
-    Mono<Overview> overview() {
-        return Mono.fromCallable(overview::read)
-                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+    Mono<Overview> overview(@RequestParam(defaultValue = "15") int minutes) {
+        long most = ActivityTopology.COUNT_RETENTION.toMinutes();
+        if (minutes < 1 || minutes > most) {
+            throw ApiProblems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "minutes must be between 1 and " + most + ": " + minutes);
+        }
+        Instant now = clock.instant();
+        return queries.counts(Traffic.since(now, minutes), false)
+                .map(counts -> Traffic.of(now, minutes, counts))
+                .flatMap(
+                        traffic ->
+                                Mono.fromCallable(() -> overview.read(traffic))
+                                        .subscribeOn(Schedulers.boundedElastic()))
                 .onErrorMap(
                         e -> !(e instanceof org.springframework.web.ErrorResponseException),
                         e ->
@@ -148,22 +172,14 @@ class ActivityController {
                                         .orElse(detail));
     }
 
-    private String body(io.hookstream.schemas.avro.RawWebhookEvent event) {
-        App app = store.app(event.getAppId());
-        java.util.List<String> sanitize =
-                app != null
-                                && catalog.compiled(app)
-                                        instanceof
-                                        io.hookstream.support.apps.AppCatalog.Compiled.Loaded loaded
-                        ? loaded.definition().logSanitize()
-                        : java.util.List.of();
-        java.nio.ByteBuffer buffer = event.getBody().duplicate();
+    private String body(RawWebhookEvent event) {
+        ByteBuffer buffer = event.getBody().duplicate();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
-        return java.nio.charset.StandardCharsets.UTF_8
+        return StandardCharsets.UTF_8
                 .decode(
-                        java.nio.ByteBuffer.wrap(
-                                new io.hookstream.webhook.masking.RequestMask(sanitize, 1024)
+                        ByteBuffer.wrap(
+                                masks.of(event.getAppId())
                                         .bodyPreview(bytes, event.getContentType(), MAX_BODY)))
                 .toString();
     }

@@ -4,6 +4,8 @@ import io.hookstream.connections.api.ApiProblems;
 import io.hookstream.schemas.avro.EventOutcome;
 import io.hookstream.schemas.avro.RequestRecord;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -73,6 +76,41 @@ public final class ActivityQueries {
                 (List<EventOutcome> found) ->
                         found.isEmpty() ? List.of() : List.of(EventDetail.of(eventId, found)),
                 new ParameterizedTypeReference<List<EventDetail>>() {});
+    }
+
+    /**
+     * The outcome counts per minute since {@code from}, summed over every instance's share: read
+     * here, and, unless this is itself a forwarded query, asked once of each other instance. A
+     * share that cannot be read right now (a rebalance, an instance that does not answer) is left
+     * out rather than failing the overview.
+     */
+    public Mono<List<OutcomeCount>> counts(Instant from, boolean forwarded) {
+        Mono<List<OutcomeCount>> here =
+                Mono.fromCallable(() -> streams.localCounts(from).orElse(List.of()))
+                        .subscribeOn(Schedulers.boundedElastic());
+        if (forwarded) {
+            return here;
+        }
+        List<Mono<List<OutcomeCount>>> shares = new ArrayList<>();
+        shares.add(here);
+        for (URI other : streams.otherInstances(ActivityTopology.OUTCOME_COUNTS)) {
+            URI uri =
+                    UriComponentsBuilder.fromUri(other)
+                            .path(INTERNAL + ActivityTopology.OUTCOME_COUNTS)
+                            .queryParam("key", "*")
+                            .queryParam("from", from.toString())
+                            .encode()
+                            .build()
+                            .toUri();
+            shares.add(
+                    client.get()
+                            .uri(uri)
+                            .retrieve()
+                            .bodyToMono(new ParameterizedTypeReference<List<OutcomeCount>>() {})
+                            .timeout(settings.queryTimeout())
+                            .onErrorResume(e -> Mono.just(List.of())));
+        }
+        return Flux.merge(shares).flatMapIterable(list -> list).collectList();
     }
 
     private <V, T> Mono<List<T>> query(

@@ -16,11 +16,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -171,6 +174,56 @@ public final class ActivityStreams
         } catch (InvalidStateStoreException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The counts in this instance's share of the outcome counts from {@code from} on; empty when
+     * the store is not readable here right now (a rebalance).
+     */
+    public Optional<List<OutcomeCount>> localCounts(Instant from) {
+        KafkaStreams s = streams;
+        if (s == null) {
+            return Optional.empty();
+        }
+        try {
+            ReadOnlyWindowStore<String, Long> counts =
+                    s.store(
+                            StoreQueryParameters.fromNameAndType(
+                                    ActivityTopology.OUTCOME_COUNTS,
+                                    QueryableStoreTypes.<String, Long>windowStore()));
+            List<OutcomeCount> found = new ArrayList<>();
+            try (KeyValueIterator<Windowed<String>, Long> it =
+                    counts.fetchAll(from, Instant.now().plus(Duration.ofHours(1)))) {
+                while (it.hasNext()) {
+                    KeyValue<Windowed<String>, Long> next = it.next();
+                    found.add(
+                            OutcomeCount.of(
+                                    next.key.key(), next.key.window().startTime(), next.value));
+                }
+            }
+            return Optional.of(found);
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The API addresses of the other running instances that hold a share of {@code store}: a query
+     * over every key asks each of them once.
+     */
+    public List<URI> otherInstances(String store) {
+        KafkaStreams s = streams;
+        HostInfo here = self;
+        if (s == null || here == null) {
+            return List.of();
+        }
+        return s.metadataForAllStreamsClients().stream()
+                .filter(client -> client.stateStoreNames().contains(store))
+                .map(client -> client.hostInfo())
+                .filter(host -> !host.equals(here))
+                .distinct()
+                .map(host -> URI.create(scheme + "://" + host.host() + ":" + host.port()))
+                .toList();
     }
 
     @Override

@@ -8,11 +8,16 @@ import java.time.Instant;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,12 +32,20 @@ import org.jspecify.annotations.Nullable;
  * repartitioned by event id, for the detail of one event. Window stores with duplicates retained
  * keep every entry of a key, and drop whole segments once they are older than the retention: the
  * view costs what the traffic of the retention period costs, not what the number of hooks does.
+ * Requests and outcomes are also counted per outcome and minute for the overview.
  */
 final class ActivityTopology {
 
     static final String REQUESTS = "activity-requests";
     static final String EVENTS = "activity-events";
     static final String EVENTS_BY_ID = "activity-events-by-id";
+    static final String OUTCOME_COUNTS = "activity-outcome-counts";
+
+    /** The width of the buckets requests and outcomes are counted in for the overview. */
+    static final Duration COUNT_BUCKET = Duration.ofMinutes(1);
+
+    /** How far back the overview's counts go. */
+    static final Duration COUNT_RETENTION = Duration.ofHours(1);
 
     // every entry is its own window; its start is the time of the request
     private static final Duration WINDOW = Duration.ofMillis(1);
@@ -60,13 +73,14 @@ final class ActivityTopology {
                         keys,
                         outcomes));
 
-        builder.stream(
+        var requestLog =
+                builder.stream(
                         topics.requests().name(),
-                        Consumed.with(keys, requests).withName("requests-source"))
-                .process(
-                        () -> new Keep<RequestRecord>(REQUESTS, r -> r.getReceivedAt()),
-                        Named.as("keep-requests"),
-                        REQUESTS);
+                        Consumed.with(keys, requests).withName("requests-source"));
+        requestLog.process(
+                () -> new Keep<RequestRecord>(REQUESTS, r -> r.getReceivedAt()),
+                Named.as("keep-requests"),
+                REQUESTS);
         var events =
                 builder.stream(
                         topics.eventsOutcomes().name(),
@@ -81,6 +95,24 @@ final class ActivityTopology {
                         () -> new Keep<EventOutcome>(EVENTS_BY_ID, EventOutcome::getReceivedAt),
                         Named.as("keep-events-by-id"),
                         EVENTS_BY_ID);
+        requestLog
+                .map(
+                        (key, request) -> KeyValue.pair(OutcomeCount.requestKey(request), 1L),
+                        Named.as("request-outcome"))
+                .merge(
+                        events.map(
+                                (key, outcome) -> KeyValue.pair(OutcomeCount.eventKey(outcome), 1L),
+                                Named.as("event-outcome")),
+                        Named.as("outcomes"))
+                // a handful of keys (one per outcome), each counted by whichever instance owns it
+                .groupByKey(Grouped.with("outcome-counts", keys, Serdes.Long()))
+                .windowedBy(TimeWindows.ofSizeWithNoGrace(COUNT_BUCKET))
+                .count(
+                        Named.as("count-outcomes"),
+                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(OUTCOME_COUNTS)
+                                .withKeySerde(keys)
+                                .withValueSerde(Serdes.Long())
+                                .withRetention(COUNT_RETENTION));
         return builder.build();
     }
 

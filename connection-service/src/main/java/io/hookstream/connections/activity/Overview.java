@@ -10,7 +10,7 @@ import java.util.List;
  * @param deadLetters records on the dead-letter topic (within its retention), redriven or not
  * @param unmatched shared items on the unmatched topic (within its retention)
  * @param consumerGroups every consumer group that reads trigger topics, with its lag
- * @param traffic requests per outcome over the last hour, oldest bucket first
+ * @param traffic requests and events per outcome over the last minutes
  */
 public record Overview(
         Instant at,
@@ -18,22 +18,10 @@ public record Overview(
         long deadLetters,
         long unmatched,
         List<GroupLag> consumerGroups,
-        List<TrafficBucket> traffic) {
+        Traffic traffic) {
 
     /** How far a group is behind on one partition: the end offset minus its committed offset. */
     public record PartitionLag(String topic, int partition, long lag) {}
-
-    /**
-     * What arrived in one interval, counted from the topics' offsets at its two ends rather than by
-     * reading records, so it costs the same at any traffic. Counts are of records: a transactional
-     * topic's commit markers make them a little high.
-     *
-     * @param accepted raw events the ingress stored
-     * @param refused requests answered without an event (the request log's records, which the
-     *     ingress samples under load)
-     * @param deadLettered events that became dead letters
-     */
-    public record TrafficBucket(Instant from, long accepted, long refused, long deadLettered) {}
 
     /** A group reading trigger topics: the topics, its total lag and its lag per partition. */
     public record GroupLag(

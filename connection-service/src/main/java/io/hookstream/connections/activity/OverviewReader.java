@@ -46,7 +46,8 @@ public final class OverviewReader implements DisposableBean {
     }
 
     /** Blocking: run it off the event loop. */
-    public Overview read() throws InterruptedException, ExecutionException, TimeoutException {
+    public Overview read(Traffic traffic)
+            throws InterruptedException, ExecutionException, TimeoutException {
         long timeout = settings.queryTimeout().toMillis();
         Collection<GroupListing> groups =
                 admin.listGroups().all().get(timeout, TimeUnit.MILLISECONDS);
@@ -119,77 +120,7 @@ public final class OverviewReader implements DisposableBean {
                 held(names.eventsDlq(), starts, ends),
                 held(names.eventsUnmatched(), starts, ends),
                 consumerGroups,
-                traffic(timeout));
-    }
-
-    /** The chart's span and resolution. */
-    static final java.time.Duration TRAFFIC_BUCKET = java.time.Duration.ofMinutes(5);
-
-    static final int TRAFFIC_BUCKETS = 12;
-
-    /**
-     * Per bucket, the difference of each topic's offsets at the bucket's two ends: the first offset
-     * at or after a time, or the end offset when nothing came after it.
-     */
-    private List<Overview.TrafficBucket> traffic(long timeout)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        List<String> topics = List.of(names.eventsRaw(), names.requests(), names.eventsDlq());
-        List<TopicPartition> partitions = new ArrayList<>();
-        var descriptions = admin.describeTopics(topics).topicNameValues();
-        for (String topic : topics) {
-            var description = descriptions.get(topic);
-            if (description == null) {
-                continue;
-            }
-            try {
-                description
-                        .get(timeout, TimeUnit.MILLISECONDS)
-                        .partitions()
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            } catch (ExecutionException e) {
-                // a topic not created yet has had no traffic
-            }
-        }
-        java.time.Instant now = clock.instant();
-        long step = TRAFFIC_BUCKET.toMillis();
-        long end = (now.toEpochMilli() / step + 1) * step;
-        long start = end - step * TRAFFIC_BUCKETS;
-        Map<TopicPartition, Long> latest = offsets(partitions, OffsetSpec.latest(), timeout);
-        List<Map<TopicPartition, Long>> at = new ArrayList<>();
-        for (int i = 0; i <= TRAFFIC_BUCKETS; i++) {
-            long time = start + i * step;
-            Map<TopicPartition, Long> found =
-                    time >= now.toEpochMilli()
-                            ? latest
-                            : offsets(partitions, OffsetSpec.forTimestamp(time), timeout);
-            Map<TopicPartition, Long> resolved = new HashMap<>();
-            for (TopicPartition tp : partitions) {
-                long offset = found.getOrDefault(tp, -1L);
-                resolved.put(tp, offset < 0 ? latest.getOrDefault(tp, 0L) : offset);
-            }
-            at.add(resolved);
-        }
-        List<Overview.TrafficBucket> buckets = new ArrayList<>();
-        for (int i = 0; i < TRAFFIC_BUCKETS; i++) {
-            buckets.add(
-                    new Overview.TrafficBucket(
-                            java.time.Instant.ofEpochMilli(start + i * step),
-                            between(names.eventsRaw(), at.get(i), at.get(i + 1)),
-                            between(names.requests(), at.get(i), at.get(i + 1)),
-                            between(names.eventsDlq(), at.get(i), at.get(i + 1))));
-        }
-        return buckets;
-    }
-
-    private static long between(
-            String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
-        long count = 0;
-        for (var offset : to.entrySet()) {
-            if (offset.getKey().topic().equals(topic)) {
-                count += Math.max(0, offset.getValue() - from.getOrDefault(offset.getKey(), 0L));
-            }
-        }
-        return count;
+                traffic);
     }
 
     private boolean trigger(String topic) {

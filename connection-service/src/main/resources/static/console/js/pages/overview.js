@@ -10,18 +10,16 @@ export async function render(main) {
   main.append(h('div', {className: 'title'}, h('h1', {}, 'Overview'), refresh), body);
   let chart = null;
   async function load() {
-    const o = await get('/api/overview');
+    const o = await get(`/api/overview?minutes=${MINUTES}`);
     if (chart) { chart.destroy(); chart = null; }
     const routerLag = o.routerLag.reduce((sum, p) => sum + p.lag, 0);
-    const traffic = o.traffic || [];
-    const accepted = traffic.reduce((s, b) => s + b.accepted, 0);
-    const refused = traffic.reduce((s, b) => s + b.refused, 0);
+    const traffic = o.traffic;
     const plot = h('figure', {className: 'chart', id: 'traffic-chart'},
-      h('figcaption', {}, 'Requests per outcome, last hour, per 5 minutes'));
+      h('figcaption', {}, `Requests per outcome, per minute, last ${MINUTES} minutes`));
     fill(body,
       h('ul', {className: 'cards', 'aria-label': 'At a glance'},
-        card('Accepted (last hour)', accepted, 'card-accepted'),
-        card('Refused (last hour)', refused, 'card-refused'),
+        card(`Accepted (${MINUTES} min)`, traffic.accepted, 'card-accepted'),
+        card(`Refused (${MINUTES} min)`, traffic.refused, 'card-refused'),
         card('Router lag', routerLag, 'card-router-lag'),
         card('Dead letters waiting', o.deadLetters, 'card-dead-letters'),
         card('Unmatched waiting', o.unmatched, 'card-unmatched')),
@@ -31,7 +29,7 @@ export async function render(main) {
       table('Router lag per partition', ['Topic', 'Partition', 'Lag'], o.routerLag,
         p => [p.topic, String(p.partition), String(p.lag)]),
       h('p', {className: 'hint'}, 'As of ', time(o.at)));
-    if (traffic.length > 0) chart = drawChart(plot, traffic);
+    chart = drawChart(plot, traffic);
   }
   refresh.addEventListener('click', load);
   await load();
@@ -44,24 +42,38 @@ function card(label, value, id) {
     h('span', {className: 'value'}, String(value)));
 }
 
+const MINUTES = 60;
+const COLOURS = {
+  delivered: '#1b7f3b', filtered: '#5b616b', dead_letter: '#8a5a00', duplicate: '#7a4fb3',
+  expanded: '#0b57d0', unmatched: '#c2185b', signature_refused: '#b3261e', not_found: '#e65100',
+};
+const SPARE = ['#00838f', '#6d4c41', '#9e9d24', '#283593', '#ad1457', '#455a64'];
+
+/**
+ * One line per outcome seen in the span: events by what the router did with them, refused
+ * requests by their reason (handshakes are answered, not refused, and are left out).
+ */
 function drawChart(figure, traffic) {
   const width = Math.max(280, Math.min(figure.parentElement.clientWidth || 900, 1200) - 16);
-  const data = [
-    traffic.map(b => Date.parse(b.from) / 1000),
-    traffic.map(b => b.accepted),
-    traffic.map(b => b.refused),
-    traffic.map(b => b.deadLettered),
-  ];
+  const minutes = traffic.perMinute;
+  const series = [];
+  for (const outcome of Object.keys(traffic.events)) series.push(['events', outcome, outcome]);
+  for (const outcome of Object.keys(traffic.requests)) {
+    if (outcome !== 'handshake') series.push(['requests', outcome, `refused: ${outcome}`]);
+  }
+  if (series.length === 0) series.push(['events', 'delivered', 'delivered']);
+  const data = [minutes.map(m => Date.parse(m.start) / 1000),
+    ...series.map(([kind, outcome]) => minutes.map(m => m[kind][outcome] || 0))];
+  let spare = 0;
   const options = {
-    width, height: 240,
+    width, height: 260,
     scales: {x: {time: true}},
-    series: [
-      {},
-      {label: 'accepted', stroke: '#1b7f3b', width: 2},
-      {label: 'refused', stroke: '#b3261e', width: 2},
-      {label: 'dead letters', stroke: '#8a5a00', width: 2, dash: [6, 4]},
-    ],
-    axes: [{}, {label: 'requests'}],
+    series: [{}, ...series.map(([kind, outcome, label]) => ({
+      label, width: 2, points: {show: false},
+      stroke: COLOURS[outcome] || SPARE[spare++ % SPARE.length],
+      dash: kind === 'requests' ? [6, 4] : undefined,
+    }))],
+    axes: [{}, {label: 'per minute'}],
   };
   return new uPlot(options, data, figure);
 }

@@ -1,4 +1,4 @@
-package io.hookstream.cli.replay;
+package io.hookstream.operations.scan;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
-package io.hookstream.cli.replay;
+package io.hookstream.operations.scan;
 
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads a partition's offset from the per-partition maps the admin and consumer calls answer. */
-final class Offsets {
+public final class Offsets {
 
     private Offsets() {}
 
@@ -12,7 +12,7 @@ final class Offsets {
      * The offset of {@code partition}; the maps come from calls that answer for every partition
      * they were asked about, so a missing one is a bug, not a state of the broker.
      */
-    static long of(Map<TopicPartition, Long> offsets, TopicPartition partition) {
+    public static long of(Map<TopicPartition, Long> offsets, TopicPartition partition) {
         Long offset = offsets.get(partition);
         if (offset == null) {
             throw new IllegalStateException("no offset for " + partition);

@@ -1,4 +1,4 @@
-package io.hookstream.cli.replay;
+package io.hookstream.operations.replay;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

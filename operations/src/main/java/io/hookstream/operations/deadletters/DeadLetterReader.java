@@ -1,31 +1,34 @@
-package io.hookstream.cli.dlq;
+package io.hookstream.operations.deadletters;
 
 import io.hookstream.schemas.avro.DeadLetter;
-import java.io.PrintWriter;
+import io.hookstream.schemas.serde.AvroSerde;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 
-/** Reading dead letters off the wire without letting one bad record end a command. */
-final class DeadLetters {
+/** Reads dead letters off the wire without letting one bad record end a listing or a redrive. */
+public final class DeadLetterReader {
 
-    private DeadLetters() {}
+    private final Deserializer<DeadLetter> letters = AvroSerde.of(DeadLetter.class).deserializer();
+    private final Consumer<String> warnings;
 
     /**
-     * The record's dead letter, or {@code null} after saying on {@code err} where the unreadable
-     * record is.
+     * @param warnings told where each unreadable record is
      */
-    static @Nullable DeadLetter read(
-            Deserializer<DeadLetter> letters,
-            ConsumerRecord<byte[], byte[]> record,
-            PrintWriter err) {
+    public DeadLetterReader(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    /** The record's dead letter, or {@code null} after saying where the unreadable record is. */
+    public @Nullable DeadLetter read(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return null;
         }
         try {
             return letters.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
-            err.println(
+            warnings.accept(
                     "Skipping a record that is not a DeadLetter at "
                             + record.topic()
                             + "-"
