@@ -1,6 +1,7 @@
 package io.hookstream.router;
 
 import io.hookstream.iml.Iml;
+import io.hookstream.router.outcomes.OutcomeSettings;
 import io.hookstream.router.routing.EventRouter;
 import io.hookstream.router.streams.RouterStreams;
 import io.hookstream.router.streams.RouterStreamsHealthIndicator;
@@ -32,7 +33,8 @@ class RouterConfiguration {
             Clock clock,
             MeterRegistry meters,
             DataSealer sealer,
-            RouterSettings settings) {
+            RouterSettings settings,
+            OutcomeSettings outcomes) {
         Iml iml = Iml.standard();
         return new EventRouter(
                 new AppCatalog(new AppDefinitionParser(iml)),
@@ -41,7 +43,8 @@ class RouterConfiguration {
                 topics.names(),
                 clock,
                 meters,
-                settings.formats());
+                settings.formats(),
+                outcomes.enabled());
     }
 
     /**

@@ -326,7 +326,7 @@ public final class E2eLoad {
     }
 
     /** PUT the app, POST a dedicated hook through the control plane API; returns the hook's URL. */
-    private static String setUp(HttpClient client, String control) throws Exception {
+    static String setUp(HttpClient client, String control) throws Exception {
         HttpResponse<String> app =
                 client.send(
                         HttpRequest.newBuilder(URI.create(control + "/api/apps/" + Fixtures.APP_ID))

@@ -180,7 +180,10 @@ public final class RouterBench {
                             names,
                             Clock.systemUTC(),
                             new SimpleMeterRegistry(),
-                            new io.hookstream.router.format.BundleFormats(format, format));
+                            new io.hookstream.router.format.BundleFormats(format, format),
+                            // -Dbench.outcomes=false: the router without its outcomes, to measure
+                            // them
+                            !"false".equals(System.getProperty("bench.outcomes")));
             // -Dbench.passthrough.bundles=2: a pass-through that writes as many bundles per event
             // as b does
             int passthroughBundles = Integer.getInteger("bench.passthrough.bundles", 1);

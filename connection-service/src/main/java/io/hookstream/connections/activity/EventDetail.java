@@ -18,6 +18,9 @@ public record EventDetail(String eventId, @Nullable RequestPart request, List<Ev
      * @param body the whole body, masked, while the raw event is kept and up to 1 MB; null
      *     otherwise
      */
+    /** How much of the body the preview shows. */
+    static final int PREVIEW_CHARS = 2048;
+
     public record RequestPart(
             String method,
             String path,
@@ -27,8 +30,16 @@ public record EventDetail(String eventId, @Nullable RequestPart request, List<Ev
             String source,
             @Nullable String body) {
 
+        /**
+         * With the whole body read from the raw event; its start is the preview, which outcomes do
+         * not carry (they point to the raw event instead).
+         */
         RequestPart withBody(String body) {
-            return new RequestPart(method, path, headers, bodyPreview, bodySize, source, body);
+            String preview =
+                    bodyPreview.isEmpty() && !body.isEmpty()
+                            ? body.substring(0, Math.min(body.length(), PREVIEW_CHARS))
+                            : bodyPreview;
+            return new RequestPart(method, path, headers, preview, bodySize, source, body);
         }
     }
 

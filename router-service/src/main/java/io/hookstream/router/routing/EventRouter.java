@@ -82,6 +82,21 @@ public final class EventRouter {
             Clock clock,
             MeterRegistry meters,
             BundleFormats formats) {
+        this(catalog, processor, sealer, topicNames, clock, meters, formats, true);
+    }
+
+    /**
+     * @param recordOutcomes whether each event's outcome is written for the activity view
+     */
+    public EventRouter(
+            AppCatalog catalog,
+            WebhookProcessor processor,
+            DataSealer sealer,
+            TopicNames topicNames,
+            Clock clock,
+            MeterRegistry meters,
+            BundleFormats formats,
+            boolean recordOutcomes) {
         this.formats = formats;
         this.catalog = catalog;
         this.dedicatedScopes =
@@ -95,7 +110,7 @@ public final class EventRouter {
         this.failed = meters.counter("hookstream.router.events", "outcome", "failed");
         this.duplicate = meters.counter("hookstream.router.events", "outcome", "duplicate");
         this.unmatched = meters.counter("hookstream.router.items", "outcome", "unmatched");
-        this.outcomes = new EventOutcomes(catalog, clock);
+        this.outcomes = new EventOutcomes(catalog, clock, recordOutcomes);
     }
 
     /** The records of what this router did with each event, read from the same compiled apps. */

@@ -84,8 +84,11 @@ class RouterTopologyTest {
     private TestOutputTopic<String, UnmatchedItem> unmatched;
     private TestOutputTopic<String, EventOutcome> outcomes;
 
+    /** Tests tagged so run a router that writes no outcomes. */
+    private static final String NO_OUTCOMES = "no-outcomes";
+
     @BeforeEach
-    void startDriver() throws Exception {
+    void startDriver(org.junit.jupiter.api.TestInfo test) throws Exception {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "router-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -103,7 +106,9 @@ class RouterTopologyTest {
                         SEALER,
                         topics.names(),
                         clock,
-                        meters);
+                        meters,
+                        io.hookstream.router.format.BundleFormats.defaults(),
+                        !test.getTags().contains(NO_OUTCOMES));
         org.apache.kafka.streams.Topology topology = RouterTopology.build(topics, router, config);
         description = topology.describe();
         driver = new TopologyTestDriver(topology, config);
@@ -242,6 +247,19 @@ class RouterTopologyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag(NO_OUTCOMES)
+    void aRouterThatRecordsNoOutcomesDeliversTheSameBundlesAndWritesNoOutcome() {
+        raw.pipeInput("h1", event("e1", "h1", "orders", "{\"id\":7,\"items\":[{\"sku\":\"a\"}]}"));
+        raw.pipeInput("h1", event("e4", "h1", "orders", "{\"id\":1,\"items\":\"oops\"}"));
+
+        assertThat(alice.readRecordsToList())
+                .extracting(r -> r.value().getBundleId())
+                .containsExactly("e1:0:h1");
+        assertThat(dlq.readRecordsToList()).hasSize(1);
+        assertThat(outcomes.readRecordsToList()).isEmpty();
+    }
+
+    @Test
     void eachDedicatedEventHasOneOutcomeKeyedByItsHookWithTheRequestMasked() {
         raw.pipeInput(
                 "h1",
@@ -273,8 +291,10 @@ class RouterTopologyTest {
         assertThat(delivered.getHeaders())
                 .extracting(h -> h.getName() + ": " + h.getValue())
                 .containsExactly("content-type: application/json", "authorization: ********");
-        assertThat(StandardCharsets.UTF_8.decode(delivered.getBodyPreview()).toString())
-                .contains("\"sku\":\"b\"");
+        // the body stays in the raw event the outcome points to; only its size is copied
+        assertThat(delivered.getBodyPreview().remaining()).isZero();
+        assertThat(delivered.getBodySize())
+                .isEqualTo("{\"id\":7,\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}".length());
         assertThat(records.get(1).value().getOutcome()).isEqualTo("filtered");
         assertThat(records.get(1).value().getBundleIds()).isEmpty();
         EventOutcome dead = records.get(2).value();
