@@ -280,6 +280,9 @@ class ConsoleTest {
         assertThat(detail.findElement(By.cssSelector(".headers")).getText())
                 .contains(SCRIPT_PAYLOAD);
         assertInert();
+        browser.driver.executeScript(
+                "arguments[0].scrollIntoView({block: 'end'})",
+                detail.findElement(By.cssSelector("pre.body")));
         browser.shot("xss");
 
         browser.go(console + "#/events/" + eventId);

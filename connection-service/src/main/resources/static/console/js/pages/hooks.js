@@ -39,7 +39,7 @@ export async function render(main) {
     fill(pager, previous, next);
   }
   filters.addEventListener('submit', e => { e.preventDefault(); cursors.length = 1; load(); });
-  main.append(h('h1', {}, 'Hooks'), createForm(load), filters, results, pager);
+  main.append(h('h1', {}, 'Hooks'), filters, results, pager, createForm(load));
   await load();
 }
 
