@@ -38,12 +38,12 @@ sed -n 's/^RESULT //p' "$WORK/flood-load.log" >"$RESULTS"
 "$PY" - "$RESULTS" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| round | phase | accepted 200 | other answers | p50 ms | p99 ms | max ms | forged sent | forged answers | request-log records | budget |")
-print("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+print("| round | phase | accepted 200 | other answers | p50 ms | p99 ms | max ms | forged sent | forged answers | forged answered within s | request-log records | budget |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
 for r in rows:
     print(f"| {r['round']} | {r['phase']} | {r['accepted_ok']} | {r['accepted_other']} | {r['p50_us']/1000:.1f} | "
           f"{r['p99_us']/1000:.1f} | {r['max_us']/1000:.1f} | {r['forged_sent']} | {json.dumps(r['forged_statuses'])} | "
-          f"{r['log_records']} | {r['log_budget'] or ''} |")
+          f"{r['flood_answered_within_s'] or ''} | {r['log_records']} | {r['log_budget'] or ''} |")
 ratios = {"p50": [], "p99": []}
 for rnd in sorted({r["round"] for r in rows}):
     alone = next(r for r in rows if r["round"] == rnd and r["phase"] == "alone")

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The large broker-restart run, started by {@code benchmarks/reliability/broker-restart.sh}: a
  * broker in its own process (killed for real), the three services in this JVM, a fixed-rate load,
  * and a report. Options: {@code --requests N --rate R --stop-after K --down-seconds S --signal
- * KILL|TERM --work-dir DIR --publish-timeout DURATION}.
+ * KILL|TERM --work-dir DIR --publish-timeout DURATION --attempts N} ({@code --attempts} above 1:
+ * senders retry each 503 with the same delivery id, into a webhook that deduplicates it).
  */
 public final class BrokerRestartDriver {
 
@@ -44,7 +45,9 @@ public final class BrokerRestartDriver {
                                 "--publish-timeout",
                                 "5s",
                                 "--users",
-                                "10"));
+                                "10",
+                                "--attempts",
+                                "1"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException(
@@ -81,11 +84,12 @@ public final class BrokerRestartDriver {
                             Integer.parseInt(options.get("--rate")),
                             Integer.parseInt(options.get("--stop-after")),
                             Duration.ofSeconds(Long.parseLong(options.get("--down-seconds"))),
-                            Duration.ofMinutes(5));
+                            Duration.ofMinutes(5),
+                            Integer.parseInt(options.get("--attempts")));
             System.out.println("RESULT " + report.summary());
             System.out.println(
-                    "| N | 2xx | 503 | bundles | duplicates | missing | stored after 503 |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+                    "| N | 2xx | 503 | bundles | duplicates | missing | stored after 503 | retried |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
             System.out.println(
                     "| "
                             + report.requests()
@@ -101,6 +105,8 @@ public final class BrokerRestartDriver {
                             + report.missing()
                             + " | "
                             + report.storedAfterRefusal()
+                            + " | "
+                            + report.retried()
                             + " |");
             exit = report.duplicates() == 0 && report.missing() == 0 ? 0 : 1;
         } finally {

@@ -30,6 +30,7 @@ final class BrokerRestartRun {
      * @param storedAfterRefusal bundles of no accepted request: events the broker stored after
      *     their sender had already been answered 503 (the sender retries, so these are delivered
      *     twice under different event ids, never lost)
+     * @param retried requests that were sent more than once (retrying senders only)
      */
     record Report(
             int requests,
@@ -42,7 +43,8 @@ final class BrokerRestartRun {
             int bundles,
             int duplicates,
             int missing,
-            int storedAfterRefusal) {
+            int storedAfterRefusal,
+            long retried) {
 
         String summary() {
             return "requests="
@@ -66,7 +68,9 @@ final class BrokerRestartRun {
                     + " missing="
                     + missing
                     + " stored_after_503="
-                    + storedAfterRefusal;
+                    + storedAfterRefusal
+                    + " retried="
+                    + retried;
         }
     }
 
@@ -86,10 +90,32 @@ final class BrokerRestartRun {
             Duration down,
             Duration deliveryTimeout)
             throws Exception {
-        LoadScenario scenario = LoadScenario.create(services, users, 1);
+        return run(
+                services, broker, users, requests, perSecond, stopAfter, down, deliveryTimeout, 1);
+    }
+
+    /**
+     * @param attempts 1: senders that give up after a 503 (every accepted request's bundles are
+     *     counted by bundle id); more: senders that retry each 503 with the same delivery id into a
+     *     webhook that deduplicates it, every request counted once by what it delivers
+     */
+    static Report run(
+            Services services,
+            Broker broker,
+            int users,
+            int requests,
+            int perSecond,
+            int stopAfter,
+            Duration down,
+            Duration deliveryTimeout,
+            int attempts)
+            throws Exception {
+        boolean retrying = attempts > 1;
+        LoadScenario scenario = LoadScenario.create(services, users, 1, retrying);
         scenario.warmUp(Duration.ofSeconds(90));
         FixedRateLoad load =
-                new FixedRateLoad(scenario.targets(), requests, perSecond, scenario::body);
+                new FixedRateLoad(
+                        scenario.targets(), requests, perSecond, scenario::body, attempts);
         CompletableFuture<List<FixedRateLoad.Outcome>> answers =
                 CompletableFuture.supplyAsync(
                         () -> {
@@ -111,30 +137,44 @@ final class BrokerRestartRun {
         List<FixedRateLoad.Outcome> outcomes =
                 answers.get(requests / perSecond + 300L, TimeUnit.SECONDS);
 
-        Set<String> expected = scenario.expectedBundles(outcomes);
+        Set<String> expected =
+                retrying
+                        ? scenario.expectedDeliveries(outcomes)
+                        : scenario.expectedBundles(outcomes);
         BundleLedger ledger =
-                BundleLedger.read(
-                        services.bootstrapServers(),
-                        scenario.triggerTopics(),
-                        expected,
-                        deliveryTimeout);
+                retrying
+                        ? BundleLedger.read(
+                                services.bootstrapServers(),
+                                scenario.triggerTopics(),
+                                expected,
+                                deliveryTimeout,
+                                LoadScenario::delivery)
+                        : BundleLedger.read(
+                                services.bootstrapServers(),
+                                scenario.triggerTopics(),
+                                expected,
+                                deliveryTimeout);
         Map<Integer, Long> statuses = new TreeMap<>();
         outcomes.forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
         long accepted = outcomes.stream().filter(FixedRateLoad.Outcome::accepted).count();
         List<FixedRateLoad.Outcome> refused =
                 outcomes.stream().filter(o -> o.status() == 503).toList();
+        // with retries, every 503 a sender saw counts, also those its retry got past
+        long unavailable =
+                refused.size() + outcomes.stream().mapToLong(o -> o.refusedBefore()).sum();
         long withRetryAfter =
                 refused.stream()
                         .filter(o -> o.retryAfter() != null && !o.retryAfter().isBlank())
                         .count();
         long whileDown =
-                refused.stream()
+                outcomes.stream()
+                        .filter(o -> o.status() == 503 || o.refusedBefore() > 0)
                         .filter(o -> o.index() >= firstWhileDown && o.index() < firstAfterRestart)
                         .count();
         return new Report(
                 outcomes.size(),
                 accepted,
-                refused.size(),
+                unavailable,
                 withRetryAfter,
                 whileDown,
                 statuses,
@@ -142,6 +182,7 @@ final class BrokerRestartRun {
                 ledger.bundles(),
                 ledger.duplicates(),
                 ledger.missing().size(),
-                ledger.unexpected().size());
+                ledger.unexpected().size(),
+                outcomes.stream().filter(o -> o.attempts() > 1).count());
     }
 }

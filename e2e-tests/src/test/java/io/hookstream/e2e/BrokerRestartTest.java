@@ -71,6 +71,47 @@ class BrokerRestartTest {
         }
     }
 
+    @Test
+    void sendersThatRetryEach503WithTheirDeliveryIdGetEveryRequestDeliveredOnce() throws Exception {
+        Path data = Services.tempDir("broker-restart-retry-kafka-");
+        LocalKafkaConfig config = LocalKafkaConfig.builder(data).port(Services.freePort()).build();
+        InProcessBroker broker = new InProcessBroker(config);
+        try (broker;
+                Services services =
+                        new Services(
+                                broker.bootstrapServers(),
+                                Services.tempDir("broker-restart-retry-state-"),
+                                "broker-restart-retry-"
+                                        + UUID.randomUUID().toString().substring(0, 8),
+                                Map.of(
+                                        "hookstream.ingress.publish-timeout",
+                                        "1s",
+                                        "hookstream.ingress.retry-after",
+                                        "1s"))) {
+            services.startRouter();
+
+            BrokerRestartRun.Report report =
+                    BrokerRestartRun.run(
+                            services,
+                            broker,
+                            4,
+                            200,
+                            20,
+                            50,
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(120),
+                            30);
+
+            log.info("event=broker_restart_retry_result {}", report.summary());
+            assertThat(report.unavailable()).as(report.summary()).isPositive();
+            assertThat(report.retried()).as(report.summary()).isPositive();
+            assertThat(report.statuses()).as(report.summary()).containsOnlyKeys(200);
+            assertThat(report.expectedBundles()).isEqualTo(200);
+            assertThat(report.duplicates()).as(report.summary()).isZero();
+            assertThat(report.missing()).as(report.summary()).isZero();
+        }
+    }
+
     /**
      * A broker in this JVM; stopping it is a controlled shutdown, starting it again reuses the port
      * and data.

@@ -9,11 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every committed bundle on a set of trigger topics, counted by bundle id, as a consumer that
@@ -34,6 +36,19 @@ final class BundleLedger {
 
     static BundleLedger read(
             String bootstrapServers, List<String> topics, Set<String> expected, Duration timeout) {
+        return read(bootstrapServers, topics, expected, timeout, Bundle::bundleId);
+    }
+
+    /**
+     * @param key what a bundle is counted as (its bundle id, or the delivery it is); bundles
+     *     without one are not counted
+     */
+    static BundleLedger read(
+            String bootstrapServers,
+            List<String> topics,
+            Set<String> expected,
+            Duration timeout,
+            Function<Bundle, @Nullable String> key) {
         Map<String, Object> config =
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -62,8 +77,11 @@ final class BundleLedger {
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<String, Bundle> record :
                         consumer.poll(Duration.ofMillis(200))) {
-                    counts.merge(record.value().bundleId(), 1, Integer::sum);
-                    missing.remove(record.value().bundleId());
+                    String counted = key.apply(record.value());
+                    if (counted != null) {
+                        counts.merge(counted, 1, Integer::sum);
+                        missing.remove(counted);
+                    }
                 }
                 if (missing.isEmpty() && settleUntil == Long.MAX_VALUE) {
                     settleUntil = System.nanoTime() + SETTLE.toNanos();

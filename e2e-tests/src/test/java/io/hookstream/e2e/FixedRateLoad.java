@@ -28,13 +28,17 @@ final class FixedRateLoad {
      * @param retryAfter the {@code Retry-After} header of a refused one
      * @param status the HTTP status, or -1 when no answer came (connection failure or client
      *     timeout)
+     * @param attempts how many times the request was sent; the answer is the last one's
+     * @param refusedBefore 503 answers to the attempts before the last
      */
     record Outcome(
             int index,
             String hookId,
             int status,
             @Nullable String eventId,
-            @Nullable String retryAfter) {
+            @Nullable String retryAfter,
+            int attempts,
+            int refusedBefore) {
 
         boolean accepted() {
             return status >= 200 && status < 300;
@@ -43,16 +47,38 @@ final class FixedRateLoad {
 
     record Target(String hookId, String url) {}
 
+    /** The header a retried request carries the same value of, for the dedupe directive. */
+    static final String DELIVERY_ID = "X-Delivery-Id";
+
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(2);
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Target> targets;
     private final int requests;
     private final int perSecond;
     private final IntFunction<String> body;
+    private final int attempts;
     private final AtomicInteger sent = new AtomicInteger();
     private final List<CompletableFuture<Outcome>> answers = new ArrayList<>();
 
     FixedRateLoad(List<Target> targets, int requests, int perSecond, IntFunction<String> body) {
+        this(targets, requests, perSecond, body, 1);
+    }
+
+    /**
+     * @param attempts how often a sender tries a request: as real senders do, one answered 503 or
+     *     not answered at all is sent again, with the same body and delivery id ({@value
+     *     #DELIVERY_ID} {@code d-<index>}), after its {@code Retry-After} (at most {@link
+     *     #MAX_RETRY_DELAY})
+     */
+    FixedRateLoad(
+            List<Target> targets,
+            int requests,
+            int perSecond,
+            IntFunction<String> body,
+            int attempts) {
+        this.attempts = attempts;
         this.targets = List.copyOf(targets);
         this.requests = requests;
         this.perSecond = perSecond;
@@ -98,31 +124,86 @@ final class FixedRateLoad {
             return;
         }
         Target target = targets.get(index % targets.size());
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(target.url()))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.apply(index)))
-                        .build();
-        CompletableFuture<Outcome> answer =
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                        .thenApply(
-                                response ->
-                                        new Outcome(
-                                                index,
-                                                target.hookId(),
-                                                response.statusCode(),
-                                                response.headers()
-                                                        .firstValue("hookstream-event-id")
-                                                        .orElse(null),
-                                                response.headers()
-                                                        .firstValue("retry-after")
-                                                        .orElse(null)))
-                        .exceptionally(
-                                failure -> new Outcome(index, target.hookId(), -1, null, null));
+        CompletableFuture<Outcome> answer = attempt(index, target, body.apply(index), 1, 0);
         synchronized (answers) {
             answers.add(answer);
         }
         sent.incrementAndGet();
+    }
+
+    private CompletableFuture<Outcome> attempt(
+            int index, Target target, String payload, int attempt, int refusedBefore) {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(target.url()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header(DELIVERY_ID, "d-" + index)
+                        .POST(HttpRequest.BodyPublishers.ofString(payload))
+                        .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(
+                        response ->
+                                new Outcome(
+                                        index,
+                                        target.hookId(),
+                                        response.statusCode(),
+                                        response.headers()
+                                                .firstValue("hookstream-event-id")
+                                                .orElse(null),
+                                        response.headers().firstValue("retry-after").orElse(null),
+                                        attempt,
+                                        refusedBefore))
+                .exceptionally(
+                        failure ->
+                                new Outcome(
+                                        index,
+                                        target.hookId(),
+                                        -1,
+                                        null,
+                                        null,
+                                        attempt,
+                                        refusedBefore))
+                .thenCompose(
+                        outcome -> {
+                            boolean retry =
+                                    (outcome.status() == 503 || outcome.status() == -1)
+                                            && attempt < attempts;
+                            if (!retry) {
+                                return CompletableFuture.completedFuture(outcome);
+                            }
+                            return CompletableFuture.supplyAsync(
+                                            () -> null,
+                                            CompletableFuture.delayedExecutor(
+                                                    delay(outcome).toMillis(),
+                                                    TimeUnit.MILLISECONDS))
+                                    .thenCompose(
+                                            ignored ->
+                                                    attempt(
+                                                            index,
+                                                            target,
+                                                            payload,
+                                                            attempt + 1,
+                                                            refusedBefore
+                                                                    + (outcome.status() == 503
+                                                                            ? 1
+                                                                            : 0)));
+                        });
+    }
+
+    /**
+     * The answer's {@code Retry-After} in seconds, at most {@link #MAX_RETRY_DELAY}; 1 s without
+     * one.
+     */
+    private static Duration delay(Outcome outcome) {
+        String retryAfter = outcome.retryAfter();
+        if (retryAfter == null) {
+            return Duration.ofSeconds(1);
+        }
+        try {
+            Duration asked = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+            return asked.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : asked;
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
     }
 }

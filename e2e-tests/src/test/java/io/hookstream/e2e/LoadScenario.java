@@ -1,5 +1,6 @@
 package io.hookstream.e2e;
 
+import io.hookstream.schemas.bundle.Bundle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,13 +34,28 @@ final class LoadScenario {
 
     /** Registers the app and {@code users} hooks through the control plane. */
     static LoadScenario create(Services services, int users, int items) throws Exception {
+        return create(services, users, items, false);
+    }
+
+    /**
+     * @param dedupe whether the webhook drops a repeat of a delivery id ({@link
+     *     FixedRateLoad#DELIVERY_ID}) it has seen, as senders' retries need
+     */
+    static LoadScenario create(Services services, int users, int items, boolean dedupe)
+            throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         LoadScenario scenario = new LoadScenario(services, "load-" + suffix, items);
         services.putApp(
                 scenario.appId,
                 """
-            {"name": "Load", "webhooks": {"orders": {"type": "dedicated", "spec": {
-              "iterate": "{{body.items}}", "output": {"n": "{{body.n}}", "sku": "{{item.sku}}"}}}}}""");
+            {"name": "Load", "webhooks": {"orders": {"type": "dedicated", "spec": {%s
+              "iterate": "{{body.items}}", "output": {"n": "{{body.n}}", "sku": "{{item.sku}}"}}}}}"""
+                        .formatted(
+                                dedupe
+                                        ? "\"dedupe\": \"{{headers.`"
+                                                + FixedRateLoad.DELIVERY_ID
+                                                + "`}}\","
+                                        : ""));
         for (int u = 0; u < users; u++) {
             JsonNode hook = services.createHook(scenario.appId, "orders", "u" + u + "-" + suffix);
             scenario.targets.add(
@@ -106,6 +123,29 @@ final class LoadScenario {
             }
         }
         return expected;
+    }
+
+    /**
+     * Every delivery the accepted requests must have produced, by what it is rather than by event
+     * id: {@code <request index>:<item>:<hookId>}. A retried request stored twice keeps the event
+     * id of its first copy, which its sender may have been answered 503 for.
+     */
+    Set<String> expectedDeliveries(List<FixedRateLoad.Outcome> outcomes) {
+        Set<String> expected = new HashSet<>();
+        for (FixedRateLoad.Outcome outcome : outcomes) {
+            if (outcome.accepted()) {
+                for (int i = 0; i < items; i++) {
+                    expected.add(outcome.index() + ":" + i + ":" + outcome.hookId());
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** The delivery a bundle is ({@link #expectedDeliveries}); none for the warm-up's. */
+    static @Nullable String delivery(Bundle bundle) {
+        long n = RunningSystem.JSON.readTree(bundle.output()).path("n").asLong(-1);
+        return n < 0 ? null : n + ":" + bundle.itemIndex() + ":" + bundle.hookId();
     }
 
     private List<String> bundleIds(String eventId, String hookId) {

@@ -74,15 +74,16 @@ public final class FloodBench {
                                     admin,
                                     requestsTopic,
                                     flooded ? "flood" : "alone");
-                    // the hook's own budget, and that of every unknown id together, per second of
-                    // the phase (plus the second it started in)
-                    long budget = flooded ? (long) (perHook + unknown) * (seconds + 1) : 0;
+                    // the hook's own budget and that of every unknown id together, per second the
+                    // ingress spent answering the flood (plus the second it started in): a loaded
+                    // ingress answers later than the flood was sent
+                    long budget = flooded ? (long) (perHook + unknown) * (p.floodSeconds() + 1) : 0;
                     System.out.printf(
                             "RESULT {\"round\":%d,\"phase\":\"%s\",\"rate\":%d,\"seconds\":%d,"
                                     + "\"accepted_ok\":%d,\"accepted_other\":%d,\"accepted_per_s\":%.1f,"
                                     + "\"p50_us\":%d,\"p99_us\":%d,\"max_us\":%d,"
                                     + "\"forged_sent\":%d,\"forged_statuses\":%s,"
-                                    + "\"log_records\":%d,\"log_budget\":%d}%n",
+                                    + "\"flood_answered_within_s\":%d,\"log_records\":%d,\"log_budget\":%d}%n",
                             round,
                             flooded ? "flood" : "alone",
                             rate,
@@ -95,6 +96,7 @@ public final class FloodBench {
                             p.max(),
                             p.forged(),
                             p.forgedStatuses(),
+                            p.floodSeconds(),
                             p.logRecords(),
                             budget);
                 }
@@ -110,6 +112,7 @@ public final class FloodBench {
             long max,
             long forged,
             String forgedStatuses,
+            long floodSeconds,
             long logRecords) {}
 
     private static Phase phase(
@@ -129,6 +132,7 @@ public final class FloodBench {
         AtomicLong ok = new AtomicLong();
         AtomicLong other = new AtomicLong();
         Map<Integer, AtomicLong> forgedStatuses = new ConcurrentHashMap<>();
+        AtomicLong lastForgedAnswer = new AtomicLong();
         List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
         long total = (long) rate * seconds;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
@@ -200,6 +204,8 @@ public final class FloodBench {
                                 .whenComplete(
                                         (response, error) -> {
                                             inFlight.release();
+                                            lastForgedAnswer.accumulateAndGet(
+                                                    System.nanoTime(), Math::max);
                                             int status = error == null ? response.statusCode() : -1;
                                             forgedStatuses
                                                     .computeIfAbsent(status, s -> new AtomicLong())
@@ -228,6 +234,7 @@ public final class FloodBench {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                 sentForged,
                 statuses(forgedStatuses),
+                sentForged == 0 ? 0 : (long) Math.ceil((lastForgedAnswer.get() - start) / 1e9),
                 logRecords);
     }
 
