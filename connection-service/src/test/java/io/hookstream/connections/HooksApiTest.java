@@ -439,6 +439,56 @@ class HooksApiTest {
                 .containsEntry("short-lived", null);
     }
 
+    @Test
+    void hooksAreListedByIdAPageAtATimeFilteredByAppUserAndStatus() {
+        String user = user();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Answer created =
+                    control.post(
+                            "/api/hooks",
+                            "{\"appId\":\"acme\",\"webhook\":\"plain\",\"userId\":\""
+                                    + user
+                                    + "\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ids.add(created.text("hookId"));
+        }
+        java.util.Collections.sort(ids);
+        assertThat(control.patch("/api/hooks/" + ids.get(1), "{\"status\":\"disabled\"}").status())
+                .isEqualTo(200);
+        assertThat(control.delete("/api/hooks/" + ids.get(2)).status()).isEqualTo(204);
+
+        // two a page, in id order, the deleted one left out
+        Answer first = control.get("/api/hooks?userId=" + user + "&limit=2");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(hookIds(first)).containsExactly(ids.get(0), ids.get(1));
+        Answer second =
+                control.get("/api/hooks?userId=" + user + "&limit=2&after=" + first.text("next"));
+        assertThat(hookIds(second)).containsExactly(ids.get(3), ids.get(4));
+        assertThat(second.json().get("next").isNull()).isTrue();
+
+        assertThat(hookIds(control.get("/api/hooks?userId=" + user + "&status=disabled")))
+                .containsExactly(ids.get(1));
+        assertThat(hookIds(control.get("/api/hooks?userId=" + user + "&status=deleted")))
+                .containsExactly(ids.get(2));
+        assertThat(hookIds(control.get("/api/hooks?userId=" + user + "&appId=other"))).isEmpty();
+        assertThat(hookIds(control.get("/api/hooks?userId=" + user + "&appId=acme")))
+                .containsExactly(ids.get(0), ids.get(1), ids.get(3), ids.get(4));
+        Answer one = control.get("/api/hooks?userId=" + user + "&limit=1");
+        assertThat(one.json().get("hooks").get(0).get("url").asString())
+                .isEqualTo("http://ingress.test/hooks/" + ids.get(0));
+        assertThat(control.get("/api/hooks?limit=0").status()).isEqualTo(400);
+        assertThat(control.get("/api/hooks?limit=501").status()).isEqualTo(400);
+        assertThat(control.get("/api/hooks?status=gone").status()).isEqualTo(400);
+    }
+
+    private static List<String> hookIds(Answer page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        page.json().get("hooks").forEach(h -> ids.add(h.get("hookId").asString()));
+        return ids;
+    }
+
     private static String user() {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -112,6 +112,15 @@ class AppsController {
             return Mono.error(ApiProblems.of(HttpStatus.NOT_FOUND, "no app " + appId));
         }
         JsonNode definition = json.readTree(app.getDefinition());
+        List<WebhookSummary> webhooks;
+        try {
+            webhooks =
+                    summary(appId, app.getVersion(), parser.parse(appId, app.getDefinition()))
+                            .webhooks();
+        } catch (SpecException e) {
+            // stored before a rule it breaks existed: shown as it is, its webhooks unknown
+            webhooks = List.of();
+        }
         return Mono.just(
                 Map.of(
                         "appId",
@@ -121,7 +130,9 @@ class AppsController {
                         "updatedAt",
                         app.getUpdatedAt().toString(),
                         "definition",
-                        definition));
+                        definition,
+                        "webhooks",
+                        webhooks));
     }
 
     /**

@@ -292,6 +292,68 @@ class HooksController {
                 rate == null ? null : rate.period().toSeconds());
     }
 
+    /** A page of hooks and where the next one starts; {@code next} is null on the last page. */
+    record HookPage(java.util.List<HookView> hooks, @Nullable String next) {}
+
+    /** The most hooks one page holds. */
+    static final int MAX_PAGE = 500;
+
+    /**
+     * Hooks in hook-id order, filtered by app, user and status (deleted ones only when asked for),
+     * one page at a time: {@code after} is the {@code next} of the page before. A page keeps only
+     * its own {@code limit} candidates while it scans, so its cost does not grow with the page
+     * number and its memory stays that of one page, at any number of hooks.
+     */
+    @GetMapping
+    HookPage list(
+            @RequestParam(required = false) @Nullable String appId,
+            @RequestParam(required = false) @Nullable String userId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblems.of(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_PAGE);
+        }
+        HookStatus wanted = status == null || status.isBlank() ? null : parseAnyStatus(status);
+        // the limit + 1 smallest ids after the cursor: the extra one says whether a next page
+        // exists
+        java.util.PriorityQueue<Hook> page =
+                new java.util.PriorityQueue<>(
+                        java.util.Comparator.comparing(Hook::getHookId).reversed());
+        for (Hook hook : store.hooks()) {
+            if ((after != null && hook.getHookId().compareTo(after) <= 0)
+                    || (appId != null && !appId.isBlank() && !hook.getAppId().equals(appId))
+                    || (userId != null && !userId.isBlank() && !hook.getUserId().equals(userId))
+                    || (wanted == null
+                            ? hook.getStatus() == HookStatus.DELETED
+                            : hook.getStatus() != wanted)) {
+                continue;
+            }
+            page.add(hook);
+            if (page.size() > limit + 1) {
+                page.poll();
+            }
+        }
+        java.util.List<Hook> sorted = new java.util.ArrayList<>(page);
+        sorted.sort(java.util.Comparator.comparing(Hook::getHookId));
+        String next = null;
+        if (sorted.size() > limit) {
+            sorted = sorted.subList(0, limit);
+            next = sorted.get(limit - 1).getHookId();
+        }
+        return new HookPage(
+                sorted.stream().map(h -> HookView.of(h, settings.ingressBaseUrl())).toList(), next);
+    }
+
+    private static HookStatus parseAnyStatus(String status) {
+        try {
+            return HookStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblems.of(
+                    HttpStatus.BAD_REQUEST, "status must be active, disabled or deleted");
+        }
+    }
+
     @GetMapping("/{hookId}")
     Mono<HookView> get(@PathVariable String hookId) {
         Hook hook = store.hook(hookId);
