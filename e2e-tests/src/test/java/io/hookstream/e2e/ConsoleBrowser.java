@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,25 +66,23 @@ final class ConsoleBrowser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
-    /** Waits until the element's text (rendered or not) contains {@code text}. */
+    /**
+     * Waits until an element's text (rendered or not) contains {@code text}, and answers it. Lists
+     * are drawn again as entries arrive, so an element found a moment ago may be gone: it is then
+     * looked for again.
+     */
     WebElement containing(String css, String text) {
-        wait.until(
-                d -> {
-                    for (WebElement e : d.findElements(By.cssSelector(css))) {
-                        String content = e.getDomProperty("textContent");
-                        if (content != null && content.contains(text)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
-        for (WebElement e : driver.findElements(By.cssSelector(css))) {
-            String content = e.getDomProperty("textContent");
-            if (content != null && content.contains(text)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no " + css + " with " + text);
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(
+                        d -> {
+                            for (WebElement e : d.findElements(By.cssSelector(css))) {
+                                String content = e.getDomProperty("textContent");
+                                if (content != null && content.contains(text)) {
+                                    return e;
+                                }
+                            }
+                            return null;
+                        });
     }
 
     void go(String url) {
