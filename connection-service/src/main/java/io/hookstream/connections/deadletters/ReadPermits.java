@@ -19,15 +19,11 @@ final class ReadPermits {
 
     /** Runs {@code read} holding a permit, or refuses with 503 when none is free. */
     <T> T with(Supplier<T> read) {
-        if (!permits.tryAcquire()) {
-            throw ApiProblems.of(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "too many dead-letter reads are running; try again shortly");
-        }
+        Runnable release = take();
         try {
             return read.get();
         } finally {
-            permits.release();
+            release.run();
         }
     }
 
