@@ -474,6 +474,12 @@ class HooksApiTest {
         assertThat(hookIds(control.get("/api/hooks?userId=" + user + "&appId=other"))).isEmpty();
         assertThat(hookIds(control.get("/api/hooks?userId=" + user + "&appId=acme")))
                 .containsExactly(ids.get(0), ids.get(1), ids.get(3), ids.get(4));
+        // by app alone, from a cursor: the app's index, other users' hooks of the app included
+        assertThat(hookIds(control.get("/api/hooks?appId=acme&limit=500&after=" + ids.get(3))))
+                .contains(ids.get(4))
+                .doesNotContain(ids.get(0), ids.get(1), ids.get(3))
+                .isSorted();
+        assertThat(hookIds(control.get("/api/hooks?appId=no-such-app"))).isEmpty();
         Answer one = control.get("/api/hooks?userId=" + user + "&limit=1");
         assertThat(one.json().get("hooks").get(0).get("url").asString())
                 .isEqualTo("http://ingress.test/hooks/" + ids.get(0));

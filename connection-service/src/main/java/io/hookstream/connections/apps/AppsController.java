@@ -145,7 +145,9 @@ class AppsController {
             return Mono.error(ApiProblems.of(HttpStatus.NOT_FOUND, "no app " + appId));
         }
         long hooks =
-                store.hooks().stream()
+                store.hookIndex().ofApp(appId).stream()
+                        .map(store::hook)
+                        .filter(java.util.Objects::nonNull)
                         .filter(
                                 h ->
                                         h.getAppId().equals(appId)

@@ -327,7 +327,10 @@ class ConnectionsController {
     Mono<ResponseEntity<Void>> delete(@PathVariable String connectionId) {
         Connection current = existing(connectionId);
         List<String> users =
-                store.hooks().stream()
+                // a connection serves its own user's hooks only: their index, not every hook
+                store.hookIndex().ofUser(current.getUserId()).stream()
+                        .map(store::hook)
+                        .filter(java.util.Objects::nonNull)
                         .filter(
                                 h ->
                                         connectionId.equals(h.getConnectionId())

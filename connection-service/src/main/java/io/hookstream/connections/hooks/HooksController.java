@@ -6,6 +6,7 @@ import io.hookstream.connections.api.Identifiers;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteFailure;
 import io.hookstream.connections.store.ControlPlaneStore;
+import io.hookstream.connections.store.HookIndex;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
@@ -300,9 +301,9 @@ class HooksController {
 
     /**
      * Hooks in hook-id order, filtered by app, user and status (deleted ones only when asked for),
-     * one page at a time: {@code after} is the {@code next} of the page before. A page keeps only
-     * its own {@code limit} candidates while it scans, so its cost does not grow with the page
-     * number and its memory stays that of one page, at any number of hooks.
+     * one page at a time: {@code after} is the {@code next} of the page before. A page is read from
+     * the {@link HookIndex} of the user or the app, from the cursor on, so its cost is that of the
+     * hooks it skips and shows, not of every hook there is.
      */
     @GetMapping
     HookPage list(
@@ -315,13 +316,21 @@ class HooksController {
             throw ApiProblems.of(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_PAGE);
         }
         HookStatus wanted = status == null || status.isBlank() ? null : parseAnyStatus(status);
-        // the limit + 1 smallest ids after the cursor: the extra one says whether a next page
-        // exists
-        java.util.PriorityQueue<Hook> page =
-                new java.util.PriorityQueue<>(
-                        java.util.Comparator.comparing(Hook::getHookId).reversed());
-        for (Hook hook : store.hooks()) {
-            if ((after != null && hook.getHookId().compareTo(after) <= 0)
+        // walk the smallest index that holds every match, from the cursor on, until limit + 1
+        // matches are found: the extra one says whether a next page exists. A user's hooks are
+        // fewer than an app's, and both fewer than all.
+        HookIndex index = store.hookIndex();
+        java.util.NavigableSet<String> ids =
+                userId != null && !userId.isBlank()
+                        ? index.ofUser(userId)
+                        : appId != null && !appId.isBlank() ? index.ofApp(appId) : index.all();
+        if (after != null) {
+            ids = ids.tailSet(after, false);
+        }
+        java.util.List<Hook> sorted = new java.util.ArrayList<>(limit + 1);
+        for (String id : ids) {
+            Hook hook = store.hook(id);
+            if (hook == null
                     || (appId != null && !appId.isBlank() && !hook.getAppId().equals(appId))
                     || (userId != null && !userId.isBlank() && !hook.getUserId().equals(userId))
                     || (wanted == null
@@ -329,13 +338,11 @@ class HooksController {
                             : hook.getStatus() != wanted)) {
                 continue;
             }
-            page.add(hook);
-            if (page.size() > limit + 1) {
-                page.poll();
+            sorted.add(hook);
+            if (sorted.size() > limit) {
+                break;
             }
         }
-        java.util.List<Hook> sorted = new java.util.ArrayList<>(page);
-        sorted.sort(java.util.Comparator.comparing(Hook::getHookId));
         String next = null;
         if (sorted.size() > limit) {
             sorted = sorted.subList(0, limit);

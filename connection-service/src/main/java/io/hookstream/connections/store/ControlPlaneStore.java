@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The control plane's state: Kafka is the database. Reads come from views of the compacted topics;
  * a write completes once the broker acknowledged it (acks=all) and this service's own view has read
- * it, so that a client that reads right after a write sees it.
+ * it, so that a client that reads right after a write sees it. The view is told where the record
+ * landed, so waiting for it costs the view's next fetch and no end-offset look-up.
  */
 public final class ControlPlaneStore implements DisposableBean {
 
@@ -31,6 +33,7 @@ public final class ControlPlaneStore implements DisposableBean {
     private final CompactedTopicView<App> apps;
     private final CompactedTopicView<Hook> hooks;
     private final CompactedTopicView<Connection> connections;
+    private final HookIndex hookIndex = new HookIndex();
 
     public ControlPlaneStore(
             String bootstrapServers,
@@ -41,7 +44,7 @@ public final class ControlPlaneStore implements DisposableBean {
         this.topics = topics;
         this.timeout = timeout;
         this.apps = views.open(topics.apps());
-        this.hooks = views.open(topics.hooks());
+        this.hooks = views.open(topics.hooks(), java.util.List.of(hookIndex));
         this.connections = views.open(topics.connections());
         this.producer =
                 new KafkaProducer<>(
@@ -78,6 +81,11 @@ public final class ControlPlaneStore implements DisposableBean {
 
     public java.util.Collection<Hook> hooks() {
         return hooks.values();
+    }
+
+    /** Hook ids in order, by app and by user: pages of hooks without a scan of every hook. */
+    public HookIndex hookIndex() {
+        return hookIndex;
     }
 
     public @Nullable Connection connection(String connectionId) {
@@ -125,7 +133,7 @@ public final class ControlPlaneStore implements DisposableBean {
                         ? null
                         : topic.valueSerde().serializer().serialize(topic.name(), value);
         // send() can block for metadata while the broker is away: keep it off the event loop
-        return Mono.<Void>create(
+        return Mono.<RecordMetadata>create(
                         sink ->
                                 producer.send(
                                         new ProducerRecord<>(topic.name(), k, v),
@@ -133,11 +141,16 @@ public final class ControlPlaneStore implements DisposableBean {
                                             if (error != null) {
                                                 sink.error(error);
                                             } else {
-                                                sink.success();
+                                                sink.success(md);
                                             }
                                         }))
                 .subscribeOn(Schedulers.boundedElastic())
-                .then(Mono.fromFuture(view::catchUp))
+                .flatMap(
+                        written ->
+                                Mono.fromFuture(
+                                        () ->
+                                                view.awaitOffset(
+                                                        written.partition(), written.offset())))
                 .timeout(timeout)
                 .then();
     }

@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  * looked up after it was called. Callers that arrive while a look-up is still to be made share it,
  * so a flood of lookups of unknown keys costs one end-offset request per round, not one per caller.
  *
+ * <p>A writer that knows where its record landed waits with {@link #awaitOffset(int, long)}
+ * instead: no look-up at all, only the view's next fetch, which the broker answers as soon as the
+ * record is appended. Rounds of {@link #catchUp()} serve one after another, so writes that used
+ * them queued behind each other's end-offset requests; waits for an offset do not.
+ *
  * <p>End offsets are asked through a second consumer that never fetches. A broker answers the
  * requests of one connection in order, and while the topic is idle the reading consumer always has
  * a fetch that the broker holds for up to {@code fetch.max.wait.ms} (500 ms): on that connection
@@ -46,6 +51,29 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, @Nullable V>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ChangeListener<V>> changeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Told every change with the value it replaced, so that a secondary index can drop a key from
+     * where its old value put it; called on the view's thread, one change at a time.
+     */
+    @FunctionalInterface
+    public interface ChangeListener<V> {
+        /**
+         * @param before the value the key had, {@code null} if it was new
+         * @param after the value it has now, {@code null} if it was deleted
+         */
+        void changed(String key, @Nullable V before, @Nullable V after);
+    }
+
+    /** Writers waiting for the view to read past their record; few at a time (one per write). */
+    private final java.util.Queue<OffsetWait> offsetWaits =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record OffsetWait(
+            TopicPartition partition, long offset, CompletableFuture<Boolean> done) {}
+
     private final CountDownLatch initialLoad = new CountDownLatch(1);
     private final Object catchUpLock = new Object();
     private final Thread thread;
@@ -124,6 +152,14 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
 
     /**
+     * As {@link #addListener}, with the replaced value. Add it before {@link #start()} to be told
+     * the initial load too.
+     */
+    public void addChangeListener(ChangeListener<V> listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
      * Completes with {@code true} once the view has read everything that was written before this
      * call, or {@code false} if the view is not running.
      */
@@ -141,6 +177,49 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 }
             }
             return waiting;
+        }
+    }
+
+    /**
+     * Completes with {@code true} once the view has read the record at {@code offset} of {@code
+     * partition} (and so everything before it there), or {@code false} if the view stops first.
+     */
+    public CompletableFuture<Boolean> awaitOffset(int partition, long offset) {
+        if (!running || failure != null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        TopicPartition tp = new TopicPartition(topic.name(), partition);
+        if (readPast(tp, offset)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        OffsetWait wait = new OffsetWait(tp, offset, new CompletableFuture<>());
+        offsetWaits.add(wait);
+        // the view's thread moves its positions before it serves the waits: looking again after
+        // the add catches a move made between the first look and the add
+        if (readPast(tp, offset)) {
+            offsetWaits.remove(wait);
+            wait.done().complete(true);
+        } else if (!running) {
+            offsetWaits.remove(wait);
+            wait.done().complete(false);
+        }
+        return wait.done();
+    }
+
+    private boolean readPast(TopicPartition tp, long offset) {
+        return positions.getOrDefault(tp, 0L) > offset;
+    }
+
+    private void serveOffsetWaits() {
+        if (offsetWaits.isEmpty()) {
+            return;
+        }
+        for (java.util.Iterator<OffsetWait> it = offsetWaits.iterator(); it.hasNext(); ) {
+            OffsetWait wait = it.next();
+            if (readPast(wait.partition(), wait.offset())) {
+                it.remove();
+                wait.done().complete(true);
+            }
         }
     }
 
@@ -171,6 +250,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                     for (TopicPartition tp : partitions) {
                         positions.put(tp, raw.position(tp));
                     }
+                    serveOffsetWaits();
                     if (initialLoad.getCount() > 0 && reached(initialEnds)) {
                         initialLoad.countDown();
                     }
@@ -225,6 +305,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         if (pending != null) {
             pending.complete(result);
         }
+        for (OffsetWait wait; (wait = offsetWaits.poll()) != null; ) {
+            wait.done().complete(result);
+        }
         CompletableFuture<Boolean> current = inFlight;
         if (current != null) {
             inFlight = null;
@@ -274,13 +357,12 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 r.value() == null
                         ? null
                         : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        if (value == null) {
-            values.remove(key);
-        } else {
-            values.put(key, value);
-        }
+        V before = value == null ? values.remove(key) : values.put(key, value);
         for (BiConsumer<String, @Nullable V> l : listeners) {
             l.accept(key, value);
+        }
+        for (ChangeListener<V> l : changeListeners) {
+            l.changed(key, before, value);
         }
     }
 

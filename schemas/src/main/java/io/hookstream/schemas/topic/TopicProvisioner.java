@@ -131,8 +131,23 @@ public final class TopicProvisioner {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
 
+    /**
+     * Bounds the memory of the set below; past it the set starts again, costing one look-up each.
+     */
+    static final int MAX_KNOWN_TRIGGER_TOPICS = 100_000;
+
     private final Admin admin;
     private final Layout layout;
+
+    /**
+     * Trigger topics this instance created or found. Every hook created asks for its topic, and a
+     * listing of every topic per create made a burst of creates wait on the broker's metadata (and
+     * grew with the number of topics); a topic found once is not asked for again. Topics are never
+     * deleted by Hookstream, so a stale entry means one deleted by hand.
+     */
+    private final Set<String> knownTriggerTopics =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     // resolved on first use: a cluster's size is known only once it answers
     private volatile @Nullable Replication replication;
 
@@ -262,6 +277,9 @@ public final class TopicProvisioner {
      * today.
      */
     public void ensureTriggerTopic(String name) {
+        if (knownTriggerTopics.contains(name)) {
+            return;
+        }
         create(
                 List.of(
                         topic(
@@ -271,6 +289,10 @@ public final class TopicProvisioner {
                                         TopicConfig.CLEANUP_POLICY_DELETE,
                                         TopicConfig.COMPRESSION_TYPE_CONFIG,
                                         layout.consumerCompression()))));
+        if (knownTriggerTopics.size() >= MAX_KNOWN_TRIGGER_TOPICS) {
+            knownTriggerTopics.clear(); // the next call per topic asks the broker again
+        }
+        knownTriggerTopics.add(name);
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {

@@ -244,6 +244,81 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void aWriterThatWaitsForItsOwnOffsetSeesItsWriteAndChangeListenersSeeWhatWasReplaced()
+            throws Exception {
+        // a topic of its own: the other tests count every change of the apps topic
+        Topic<String, App> apps =
+                new Topic<>("offset-apps", topics.apps().keySerde(), topics.apps().valueSerde());
+        admin.createTopics(
+                        List.of(
+                                new org.apache.kafka.clients.admin.NewTopic(
+                                        "offset-apps", 3, (short) 1)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
+        List<String> changes = new CopyOnWriteArrayList<>();
+        try (KafkaProducer<String, App> producer = producer(apps);
+                CompactedTopicView<App> view =
+                        new CompactedTopicView<>(apps, kafka.bootstrapServers(), "offset-view")) {
+            view.addChangeListener(
+                    (key, before, after) -> {
+                        if (key.startsWith("own-")) {
+                            changes.add(
+                                    key
+                                            + ":"
+                                            + (before == null ? "new" : before.getVersion())
+                                            + "->"
+                                            + (after == null ? "deleted" : after.getVersion()));
+                        }
+                    });
+            view.start();
+            assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
+            for (int i = 0; i < 20; i++) {
+                // back to back, each waiting only for where its own record landed
+                var written =
+                        producer.send(new ProducerRecord<>(apps.name(), "own-" + i, app("own", i)))
+                                .get();
+                assertThat(
+                                view.awaitOffset(written.partition(), written.offset())
+                                        .get(30, TimeUnit.SECONDS))
+                        .isTrue();
+                assertThat(view.get("own-" + i)).as("write %d visible", i).isNotNull();
+            }
+            var replaced =
+                    producer.send(new ProducerRecord<>(apps.name(), "own-0", app("own", 9))).get();
+            assertThat(
+                            view.awaitOffset(replaced.partition(), replaced.offset())
+                                    .get(30, TimeUnit.SECONDS))
+                    .isTrue();
+            var deleted = producer.send(new ProducerRecord<>(apps.name(), "own-0", null)).get();
+            assertThat(
+                            view.awaitOffset(deleted.partition(), deleted.offset())
+                                    .get(30, TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(view.get("own-0")).isNull();
+            assertThat(changes)
+                    .startsWith("own-0:new->0")
+                    .endsWith("own-0:0->9", "own-0:9->deleted");
+            // an offset already read answers at once
+            assertThat(view.awaitOffset(deleted.partition(), deleted.offset()).isDone()).isTrue();
+        }
+    }
+
+    @Test
+    void aViewThatStopsAnswersWaitsForOffsetsItNeverReadWithFalse() throws Exception {
+        CompactedTopicView<App> view =
+                new CompactedTopicView<>(topics.apps(), kafka.bootstrapServers(), "stop-view")
+                        .start();
+        assertThat(view.awaitInitialLoad(Duration.ofSeconds(30))).isTrue();
+        // an offset far beyond the end: only the view's stop can answer it
+        var pending = view.awaitOffset(0, Long.MAX_VALUE - 1);
+        assertThat(pending.isDone()).isFalse();
+        view.close();
+
+        assertThat(pending.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(view.awaitOffset(0, 0).get(5, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
     void aClosedViewAnswersCatchUpWithFalseInsteadOfHanging() throws Exception {
         CompactedTopicView<App> view =
                 new CompactedTopicView<>(topics.apps(), kafka.bootstrapServers(), "closed-view")

@@ -20,9 +20,19 @@ public final class TopicViews implements DisposableBean {
 
     /** A started view of {@code topic}; it loads in the background. */
     public <V> CompactedTopicView<V> open(Topic<String, V> topic) {
+        return open(topic, List.of());
+    }
+
+    /**
+     * A started view of {@code topic} whose listeners are told every change from the first record
+     * on (an index built beside the view then covers the initial load too).
+     */
+    public <V> CompactedTopicView<V> open(
+            Topic<String, V> topic, List<CompactedTopicView.ChangeListener<V>> listeners) {
         CompactedTopicView<V> view =
                 new CompactedTopicView<>(
                         topic, bootstrapServers, application + "-view-" + topic.name());
+        listeners.forEach(view::addChangeListener);
         opened.add(view);
         return view.start();
     }
