@@ -23,9 +23,13 @@ const ROUTES = [
 ];
 
 let cleanup = null;
+// which showing is the current one: a page that takes a while to render (an event waiting for its
+// outcome) must not hand its cleanup over the page shown after it
+let shown = 0;
 
 async function show() {
   if (cleanup) { cleanup(); cleanup = null; }
+  const current = ++shown;
   const route = (location.hash || '#/overview').slice(1).split('?')[0];
   const main = document.getElementById('main');
   status('');
@@ -38,10 +42,13 @@ async function show() {
     }
     fill(main);
     try {
-      cleanup = (await page.render(main, ...match.slice(1).map(decodeURIComponent))) || null;
+      const done = (await page.render(main, ...match.slice(1).map(decodeURIComponent))) || null;
+      if (current === shown) cleanup = done;
+      else if (done) done();
     } catch (e) {
-      main.append(h('p', {className: 'error', role: 'alert'}, String(e.message || e)));
+      if (current === shown) main.append(h('p', {className: 'error', role: 'alert'}, String(e.message || e)));
     }
+    if (current !== shown) return;
     document.title = `${(main.querySelector('h1') || {}).textContent || 'Console'} · Hookstream`;
     return;
   }

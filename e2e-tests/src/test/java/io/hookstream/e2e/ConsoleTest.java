@@ -312,12 +312,14 @@ class ConsoleTest {
                                 "application/json",
                                 "{\"items\":\"not a list\"}"));
 
+        // opened the moment it was accepted, before the router has told its outcome: the page
+        // asks again until the outcome is known
+        browser.go(console + "#/events/" + eventId);
+        browser.containing("main .event-error", "WEBHOOK-ITERATE");
         browser.go(console + "#/hooks/" + hookId);
         WebElement row = browser.containing("#event-list tr", eventId);
         browser.wait.until(d -> row.getText().contains("dead_letter"));
         assertThat(row.getText()).contains("WEBHOOK-ITERATE").contains("iterate");
-        browser.go(console + "#/events/" + eventId);
-        browser.containing("main .event-error", "WEBHOOK-ITERATE");
 
         // listed with its group and detail
         browser.go(console + "#/dead-letters?hookId=" + hookId);
