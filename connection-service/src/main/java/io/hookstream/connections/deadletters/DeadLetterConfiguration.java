@@ -1,5 +1,6 @@
 package io.hookstream.connections.deadletters;
 
+import io.hookstream.connections.api.ReadPermits;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.operations.deadletters.DeadLetterListing;
 import io.hookstream.operations.deadletters.DeadLetterRedrive;
@@ -25,7 +26,7 @@ class DeadLetterConfiguration {
 
     @Bean
     ReadPermits deadLetterReadPermits(DeadLetterSettings settings) {
-        return new ReadPermits(settings.concurrentReads());
+        return new ReadPermits(settings.concurrentReads(), "dead-letter reads");
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.hookstream.connections.deadletters;
 
 import io.hookstream.connections.activity.HeaderView;
 import io.hookstream.connections.api.ApiProblems;
+import io.hookstream.connections.api.ReadPermits;
 import io.hookstream.connections.apps.RequestMasks;
 import io.hookstream.operations.deadletters.DeadLetterFilter;
 import io.hookstream.operations.deadletters.DeadLetterId;

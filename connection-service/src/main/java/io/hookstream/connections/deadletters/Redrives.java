@@ -1,5 +1,6 @@
 package io.hookstream.connections.deadletters;
 
+import io.hookstream.connections.api.ReadPermits;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.operations.deadletters.DeadLetterFilter;
 import io.hookstream.operations.deadletters.DeadLetterRedrive;

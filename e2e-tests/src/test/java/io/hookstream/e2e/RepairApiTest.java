@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -22,9 +23,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Dead letters over the control-plane API: a failed event is listed with its reason and grouped,
- * its raw request is shown with its secret header masked, and after the spec is fixed a redrive
- * counted first and then run from the API delivers the event once.
+ * Repair over the control-plane API. Dead letters: a failed event is listed with its reason and
+ * grouped, its raw request is shown with its secret header masked, and after the spec is fixed a
+ * redrive counted first and then run from the API delivers the event once. Replay: the events of a
+ * time window and a hook are counted, then replayed, and the router delivers their bundles again
+ * under the same ids.
  */
 @EmbeddedKafka(
         count = 1,
@@ -34,7 +37,7 @@ import tools.jackson.databind.JsonNode;
             "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"
         })
 @Timeout(240)
-class DeadLetterApiTest {
+class RepairApiTest {
 
     private static RunningSystem hs;
 
@@ -160,6 +163,113 @@ class DeadLetterApiTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aWindowOfAHooksEventsIsCountedThenReplayedAndDeliveredAgainUnderTheSameIds()
+            throws Exception {
+        putApp(
+                "replay-api-shop",
+                """
+            {"name": "Replayed shop", "webhooks": {"orders": {"type": "dedicated", "spec": {
+              "output": {"order": "{{body.order}}"}}}}}""");
+        String user = "replay-api-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode hook = hs.createHook("replay-api-shop", "orders", user, "{}");
+        String hookId = hook.get("hookId").asString();
+        RouterBarrier.awaitHooksApplied(
+                hs.bootstrapServers,
+                "hookstream-router",
+                hs.topics.hooks().name(),
+                Duration.ofSeconds(60));
+        // record times are the ingress's clock, which is this machine's
+        Instant from = Instant.now().minusSeconds(1);
+        for (int order = 1; order <= 3; order++) {
+            HttpResponse<String> accepted =
+                    hs.send(
+                            "POST",
+                            hook.get("url").asString(),
+                            "application/json",
+                            "{\"order\":" + order + "}");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        }
+        Instant to = Instant.now().plusSeconds(1);
+        List<String> first =
+                bundles(user, 3, Duration.ofSeconds(30)).stream().map(Bundle::bundleId).toList();
+        assertThat(first).hasSize(3).doesNotHaveDuplicates();
+        String window = "\"from\":\"" + from + "\",\"to\":\"" + to + "\"";
+
+        // refused with a reason: no window, a reversed or too long one, a hook and an app at once,
+        // an id that is not one
+        for (String bad :
+                List.of(
+                        "{\"hookId\":\"" + hookId + "\",\"dryRun\":true}",
+                        "{\"from\":\"" + to + "\",\"to\":\"" + from + "\",\"dryRun\":true}",
+                        "{\"from\":\"yesterday\",\"to\":\"" + to + "\",\"dryRun\":true}",
+                        "{\"from\":\""
+                                + to.minus(Duration.ofDays(8))
+                                + "\",\"to\":\""
+                                + to
+                                + "\",\"dryRun\":true}",
+                        "{" + window + ",\"hookId\":\"" + hookId + "\",\"appId\":\"a\"}",
+                        "{" + window + ",\"hookId\":\"../x\",\"dryRun\":true}")) {
+            HttpResponse<String> refused = hs.control("POST", "/api/replay", bad);
+            assertThat(refused.statusCode()).as(bad + " → " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("detail");
+        }
+        assertThat(hs.control("GET", "/api/replay/rp-none", null).statusCode()).isEqualTo(404);
+
+        // counted first: the hook's three, and none of another hook
+        JsonNode counted =
+                replay("{" + window + ",\"hookId\":\"" + hookId + "\",\"dryRun\":true}", 200);
+        assertThat(counted.get("state").asString()).isEqualTo("done");
+        assertThat(counted.get("dryRun").asBoolean()).isTrue();
+        assertThat(counted.get("matched").asLong()).isEqualTo(3);
+        assertThat(counted.get("replayed").asLong()).isZero();
+        assertThat(counted.get("scanned").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(
+                        replay("{" + window + ",\"hookId\":\"h-other\",\"dryRun\":true}", 200)
+                                .get("matched")
+                                .asLong())
+                .isZero();
+        assertThat(
+                        replay(
+                                        "{"
+                                                + window
+                                                + ",\"appId\":\"replay-api-shop\",\"dryRun\":true}",
+                                        200)
+                                .get("matched")
+                                .asLong())
+                .isEqualTo(3);
+        assertThat(bundles(user, 3, Duration.ofSeconds(3))).hasSize(3);
+
+        // then run, followed to its end, and delivered again under the same bundle ids
+        HttpResponse<String> start =
+                hs.control("POST", "/api/replay", "{" + window + ",\"hookId\":\"" + hookId + "\"}");
+        assertThat(start.statusCode()).as(start.body()).isEqualTo(202);
+        JsonNode started = RunningSystem.JSON.readTree(start.body());
+        String replayId = started.get("replayId").asString();
+        assertThat(replayId).startsWith("rp-");
+        assertThat(start.headers().firstValue("Location")).hasValue("/api/replay/" + replayId);
+        JsonNode done =
+                awaitJson(
+                        "/api/replay/" + replayId,
+                        json -> !json.get("state").asString().equals("running"));
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(done.get("matched").asLong()).isEqualTo(3);
+        assertThat(done.get("replayed").asLong()).isEqualTo(3);
+        assertThat(done.get("hookId").asString()).isEqualTo(hookId);
+        List<String> again =
+                bundles(user, 6, Duration.ofSeconds(30)).stream().map(Bundle::bundleId).toList();
+        // each event once more, with the bundle id it had the first time
+        List<String> twice = new ArrayList<>(first);
+        twice.addAll(first);
+        assertThat(again).containsExactlyInAnyOrderElementsOf(twice);
+    }
+
+    private JsonNode replay(String request, int status) throws Exception {
+        HttpResponse<String> answer = hs.control("POST", "/api/replay", request);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        return RunningSystem.JSON.readTree(answer.body());
+    }
+
     /**
      * Redrives from the API and follows the redrive's progress until it is done. The router learns
      * of the fix from the apps topic independently of the replay topic; a redriven event that
@@ -214,7 +324,11 @@ class DeadLetterApiTest {
     }
 
     private void putApp(String definition) throws Exception {
-        HttpResponse<String> put = hs.control("PUT", "/api/apps/dlq-api-shop", definition);
+        putApp("dlq-api-shop", definition);
+    }
+
+    private void putApp(String appId, String definition) throws Exception {
+        HttpResponse<String> put = hs.control("PUT", "/api/apps/" + appId, definition);
         assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
     }
 

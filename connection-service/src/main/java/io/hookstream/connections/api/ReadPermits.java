@@ -1,24 +1,29 @@
-package io.hookstream.connections.deadletters;
+package io.hookstream.connections.api;
 
-import io.hookstream.connections.api.ApiProblems;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 
 /**
- * Bounds how many reads of the dead-letter topic run at once: each is a consumer of its own reading
- * the whole topic, so a burst of page loads must not turn into a burst of full scans.
+ * Bounds how many scans of a topic run at once (dead-letter listings, replay counts): each is a
+ * consumer of its own reading a whole topic or window, so a burst of page loads must not turn into
+ * a burst of full scans.
  */
-final class ReadPermits {
+public final class ReadPermits {
 
     private final Semaphore permits;
+    private final String what;
 
-    ReadPermits(int concurrent) {
+    /**
+     * @param what the scans, as the refusal names them ("dead-letter reads")
+     */
+    public ReadPermits(int concurrent, String what) {
         this.permits = new Semaphore(concurrent);
+        this.what = what;
     }
 
     /** Runs {@code read} holding a permit, or refuses with 503 when none is free. */
-    <T> T with(Supplier<T> read) {
+    public <T> T with(Supplier<T> read) {
         Runnable release = take();
         try {
             return read.get();
@@ -28,11 +33,11 @@ final class ReadPermits {
     }
 
     /** Takes a permit to be released later, for work that outlives the request; or refuses. */
-    Runnable take() {
+    public Runnable take() {
         if (!permits.tryAcquire()) {
             throw ApiProblems.of(
                     HttpStatus.SERVICE_UNAVAILABLE,
-                    "too many dead-letter reads are running; try again shortly");
+                    "too many " + what + " are running; try again shortly");
         }
         return permits::release;
     }
