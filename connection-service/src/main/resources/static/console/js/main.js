@@ -9,6 +9,7 @@ import * as hook from './pages/hook.js';
 import * as event from './pages/event.js';
 import * as connections from './pages/connections.js';
 import * as deadLetters from './pages/dead-letters.js';
+import * as replay from './pages/replay.js';
 
 const ROUTES = [
   [/^\/overview$/, overview, 'overview'],
@@ -20,6 +21,7 @@ const ROUTES = [
   [/^\/connections$/, connections, 'connections'],
   [/^\/dead-letters$/, deadLetters, 'dead-letters'],
   [/^\/dead-letters\/([^/]+)$/, deadLetters, 'dead-letters'],
+  [/^\/replay$/, replay, 'replay'],
 ];
 
 let cleanup = null;

@@ -3,10 +3,12 @@ package io.hookstream.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.schemas.bundle.BundleReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -451,6 +453,65 @@ class ConsoleTest {
         }
         browser.visible("#connection-list");
         assertThat(browser.driver.getCurrentUrl()).endsWith("#/connections");
+    }
+
+    @Test
+    @Order(10)
+    void aHooksWindowIsCountedOnTheReplayPageThenReplayedAndDeliveredAgain() throws Exception {
+        signIn();
+        HttpResponse<String> app =
+                hs.control(
+                        "PUT",
+                        "/api/apps/console-replay",
+                        "{\"name\": \"Replayed\", \"webhooks\": {\"orders\": {\"type\":"
+                                + " \"dedicated\", \"spec\": {\"output\": {\"items\":"
+                                + " \"{{body.items}}\"}}}}}");
+        assertThat(app.statusCode()).as(app.body()).isIn(200, 201);
+        String user = user("replay");
+        JsonNode hook = hs.createHook("console-replay", "orders", user, "{}");
+        String hookId = hook.get("hookId").asString();
+        RouterBarrier.awaitHooksApplied(
+                hs.bootstrapServers,
+                "hookstream-router",
+                hs.topics.hooks().name(),
+                Duration.ofSeconds(60));
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> accepted =
+                    hs.send(
+                            "POST",
+                            hook.get("url").asString(),
+                            "application/json",
+                            "{\"items\":[" + i + "]}");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        }
+        List<String> first = bundleIds(user, 2);
+        assertThat(first).hasSize(2);
+
+        // reached from the hook's page, with the hook filled in
+        browser.go(console + "#/hooks/" + hookId);
+        browser.visible("#hook-replay").click();
+        assertThat(browser.visible("#replay-hook").getDomProperty("value")).isEqualTo(hookId);
+        browser.visible("#replay-count").click();
+        browser.containing("#replay-counted", "2 events match");
+        browser.shot("replay");
+        browser.visible("#replay-run").click();
+        browser.containing("#replay-summary", "done: 2 replayed of 2 matched");
+
+        List<String> twice = new ArrayList<>(first);
+        twice.addAll(first);
+        assertThat(bundleIds(user, 4)).containsExactlyInAnyOrderElementsOf(twice);
+    }
+
+    private static List<String> bundleIds(String user, int expected) {
+        return hs
+                .read(
+                        "hookstream.triggers." + user,
+                        new BundleReader(),
+                        expected,
+                        Duration.ofSeconds(30))
+                .stream()
+                .map(record -> record.value().bundleId())
+                .toList();
     }
 
     @Test

@@ -58,7 +58,10 @@ export async function render(main, hookId) {
       h('dt', {}, 'User'), h('dd', {}, hook.userId),
       h('dt', {}, 'Status'), h('dd', {}, badge, ' ', toggle),
       h('dt', {}, 'URL'), h('dd', {}, h('code', {id: 'hook-url'}, hook.url), ' ', copyButton(hook.url, 'Copy the hook URL')),
-      h('dt', {}, 'Trigger topic'), h('dd', {}, h('code', {}, hook.triggerTopic))),
+      h('dt', {}, 'Trigger topic'), h('dd', {}, h('code', {}, hook.triggerTopic)),
+      h('dt', {}, 'Repair'), h('dd', {},
+        h('a', {href: `#/replay?hookId=${encodeURIComponent(hookId)}`, id: 'hook-replay'}, 'Replay its events'), ' · ',
+        h('a', {href: `#/dead-letters?hookId=${encodeURIComponent(hookId)}`}, 'Its dead letters'))),
     h('section', {'aria-labelledby': 'tail-title'},
       h('h2', {id: 'tail-title'}, 'Live tail ', tailState), tail),
     requests, events);
