@@ -6,7 +6,7 @@ import io.hookstream.connections.api.Identifiers;
 import io.hookstream.connections.ids.RandomIds;
 import io.hookstream.connections.remote.RemoteFailure;
 import io.hookstream.connections.store.ControlPlaneStore;
-import io.hookstream.connections.store.HookIndex;
+import io.hookstream.connections.store.HookListing;
 import io.hookstream.schemas.avro.App;
 import io.hookstream.schemas.avro.Connection;
 import io.hookstream.schemas.avro.Hook;
@@ -70,6 +70,8 @@ class HooksController {
     private final RandomIds ids;
     private final Clock clock;
 
+    private final HookListing listing;
+
     HooksController(
             ControlPlaneStore store,
             AppCatalog catalog,
@@ -87,6 +89,7 @@ class HooksController {
         this.attachments = attachments;
         this.ids = ids;
         this.clock = clock;
+        this.listing = new HookListing(store.hookIndex(), store::hook);
     }
 
     /**
@@ -302,8 +305,8 @@ class HooksController {
     /**
      * Hooks in hook-id order, filtered by app, user and status (deleted ones only when asked for),
      * one page at a time: {@code after} is the {@code next} of the page before. A page is read from
-     * the {@link HookIndex} of the user or the app, from the cursor on, so its cost is that of the
-     * hooks it skips and shows, not of every hook there is.
+     * the index from the cursor on ({@link HookListing}), so its cost is that of the hooks it skips
+     * and shows, not of every hook there is.
      */
     @GetMapping
     HookPage list(
@@ -316,40 +319,17 @@ class HooksController {
             throw ApiProblems.of(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_PAGE);
         }
         HookStatus wanted = status == null || status.isBlank() ? null : parseAnyStatus(status);
-        // walk the smallest index that holds every match, from the cursor on, until limit + 1
-        // matches are found: the extra one says whether a next page exists. A user's hooks are
-        // fewer than an app's, and both fewer than all.
-        HookIndex index = store.hookIndex();
-        java.util.NavigableSet<String> ids =
-                userId != null && !userId.isBlank()
-                        ? index.ofUser(userId)
-                        : appId != null && !appId.isBlank() ? index.ofApp(appId) : index.all();
-        if (after != null) {
-            ids = ids.tailSet(after, false);
-        }
-        java.util.List<Hook> sorted = new java.util.ArrayList<>(limit + 1);
-        for (String id : ids) {
-            Hook hook = store.hook(id);
-            if (hook == null
-                    || (appId != null && !appId.isBlank() && !hook.getAppId().equals(appId))
-                    || (userId != null && !userId.isBlank() && !hook.getUserId().equals(userId))
-                    || (wanted == null
-                            ? hook.getStatus() == HookStatus.DELETED
-                            : hook.getStatus() != wanted)) {
-                continue;
-            }
-            sorted.add(hook);
-            if (sorted.size() > limit) {
-                break;
-            }
-        }
-        String next = null;
-        if (sorted.size() > limit) {
-            sorted = sorted.subList(0, limit);
-            next = sorted.get(limit - 1).getHookId();
-        }
+        HookListing.Page page =
+                listing.page(
+                        new HookListing.Query(
+                                blankToNull(appId), blankToNull(userId), wanted, after, limit));
         return new HookPage(
-                sorted.stream().map(h -> HookView.of(h, settings.ingressBaseUrl())).toList(), next);
+                page.hooks().stream().map(h -> HookView.of(h, settings.ingressBaseUrl())).toList(),
+                page.next());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static HookStatus parseAnyStatus(String status) {

@@ -18,7 +18,7 @@ class HookIndexTest {
         put("h1", "acme", "bob");
         put("h2", "other", "ann");
 
-        assertThat(index.all()).containsExactly("h1", "h2", "h3");
+        assertThat(index.live()).containsExactly("h1", "h2", "h3");
         assertThat(index.ofApp("acme")).containsExactly("h1", "h3");
         assertThat(index.ofUser("ann")).containsExactly("h2", "h3");
         assertThat(index.ofUser("ann").tailSet("h2", false)).containsExactly("h3");
@@ -26,16 +26,25 @@ class HookIndexTest {
     }
 
     @Test
-    void aChangeOfStatusKeepsTheIdWhereItWasAndATombstoneRemovesItEverywhere() {
+    void aDisabledHookStaysLiveAndIsAlsoDisabledADeletedOneIsOnlyDeletedAndATombstoneIsNowhere() {
         Hook active = put("h1", "acme", "ann");
         Hook disabled = Hook.newBuilder(active).setStatus(HookStatus.DISABLED).build();
         index.changed("h1", active, disabled);
         assertThat(index.ofUser("ann")).containsExactly("h1");
+        assertThat(index.ofApp("acme")).containsExactly("h1");
+        assertThat(index.disabled()).containsExactly("h1");
 
-        index.changed("h1", disabled, null);
-        assertThat(index.all()).isEmpty();
+        Hook deleted = Hook.newBuilder(disabled).setStatus(HookStatus.DELETED).build();
+        index.changed("h1", disabled, deleted);
+        assertThat(index.live()).isEmpty();
         assertThat(index.ofApp("acme")).isEmpty();
         assertThat(index.ofUser("ann")).isEmpty();
+        assertThat(index.disabled()).isEmpty();
+        assertThat(index.deleted()).containsExactly("h1");
+
+        index.changed("h1", deleted, null);
+        assertThat(index.deleted()).isEmpty();
+        assertThat(index.live()).isEmpty();
     }
 
     @Test
@@ -48,7 +57,7 @@ class HookIndexTest {
         assertThat(index.ofApp("acme")).isEmpty();
         assertThat(index.ofUser("bob")).containsExactly("h1");
         assertThat(index.ofApp("other")).containsExactly("h1");
-        assertThat(index.all()).containsExactly("h1");
+        assertThat(index.live()).containsExactly("h1");
     }
 
     private Hook put(String id, String app, String user) {
