@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +41,7 @@ public final class ControlPlaneBench {
         int concurrent = Integer.parseInt(args[3]);
         int clients = Integer.parseInt(args[4]);
         int users = Integer.parseInt(args[5]);
-        HttpClient client =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .build();
+        HttpClient client = Fixtures.httpClient();
         Api api = new Api(client, control);
         api.putApp(Fixtures.APP_ID);
         // warm-up, not reported: every user's trigger topic, the JIT, the connection pool

@@ -70,11 +70,7 @@ public final class E2eLoad {
         Path resultFile = Path.of(args[6]);
         String label = args[7];
 
-        HttpClient client =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .build();
+        HttpClient client = Fixtures.httpClient();
         String hookUrl =
                 "direct".equals(System.getenv("E2E_SETUP"))
                         ? setUpDirect(bootstrap, ingress)

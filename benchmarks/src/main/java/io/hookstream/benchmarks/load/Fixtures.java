@@ -172,6 +172,14 @@ public final class Fixtures {
                 "72d3162e-cc78-11e3-81ab-4c9367dc0958");
     }
 
+    /** The client every load generator talks HTTP with: HTTP/1.1, as senders and consoles do. */
+    public static java.net.http.HttpClient httpClient() {
+        return java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
     public static Admin admin(String bootstrap) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }

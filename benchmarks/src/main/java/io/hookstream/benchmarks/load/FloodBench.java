@@ -52,11 +52,7 @@ public final class FloodBench {
         String requestsTopic = args[7];
         int perHook = Integer.parseInt(args[8]);
         int unknown = Integer.parseInt(args[9]);
-        HttpClient client =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .build();
+        HttpClient client = Fixtures.httpClient();
         String url = E2eLoad.setUp(client, control);
         try (Admin admin = Fixtures.admin(bootstrap)) {
             // warm-up, not reported: the JIT and the connections of both kinds of request
