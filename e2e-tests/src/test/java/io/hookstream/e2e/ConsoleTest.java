@@ -430,13 +430,7 @@ class ConsoleTest {
         browser.shot("hooks-narrow");
 
         // every control has a label
-        Long unlabelled =
-                (Long)
-                        browser.driver.executeScript(
-                                "return [...document.querySelectorAll('main input, main select,"
-                                        + " main textarea')].filter(e => !e.labels ||"
-                                        + " e.labels.length === 0).length");
-        assertThat(unlabelled).isZero();
+        assertThat(unlabelledControls()).isZero();
         // the navigation is reached and followed by keyboard
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.go(console + "#/hooks");
@@ -491,6 +485,7 @@ class ConsoleTest {
         browser.go(console + "#/hooks/" + hookId);
         browser.visible("#hook-replay").click();
         assertThat(browser.visible("#replay-hook").getDomProperty("value")).isEqualTo(hookId);
+        assertThat(unlabelledControls()).isZero();
         browser.visible("#replay-count").click();
         browser.containing("#replay-counted", "2 events match");
         browser.shot("replay");
@@ -500,6 +495,14 @@ class ConsoleTest {
         List<String> twice = new ArrayList<>(first);
         twice.addAll(first);
         assertThat(bundleIds(user, 4)).containsExactlyInAnyOrderElementsOf(twice);
+    }
+
+    private static long unlabelledControls() {
+        return (Long)
+                browser.driver.executeScript(
+                        "return [...document.querySelectorAll('main input, main select,"
+                                + " main textarea')].filter(e => !e.labels ||"
+                                + " e.labels.length === 0).length");
     }
 
     private static List<String> bundleIds(String user, int expected) {
