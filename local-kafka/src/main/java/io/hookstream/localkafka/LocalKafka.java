@@ -6,19 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.utils.Time;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +43,6 @@ public final class LocalKafka implements AutoCloseable {
      */
     private static final int FREE_PORT_ATTEMPTS = 3;
 
-    private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(100);
     private static final String MAIN_LOGGING_CONFIG = "io/hookstream/localkafka/logback-main.xml";
 
     private enum State {
@@ -127,7 +119,13 @@ public final class LocalKafka implements AutoCloseable {
         try {
             started = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             started.startup();
-            answeredClusterId = awaitReady(bootstrap, BrokerSettings.nodeId(config), deadline);
+            answeredClusterId =
+                    NodeReadiness.await(
+                            bootstrap,
+                            Set.of(BrokerSettings.nodeId(config)),
+                            deadline,
+                            "local-kafka-readiness",
+                            () -> {});
         } catch (RuntimeException e) {
             LocalKafkaException failure =
                     e instanceof LocalKafkaException lke
@@ -151,53 +149,6 @@ public final class LocalKafka implements AutoCloseable {
         this.port = ports.client();
         this.controllerPort = ports.controller();
         this.clusterId = answeredClusterId;
-    }
-
-    /**
-     * Asks the broker for its cluster until it lists itself, which a broker does only once it
-     * serves clients.
-     */
-    private static String awaitReady(String bootstrap, int nodeId, long deadline) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                AdminClientConfig.CLIENT_ID_CONFIG,
-                                "local-kafka-readiness"))) {
-            @Nullable LocalKafkaException last = null;
-            while (true) {
-                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (remainingMillis <= 0) {
-                    throw new LocalKafkaException(
-                            "Kafka broker at " + bootstrap + " did not answer in time", last);
-                }
-                DescribeClusterResult cluster =
-                        admin.describeCluster(
-                                new DescribeClusterOptions()
-                                        .timeoutMs(
-                                                (int)
-                                                        Math.min(
-                                                                remainingMillis,
-                                                                Integer.MAX_VALUE)));
-                try {
-                    boolean listed =
-                            cluster.nodes().get(remainingMillis, TimeUnit.MILLISECONDS).stream()
-                                    .anyMatch(node -> node.id() == nodeId);
-                    if (listed) {
-                        return cluster.clusterId().get(remainingMillis, TimeUnit.MILLISECONDS);
-                    }
-                    last = null;
-                } catch (ExecutionException | TimeoutException e) {
-                    last = new LocalKafkaException("describeCluster failed: " + e.getMessage(), e);
-                }
-                Thread.sleep(READY_POLL_INTERVAL.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalKafkaException(
-                    "interrupted while waiting for the Kafka broker at " + bootstrap, e);
-        }
     }
 
     private record Ports(int client, int controller) {}

@@ -6,17 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -179,65 +172,27 @@ public final class LocalKafkaCluster implements AutoCloseable {
      * still be listed by the others), list every one of them.
      */
     private void awaitNodes(Set<Integer> expected) {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
         String bootstrap =
                 expected.stream()
                         .map(id -> BrokerSettings.hostPort(layout.host(), layout.clientPort(id)))
                         .collect(Collectors.joining(","));
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                AdminClientConfig.CLIENT_ID_CONFIG,
-                                "local-kafka-cluster-readiness"))) {
-            @Nullable Set<Integer> listed = null;
-            while (true) {
-                for (int id : expected) {
-                    Process process = processes[id - 1];
-                    if (process == null || !process.isAlive()) {
-                        throw new LocalKafkaException(
-                                "node "
-                                        + id
-                                        + " exited while starting; see "
-                                        + layout.nodeDir(id).resolve("process.log"));
+        NodeReadiness.await(
+                bootstrap,
+                expected,
+                System.nanoTime() + startTimeout.toNanos(),
+                "local-kafka-cluster-readiness",
+                () -> {
+                    for (int id : expected) {
+                        Process process = processes[id - 1];
+                        if (process == null || !process.isAlive()) {
+                            throw new LocalKafkaException(
+                                    "node "
+                                            + id
+                                            + " exited while starting; see "
+                                            + layout.nodeDir(id).resolve("process.log"));
+                        }
                     }
-                }
-                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (remainingMillis <= 0) {
-                    throw new LocalKafkaException(
-                            "the cluster listed nodes "
-                                    + listed
-                                    + " and not all of "
-                                    + expected
-                                    + " within "
-                                    + startTimeout.toSeconds()
-                                    + " s");
-                }
-                try {
-                    listed =
-                            admin
-                                    .describeCluster(
-                                            new DescribeClusterOptions()
-                                                    .timeoutMs(
-                                                            (int) Math.min(remainingMillis, 5_000)))
-                                    .nodes()
-                                    .get(remainingMillis, TimeUnit.MILLISECONDS)
-                                    .stream()
-                                    .map(Node::id)
-                                    .collect(Collectors.toSet());
-                    if (listed.containsAll(expected)) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // not answering yet
-                }
-                Thread.sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalKafkaException("interrupted while waiting for the cluster", e);
-        }
+                });
     }
 
     private static boolean await(Process process) {
