@@ -24,6 +24,10 @@ class BrokerRestartTest {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerRestartTest.class);
 
+    /** 200 requests at 20/s over four hooks; the broker stops after 50 for 5 s. */
+    private static final FaultRun.Load SMALL_RUN =
+            new FaultRun.Load(4, 1, 200, 20, 50, Duration.ofSeconds(5), Duration.ofSeconds(120), 1);
+
     @Test
     void acceptedRequestsSurviveABrokerRestartOnceAndRefusedOnesAreAnswered503WithRetryAfter()
             throws Exception {
@@ -45,16 +49,7 @@ class BrokerRestartTest {
                                         "2s"))) {
             services.startRouter();
 
-            BrokerRestartRun.Report report =
-                    BrokerRestartRun.run(
-                            services,
-                            broker,
-                            4,
-                            200,
-                            20,
-                            50,
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(120));
+            FaultRun.Report report = FaultRun.run(services, broker, SMALL_RUN);
 
             log.info("event=broker_restart_result {}", report.summary());
             assertThat(report.requests()).isEqualTo(200);
@@ -90,17 +85,7 @@ class BrokerRestartTest {
                                         "1s"))) {
             services.startRouter();
 
-            BrokerRestartRun.Report report =
-                    BrokerRestartRun.run(
-                            services,
-                            broker,
-                            4,
-                            200,
-                            20,
-                            50,
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(120),
-                            30);
+            FaultRun.Report report = FaultRun.run(services, broker, SMALL_RUN.withAttempts(30));
 
             log.info("event=broker_restart_retry_result {}", report.summary());
             assertThat(report.unavailable()).as(report.summary()).isPositive();
@@ -116,7 +101,7 @@ class BrokerRestartTest {
      * A broker in this JVM; stopping it is a controlled shutdown, starting it again reuses the port
      * and data.
      */
-    static final class InProcessBroker implements BrokerRestartRun.Broker, AutoCloseable {
+    static final class InProcessBroker implements FaultRun.Fault, AutoCloseable {
 
         private final LocalKafkaConfig config;
         private LocalKafka kafka;
@@ -131,12 +116,12 @@ class BrokerRestartTest {
         }
 
         @Override
-        public void stop() {
+        public void inject() {
             kafka.close();
         }
 
         @Override
-        public void start() {
+        public void heal() {
             kafka = new LocalKafka(config).start();
         }
 

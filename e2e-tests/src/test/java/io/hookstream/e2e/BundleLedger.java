@@ -8,7 +8,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,20 +24,32 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every committed bundle on a set of trigger topics, counted by bundle id, as a consumer that
- * deduplicates nothing would see them. Reads until every expected bundle has arrived (or the
- * timeout), then a while longer, so that a late duplicate is counted too.
+ * Every committed bundle on a set of trigger topics, counted by bundle id (or another key), as a
+ * consumer that deduplicates nothing would see them, with the time each key was first seen. Reads
+ * from the beginning, either once until every expected bundle has arrived ({@link #read}), or live
+ * while a run goes on ({@link #start}, then {@link #awaitAll}), so that the time from a request's
+ * answer to its bundle is known. After the last expected bundle it reads a while longer, so that a
+ * late duplicate is counted too.
  */
 final class BundleLedger {
 
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
-    private final Map<String, Integer> counts;
-    private final Set<String> expected;
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, Bundle> consumer;
+    private final Function<Bundle, @Nullable String> key;
+    private final Thread reader;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile boolean stopping;
+    private Set<String> expected = Set.of();
 
-    private BundleLedger(Map<String, Integer> counts, Set<String> expected) {
-        this.counts = counts;
-        this.expected = expected;
+    private BundleLedger(
+            KafkaConsumer<String, Bundle> consumer, Function<Bundle, @Nullable String> key) {
+        this.consumer = consumer;
+        this.key = key;
+        this.reader = new Thread(this::readUntilStopped, "bundle-ledger");
+        reader.setDaemon(true);
     }
 
     static BundleLedger read(
@@ -49,6 +67,12 @@ final class BundleLedger {
             Set<String> expected,
             Duration timeout,
             Function<Bundle, @Nullable String> key) {
+        return start(bootstrapServers, topics, key).awaitAll(expected, timeout);
+    }
+
+    /** Starts reading every bundle of {@code topics} from the beginning, in a thread of its own. */
+    static BundleLedger start(
+            String bootstrapServers, List<String> topics, Function<Bundle, @Nullable String> key) {
         Map<String, Object> config =
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -61,9 +85,9 @@ final class BundleLedger {
                         false,
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                         2000);
-        Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, Bundle> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new BundleReader())) {
+        KafkaConsumer<String, Bundle> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new BundleReader());
+        try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -71,24 +95,72 @@ final class BundleLedger {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Set<String> missing = new HashSet<>(expected);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+        BundleLedger ledger = new BundleLedger(consumer, key);
+        ledger.reader.start();
+        return ledger;
+    }
+
+    private void readUntilStopped() {
+        try (consumer) {
+            while (!stopping) {
                 for (ConsumerRecord<String, Bundle> record :
-                        consumer.poll(Duration.ofMillis(200))) {
+                        consumer.poll(Duration.ofMillis(100))) {
                     String counted = key.apply(record.value());
                     if (counted != null) {
+                        firstSeenNanos.putIfAbsent(counted, System.nanoTime());
                         counts.merge(counted, 1, Integer::sum);
-                        missing.remove(counted);
                     }
                 }
-                if (missing.isEmpty() && settleUntil == Long.MAX_VALUE) {
-                    settleUntil = System.nanoTime() + SETTLE.toNanos();
-                }
             }
+            stopped.complete(null);
+        } catch (RuntimeException e) {
+            stopped.completeExceptionally(e);
         }
-        return new BundleLedger(counts, Set.copyOf(expected));
+    }
+
+    /**
+     * Waits until every expected key has been seen (or the timeout), reads {@link #SETTLE} longer,
+     * and stops reading.
+     */
+    BundleLedger awaitAll(Set<String> expected, Duration timeout) {
+        this.expected = Set.copyOf(expected);
+        Set<String> missing = new HashSet<>(expected);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline && !stopped.isDone()) {
+                missing.removeIf(counts::containsKey);
+                if (missing.isEmpty()) {
+                    Thread.sleep(SETTLE.toMillis());
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            stopping = true;
+            stopped.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading bundles", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the bundle reader failed", e);
+        } finally {
+            stopping = true;
+        }
+        return this;
+    }
+
+    /** When a key was first seen ({@link System#nanoTime()}), if it was. */
+    OptionalLong firstSeenNanos(String counted) {
+        Long seen = firstSeenNanos.get(counted);
+        return seen == null ? OptionalLong.empty() : OptionalLong.of(seen);
+    }
+
+    /** How many keys were expected. */
+    int expectedCount() {
+        return expected.size();
     }
 
     /** Distinct bundle ids seen. */

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookstream.localkafka.ClusterLayout;
 import io.hookstream.localkafka.LocalKafkaCluster;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
@@ -44,23 +40,21 @@ class ClusterLeaderKillTest {
                                         "hookstream.ingress.retry-after",
                                         "1s"))) {
             services.startRouter();
-            LeaderOfRaw broker = new LeaderOfRaw(cluster);
-
-            BrokerRestartRun.Report report =
-                    BrokerRestartRun.run(
+            FaultRun.Report report =
+                    FaultRun.run(
                             services,
-                            broker,
-                            4,
-                            200,
-                            20,
-                            50,
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(120));
+                            new RawLeaderKill(cluster),
+                            new FaultRun.Load(
+                                    4,
+                                    1,
+                                    200,
+                                    20,
+                                    50,
+                                    Duration.ofSeconds(5),
+                                    Duration.ofSeconds(120),
+                                    1));
 
-            log.info(
-                    "event=cluster_leader_kill_result killed={} {}",
-                    broker.killed,
-                    report.summary());
+            log.info("event=cluster_leader_kill_result {}", report.summary());
             assertThat(report.requests()).isEqualTo(200);
             assertThat(report.duplicates()).as(report.summary()).isZero();
             assertThat(report.missing()).as(report.summary()).isZero();
@@ -69,43 +63,6 @@ class ClusterLeaderKillTest {
             assertThat(report.unavailableRetryAfter())
                     .as("every 503 says when to retry")
                     .isEqualTo(report.unavailable());
-        }
-    }
-
-    /** Kills whichever broker leads partition 0 of the raw topic, and starts it again. */
-    private static final class LeaderOfRaw implements BrokerRestartRun.Broker {
-
-        private final LocalKafkaCluster cluster;
-        private int killed = -1;
-
-        LeaderOfRaw(LocalKafkaCluster cluster) {
-            this.cluster = cluster;
-        }
-
-        @Override
-        public void stop() throws Exception {
-            String raw = io.hookstream.schemas.topic.HookstreamTopics.defaults().eventsRaw().name();
-            try (Admin admin =
-                    Admin.create(
-                            Map.of(
-                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                    cluster.bootstrapServers()))) {
-                var partition =
-                        admin.describeTopics(List.of(raw))
-                                .allTopicNames()
-                                .get(30, TimeUnit.SECONDS)
-                                .get(raw)
-                                .partitions()
-                                .get(0);
-                assertThat(partition.replicas()).as("three replicas on three brokers").hasSize(3);
-                killed = partition.leader().id();
-            }
-            cluster.kill(killed);
-        }
-
-        @Override
-        public void start() {
-            cluster.restart(killed);
         }
     }
 }

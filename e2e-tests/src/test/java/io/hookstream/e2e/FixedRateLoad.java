@@ -30,6 +30,10 @@ final class FixedRateLoad {
      *     timeout)
      * @param attempts how many times the request was sent; the answer is the last one's
      * @param refusedBefore 503 answers to the attempts before the last
+     * @param unansweredBefore attempts before the last that got no answer (connection refused or
+     *     reset, client timeout)
+     * @param sentNanos when the first attempt was sent ({@link System#nanoTime()})
+     * @param answeredNanos when the last answer came (or the last attempt failed)
      */
     record Outcome(
             int index,
@@ -38,14 +42,43 @@ final class FixedRateLoad {
             @Nullable String eventId,
             @Nullable String retryAfter,
             int attempts,
-            int refusedBefore) {
+            int refusedBefore,
+            int unansweredBefore,
+            long sentNanos,
+            long answeredNanos) {
 
         boolean accepted() {
             return status >= 200 && status < 300;
         }
     }
 
-    record Target(String hookId, String url) {}
+    /**
+     * A hook and the URLs it is reached at, one per ingress instance: request {@code i} goes to
+     * {@code urls[i % n]} and each retry to the next one, as a load balancer that spreads requests
+     * round-robin and fails over would send them.
+     */
+    record Target(String hookId, List<String> urls) {
+
+        Target {
+            urls = List.copyOf(urls);
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("a target needs a URL");
+            }
+        }
+
+        Target(String hookId, String url) {
+            this(hookId, List.of(url));
+        }
+
+        /** The first URL, where a single request goes. */
+        String url() {
+            return urls.get(0);
+        }
+
+        String url(int index, int attempt) {
+            return urls.get((index + attempt - 1) % urls.size());
+        }
+    }
 
     /** The header a retried request carries the same value of, for the dedupe directive. */
     static final String DELIVERY_ID = "X-Delivery-Id";
@@ -124,7 +157,8 @@ final class FixedRateLoad {
             return;
         }
         Target target = targets.get(index % targets.size());
-        CompletableFuture<Outcome> answer = attempt(index, target, body.apply(index), 1, 0);
+        CompletableFuture<Outcome> answer =
+                attempt(index, target, body.apply(index), 1, 0, 0, System.nanoTime());
         synchronized (answers) {
             answers.add(answer);
         }
@@ -132,9 +166,15 @@ final class FixedRateLoad {
     }
 
     private CompletableFuture<Outcome> attempt(
-            int index, Target target, String payload, int attempt, int refusedBefore) {
+            int index,
+            Target target,
+            String payload,
+            int attempt,
+            int refusedBefore,
+            int unansweredBefore,
+            long sentNanos) {
         HttpRequest request =
-                HttpRequest.newBuilder(URI.create(target.url()))
+                HttpRequest.newBuilder(URI.create(target.url(index, attempt)))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .header(DELIVERY_ID, "d-" + index)
@@ -152,7 +192,10 @@ final class FixedRateLoad {
                                                 .orElse(null),
                                         response.headers().firstValue("retry-after").orElse(null),
                                         attempt,
-                                        refusedBefore))
+                                        refusedBefore,
+                                        unansweredBefore,
+                                        sentNanos,
+                                        System.nanoTime()))
                 .exceptionally(
                         failure ->
                                 new Outcome(
@@ -162,7 +205,10 @@ final class FixedRateLoad {
                                         null,
                                         null,
                                         attempt,
-                                        refusedBefore))
+                                        refusedBefore,
+                                        unansweredBefore,
+                                        sentNanos,
+                                        System.nanoTime()))
                 .thenCompose(
                         outcome -> {
                             boolean retry =
@@ -174,7 +220,7 @@ final class FixedRateLoad {
                             return CompletableFuture.supplyAsync(
                                             () -> null,
                                             CompletableFuture.delayedExecutor(
-                                                    delay(outcome).toMillis(),
+                                                    delay(outcome, target).toMillis(),
                                                     TimeUnit.MILLISECONDS))
                                     .thenCompose(
                                             ignored ->
@@ -186,7 +232,12 @@ final class FixedRateLoad {
                                                             refusedBefore
                                                                     + (outcome.status() == 503
                                                                             ? 1
-                                                                            : 0)));
+                                                                            : 0),
+                                                            unansweredBefore
+                                                                    + (outcome.status() == -1
+                                                                            ? 1
+                                                                            : 0),
+                                                            sentNanos));
                         });
     }
 
@@ -194,7 +245,12 @@ final class FixedRateLoad {
      * The answer's {@code Retry-After} in seconds, at most {@link #MAX_RETRY_DELAY}; 1 s without
      * one.
      */
-    private static Duration delay(Outcome outcome) {
+    private static Duration delay(Outcome outcome, Target target) {
+        if (outcome.status() == -1 && target.urls().size() > 1) {
+            // an instance that takes no connections: a balancer sends the request to the next one
+            // at once
+            return Duration.ZERO;
+        }
         String retryAfter = outcome.retryAfter();
         if (retryAfter == null) {
             return Duration.ofSeconds(1);

@@ -58,7 +58,7 @@ class InMemoryStoresRestartTest {
             List<FixedRateLoad.Outcome> answered =
                     new FixedRateLoad(scenario.targets(), REQUESTS, 20, scenario::body).run();
             assertThat(answered).allMatch(FixedRateLoad.Outcome::accepted);
-            Set<String> expected = scenario.expectedBundles(answered);
+            Set<String> expected = scenario.expected(answered);
             BundleLedger ledger =
                     BundleLedger.read(
                             kafka.bootstrapServers(),

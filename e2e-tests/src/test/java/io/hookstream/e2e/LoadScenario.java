@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.assertj.core.api.Assertions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -19,48 +20,56 @@ import tools.jackson.databind.JsonNode;
  */
 final class LoadScenario {
 
-    private final Services services;
+    private final Deployment deployment;
     private final String appId;
     private final int items;
+    private final boolean dedupe;
     private final List<FixedRateLoad.Target> targets = new ArrayList<>();
     private final List<String> triggerTopics = new ArrayList<>();
     private final Set<String> warmUpBundles = new HashSet<>();
 
-    private LoadScenario(Services services, String appId, int items) {
-        this.services = services;
+    private LoadScenario(Deployment deployment, String appId, int items, boolean dedupe) {
+        this.deployment = deployment;
         this.appId = appId;
         this.items = items;
+        this.dedupe = dedupe;
     }
 
     /** Registers the app and {@code users} hooks through the control plane. */
-    static LoadScenario create(Services services, int users, int items) throws Exception {
-        return create(services, users, items, false);
+    static LoadScenario create(Deployment deployment, int users, int items) throws Exception {
+        return create(deployment, users, items, false);
     }
 
     /**
      * @param dedupe whether the webhook drops a repeat of a delivery id ({@link
      *     FixedRateLoad#DELIVERY_ID}) it has seen, as senders' retries need
      */
-    static LoadScenario create(Services services, int users, int items, boolean dedupe)
+    static LoadScenario create(Deployment deployment, int users, int items, boolean dedupe)
             throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        LoadScenario scenario = new LoadScenario(services, "load-" + suffix, items);
-        services.putApp(
-                scenario.appId,
-                """
+        LoadScenario scenario = new LoadScenario(deployment, "load-" + suffix, items, dedupe);
+        deployment
+                .controlPlane()
+                .putApp(
+                        scenario.appId,
+                        """
             {"name": "Load", "webhooks": {"orders": {"type": "dedicated", "spec": {%s
               "iterate": "{{body.items}}", "output": {"n": "{{body.n}}", "sku": "{{item.sku}}"}}}}}"""
-                        .formatted(
-                                dedupe
-                                        ? "\"dedupe\": \"{{headers.`"
-                                                + FixedRateLoad.DELIVERY_ID
-                                                + "`}}\","
-                                        : ""));
+                                .formatted(
+                                        dedupe
+                                                ? "\"dedupe\": \"{{headers.`"
+                                                        + FixedRateLoad.DELIVERY_ID
+                                                        + "`}}\","
+                                                : ""));
         for (int u = 0; u < users; u++) {
-            JsonNode hook = services.createHook(scenario.appId, "orders", "u" + u + "-" + suffix);
+            JsonNode hook =
+                    deployment
+                            .controlPlane()
+                            .createHook(scenario.appId, "orders", "u" + u + "-" + suffix);
             scenario.targets.add(
                     new FixedRateLoad.Target(
-                            hook.get("hookId").asString(), hook.get("url").asString()));
+                            hook.get("hookId").asString(),
+                            deployment.ingressUrlsOf(hook.get("url").asString())));
             scenario.triggerTopics.add(hook.get("triggerTopic").asString());
         }
         return scenario;
@@ -93,7 +102,7 @@ final class LoadScenario {
             }
             Set<String> expected = new HashSet<>();
             for (FixedRateLoad.Target target : pending) {
-                var answer = services.post(target.url(), body(-1));
+                var answer = deployment.controlPlane().post(target.url(), body(-1));
                 Assertions.assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
                 expected.addAll(
                         bundleIds(
@@ -102,7 +111,7 @@ final class LoadScenario {
             }
             BundleLedger ledger =
                     BundleLedger.read(
-                            services.bootstrapServers(),
+                            deployment.bootstrapServers(),
                             triggerTopics,
                             expected,
                             Duration.ofSeconds(20));
@@ -114,35 +123,44 @@ final class LoadScenario {
         }
     }
 
-    /** Every bundle the accepted requests (and the warm-up) must have produced. */
-    Set<String> expectedBundles(List<FixedRateLoad.Outcome> outcomes) {
-        Set<String> expected = new HashSet<>(warmUpBundles);
-        for (FixedRateLoad.Outcome outcome : outcomes) {
-            if (outcome.accepted()) {
-                expected.addAll(bundleIds(outcome.eventId(), outcome.hookId()));
-            }
-        }
+    /**
+     * What a bundle of this scenario is counted as: its bundle id {@code
+     * <eventId>:<index>:<hookId>}, or, where the webhook deduplicates retries, the delivery it is,
+     * {@code <request index>:<item>:<hookId>}: a retried request stored twice keeps the event id of
+     * its first copy, which its sender may have been answered 503 for.
+     */
+    Function<Bundle, @Nullable String> key() {
+        return dedupe ? LoadScenario::delivery : Bundle::bundleId;
+    }
+
+    /**
+     * Every key ({@link #key()}) the accepted requests (and, counted by bundle id, the warm-up)
+     * must have produced.
+     */
+    Set<String> expected(List<FixedRateLoad.Outcome> outcomes) {
+        Set<String> expected = new HashSet<>(dedupe ? Set.of() : warmUpBundles);
+        outcomes.forEach(outcome -> expected.addAll(keysOf(outcome)));
         return expected;
     }
 
     /**
-     * Every delivery the accepted requests must have produced, by what it is rather than by event
-     * id: {@code <request index>:<item>:<hookId>}. A retried request stored twice keeps the event
-     * id of its first copy, which its sender may have been answered 503 for.
+     * The keys ({@link #key()}) one accepted request must have produced; none for a refused one.
      */
-    Set<String> expectedDeliveries(List<FixedRateLoad.Outcome> outcomes) {
-        Set<String> expected = new HashSet<>();
-        for (FixedRateLoad.Outcome outcome : outcomes) {
-            if (outcome.accepted()) {
-                for (int i = 0; i < items; i++) {
-                    expected.add(outcome.index() + ":" + i + ":" + outcome.hookId());
-                }
-            }
+    List<String> keysOf(FixedRateLoad.Outcome outcome) {
+        if (!outcome.accepted()) {
+            return List.of();
         }
-        return expected;
+        if (!dedupe) {
+            return bundleIds(outcome.eventId(), outcome.hookId());
+        }
+        List<String> keys = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            keys.add(outcome.index() + ":" + i + ":" + outcome.hookId());
+        }
+        return keys;
     }
 
-    /** The delivery a bundle is ({@link #expectedDeliveries}); none for the warm-up's. */
+    /** The delivery a bundle is ({@link #key()}); none for the warm-up's. */
     static @Nullable String delivery(Bundle bundle) {
         long n = RunningSystem.JSON.readTree(bundle.output()).path("n").asLong(-1);
         return n < 0 ? null : n + ":" + bundle.itemIndex() + ":" + bundle.hookId();

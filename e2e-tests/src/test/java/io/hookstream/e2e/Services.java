@@ -7,10 +7,6 @@ import io.hookstream.ingress.IngressApplication;
 import io.hookstream.router.RouterApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a test can crash and restart the router alone: in this JVM, or as a child process that can be
  * killed with SIGKILL.
  */
-final class Services implements AutoCloseable {
+final class Services implements Deployment, AutoCloseable {
 
     static final String TOKEN = "reliability-token";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,8 +39,7 @@ final class Services implements AutoCloseable {
     private final ConfigurableApplicationContext control;
     private final List<ConfigurableApplicationContext> routers = new ArrayList<>();
     private @Nullable Process routerProcess;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ControlPlaneClient controlPlane;
 
     /**
      * @param extra properties for all three services, over what is set here
@@ -94,9 +88,11 @@ final class Services implements AutoCloseable {
             throw e;
         }
         this.control = started;
+        this.controlPlane = new ControlPlaneClient("http://localhost:" + port(control), TOKEN);
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
@@ -183,53 +179,9 @@ final class Services implements AutoCloseable {
                 routerApplicationId);
     }
 
-    HttpResponse<String> control(String method, String path, @Nullable String body)
-            throws IOException, InterruptedException {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port(control) + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    void putApp(String appId, String definition) throws IOException, InterruptedException {
-        HttpResponse<String> put = control("PUT", "/api/apps/" + appId, definition);
-        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
-    }
-
-    /** Creates a dedicated hook and answers its JSON (hookId, url, triggerTopic, ...). */
-    JsonNode createHook(String appId, String webhook, String userId)
-            throws IOException, InterruptedException {
-        HttpResponse<String> created =
-                control(
-                        "POST",
-                        "/api/hooks",
-                        "{\"appId\":\""
-                                + appId
-                                + "\",\"webhook\":\""
-                                + webhook
-                                + "\",\"userId\":\""
-                                + userId
-                                + "\",\"parameters\":{}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
-    }
-
-    HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Override
+    public ControlPlaneClient controlPlane() {
+        return controlPlane;
     }
 
     /** A free port on loopback, for a broker that must come back on the same address. */

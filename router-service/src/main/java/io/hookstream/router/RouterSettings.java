@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     items: {@code cloudevents-binary} by default
  * @param legacyBundleFormat the format of bundles of hooks created before formats existed: {@code
  *     avro} by default, what their consumers read; see {@link BundleFormats}
+ * @param sessionTimeout how long the group waits for a router that stopped heartbeating (a killed
+ *     process, a lost machine) before its partitions move to the others: {@code 10s} by default,
+ *     see {@link #DEFAULT_SESSION_TIMEOUT}
  */
 @ConfigurationProperties("hookstream.router")
 public record RouterSettings(
@@ -40,7 +43,17 @@ public record RouterSettings(
         String producerCompression,
         StateStores stateStores,
         BundleFormat bundleFormat,
-        BundleFormat legacyBundleFormat) {
+        BundleFormat legacyBundleFormat,
+        Duration sessionTimeout) {
+
+    /**
+     * The default of {@code sessionTimeout}. Kafka's consumer default is 45 s, during which the
+     * partitions of a router that died without leaving the group deliver nothing; a router that
+     * stops cleanly leaves at once and does not wait at all. 10 s keeps that gap short while
+     * allowing a router three missed heartbeats (every {@code sessionTimeout / 3}); the broker's
+     * {@code group.min.session.timeout.ms} (6 s by default) is the floor.
+     */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * The default of {@code maxTaskIdle}: Kafka's own, under which a task still waits for a
@@ -76,6 +89,7 @@ public record RouterSettings(
         java.util.Objects.requireNonNull(stateStores, "stateStores");
         java.util.Objects.requireNonNull(bundleFormat, "bundleFormat");
         java.util.Objects.requireNonNull(legacyBundleFormat, "legacyBundleFormat");
+        java.util.Objects.requireNonNull(sessionTimeout, "sessionTimeout");
     }
 
     /** As before bundle formats existed: every other setting at its default. */
@@ -98,6 +112,7 @@ public record RouterSettings(
                 producerCompression,
                 stateStores,
                 null,
+                null,
                 null);
     }
 
@@ -118,7 +133,8 @@ public record RouterSettings(
             @Nullable String producerCompression,
             @Nullable StateStores stateStores,
             @Nullable BundleFormat bundleFormat,
-            @Nullable BundleFormat legacyBundleFormat) {
+            @Nullable BundleFormat legacyBundleFormat,
+            @Nullable Duration sessionTimeout) {
         this(
                 applicationId == null ? "hookstream-router" : applicationId,
                 stateDir == null
@@ -131,9 +147,8 @@ public record RouterSettings(
                 producerCompression == null ? DEFAULT_PRODUCER_COMPRESSION : producerCompression,
                 stateStores == null ? StateStores.ROCKSDB : stateStores,
                 bundleFormat == null ? BundleFormats.defaults().configured() : bundleFormat,
-                legacyBundleFormat == null
-                        ? BundleFormats.defaults().legacy()
-                        : legacyBundleFormat);
+                legacyBundleFormat == null ? BundleFormats.defaults().legacy() : legacyBundleFormat,
+                sessionTimeout == null ? DEFAULT_SESSION_TIMEOUT : sessionTimeout);
     }
 
     /**

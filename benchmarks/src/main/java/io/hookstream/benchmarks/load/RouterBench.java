@@ -161,7 +161,8 @@ public final class RouterBench {
                                     RouterSettings.DEFAULT_PRODUCER_COMPRESSION,
                                     RouterSettings.StateStores.ROCKSDB,
                                     format,
-                                    format));
+                                    format,
+                                    RouterSettings.DEFAULT_SESSION_TIMEOUT));
             // A/B runs of Streams settings without a rebuild: -Dbench.streams.<property>=<value>
             System.getProperties().stringPropertyNames().stream()
                     .filter(k -> k.startsWith("bench.streams."))

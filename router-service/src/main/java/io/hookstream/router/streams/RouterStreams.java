@@ -7,6 +7,7 @@ import io.hookstream.schemas.topic.HookstreamTopics;
 import io.hookstream.schemas.topic.TopicProvisioner;
 import io.hookstream.support.kafka.KafkaSettings;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -65,6 +66,15 @@ public final class RouterStreams implements SmartLifecycle {
                     Short.toString(kafka.minInsyncReplicas()));
         }
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // how soon a router that died without leaving hands its partitions to the others; see
+        // RouterSettings.DEFAULT_SESSION_TIMEOUT
+        long session = settings.sessionTimeout().toMillis();
+        p.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) session);
+        p.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) Math.min(3_000, session / 3));
         // how long a task may wait for a partition with unread records before it processes the
         // others, so that
         // a hook written just before its first event is read first; see RouterSettings for the

@@ -47,6 +47,29 @@ class RouterStreamsTest {
     }
 
     @Test
+    void aRouterThatDiedIsGivenUpAfterTheSessionTimeoutWithThreeHeartbeatsInIt() {
+        assertThat(configOf(null).get("main.consumer.session.timeout.ms")).isEqualTo(10_000);
+        assertThat(configOf(null).get("main.consumer.heartbeat.interval.ms")).isEqualTo(3_000);
+        Properties configured =
+                RouterStreams.config(
+                        new KafkaSettings(null, null, null, null, null, null, null, null),
+                        new RouterSettings(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                java.time.Duration.ofSeconds(6)));
+        assertThat(configured.get("main.consumer.session.timeout.ms")).isEqualTo(6_000);
+        assertThat(configured.get("main.consumer.heartbeat.interval.ms")).isEqualTo(2_000);
+    }
+
+    @Test
     void internalTopicsTakeTheBrokersReplicationUnlessOneIsConfigured() {
         assertThat(configOf(null).get("replication.factor")).isEqualTo(-1);
         Properties configured =
