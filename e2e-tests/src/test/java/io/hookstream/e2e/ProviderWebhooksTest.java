@@ -125,6 +125,45 @@ class ProviderWebhooksTest {
     }
 
     @Test
+    void aShopifyRetryWithTheSameWebhookIdIsAnsweredButDeliveredOnce() throws Exception {
+        String user = user("shop");
+        String url = hs.createHook("shopify", "orders", user, "{}").get("url").asString();
+        String first = "{\"id\":1,\"email\":\"jon@example.com\"}";
+        String second = "{\"id\":2,\"email\":\"eve@example.com\"}";
+
+        // Shopify sends a delivery again, with the same X-Shopify-Webhook-Id, when it did not get
+        // its 200 in time; both copies are answered as usual
+        for (String[] delivery :
+                List.of(
+                        new String[] {"w-1", first},
+                        new String[] {"w-1", first},
+                        new String[] {"w-2", second})) {
+            HttpResponse<String> answer =
+                    hs.send(
+                            "POST",
+                            url,
+                            "application/json",
+                            delivery[1],
+                            "X-Shopify-Topic",
+                            "orders/create",
+                            "X-Shopify-Shop-Domain",
+                            "example.myshopify.com",
+                            "X-Shopify-Webhook-Id",
+                            delivery[0],
+                            "X-Shopify-Hmac-Sha256",
+                            hmacBase64("shopify-example-client-secret", delivery[1]));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        }
+
+        // one hook's events are routed in order, so a copy of w-1 would come before w-2
+        List<Bundle> bundles = bundles(user, 2);
+        assertThat(bundles)
+                .extracting(
+                        b -> RunningSystem.JSON.readTree(b.output()).get("webhookId").asString())
+                .containsExactly("w-1", "w-2");
+    }
+
+    @Test
     void stripeAcceptsAFreshSignatureAndRefusesAStaleOne() throws Exception {
         String user = user("stripe");
         String secret = "whsec_example_stripe_signing_secret";

@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every app in {@code examples/apps} loads, and answers its provider's real handshake (see the
  * providers table in the shared spec) exactly: status, content type, headers and body bytes. Normal
  * deliveries are played through the edge and the router steps too. Secrets used: Slack and X keep
- * theirs in the app's {@code common} (app-level secrets, D21), Dropbox too; GitHub, Stripe, Meta
- * and Zoom take theirs from the hook's {@code parameters}.
+ * theirs in the app's {@code common} (app-level secrets, D21), Dropbox and Shopify too; GitHub,
+ * Stripe, Standard Webhooks, Meta and Zoom take theirs from the hook's {@code parameters}.
  */
 class ExampleAppsTest {
 
@@ -67,7 +67,9 @@ class ExampleAppsTest {
                         "okta.json",
                         "asana.json",
                         "github.json",
-                        "stripe.json");
+                        "stripe.json",
+                        "shopify.json",
+                        "standard-webhooks.json");
         for (Path file : files) {
             AppDefinition app = parser.parse(file.getFileName().toString(), Files.readString(file));
             assertThat(app.webhooks()).as(file.toString()).isNotEmpty();
@@ -726,7 +728,110 @@ class ExampleAppsTest {
                         Map.of(
                                 "github.json repository", "{{headers.`X-GitHub-Delivery`}}",
                                 "stripe.json events", "{{body.id}}",
-                                "slack.json events", "{{body.event_id}}"));
+                                "slack.json events", "{{body.event_id}}",
+                                "shopify.json orders", "{{headers.`X-Shopify-Webhook-Id`}}",
+                                "standard-webhooks.json events", "{{headers.`webhook-id`}}"));
+    }
+
+    @Test
+    void shopifyDeliveriesAreSignedWithTheAppsSecretAndDeduplicatedByTheirWebhookId()
+            throws IOException {
+        Hook shopify = hook("shopify.json", "orders", null, NOW);
+        String body = "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
+        String hmac =
+                java.util.Base64.getEncoder()
+                        .encodeToString(hmacSha256("shopify-example-client-secret", body));
+        WebhookRequest good =
+                request(
+                        "POST",
+                        "",
+                        "application/json",
+                        body,
+                        NOW,
+                        "X-Shopify-Topic",
+                        "orders/create",
+                        "X-Shopify-Shop-Domain",
+                        "example.myshopify.com",
+                        "X-Shopify-Webhook-Id",
+                        "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
+                        "X-Shopify-Hmac-Sha256",
+                        hmac);
+
+        assertThat(shopify.edge(good)).isEqualTo(new EdgeOutcome.Accepted(HttpAnswer.accepted()));
+        // Shopify retries a delivery with the same webhook id
+        assertThat(shopify.dedupe(good))
+                .isEqualTo(
+                        new DedupeOutcome.Key(
+                                "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", Duration.ofHours(24)));
+        assertThat(shopify.items(good))
+                .singleElement()
+                .satisfies(
+                        item ->
+                                assertThat(item.output().path("topic").asString())
+                                        .isEqualTo("orders/create"));
+        assertThat(
+                        shopify.edge(
+                                request(
+                                        "POST",
+                                        "",
+                                        "application/json",
+                                        body.replace("jon", "eve"),
+                                        NOW,
+                                        "X-Shopify-Webhook-Id",
+                                        "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
+                                        "X-Shopify-Hmac-Sha256",
+                                        hmac)))
+                .as("a body changed after signing")
+                .isInstanceOf(EdgeOutcome.Rejected.class);
+    }
+
+    @Test
+    void standardWebhooksDeliveriesAreCheckedWithThePublishedVectorAndDeduplicatedByTheirId()
+            throws IOException {
+        Instant sent = Instant.ofEpochSecond(1614265330);
+        Hook standard =
+                hook(
+                        "standard-webhooks.json",
+                        "events",
+                        "{\"signingSecret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}",
+                        sent.plusSeconds(5));
+        WebhookRequest good =
+                request(
+                        "POST",
+                        "",
+                        "application/json",
+                        "{\"test\": 2432232314}",
+                        sent.plusSeconds(5),
+                        "webhook-id",
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        "webhook-timestamp",
+                        "1614265330",
+                        "webhook-signature",
+                        "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+
+        assertThat(standard.edge(good)).isEqualTo(new EdgeOutcome.Accepted(HttpAnswer.accepted()));
+        assertThat(standard.dedupe(good))
+                .isEqualTo(
+                        new DedupeOutcome.Key(
+                                "msg_p5jXN8AQM9LWM0D4loKWxJek", Duration.ofHours(24)));
+        assertThat(standard.items(good))
+                .singleElement()
+                .satisfies(
+                        item ->
+                                assertThat(item.output().toString())
+                                        .isEqualTo(
+                                                "{\"id\":\"msg_p5jXN8AQM9LWM0D4loKWxJek\","
+                                                        + "\"timestamp\":\"1614265330\","
+                                                        + "\"payload\":{\"test\":2432232314}}"));
+        Hook late =
+                hook(
+                        "standard-webhooks.json",
+                        "events",
+                        "{\"signingSecret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}",
+                        sent.plusSeconds(301));
+        assertThat(late.edge(good))
+                .as("older than the tolerance")
+                .isInstanceOf(EdgeOutcome.Rejected.class);
     }
 
     private static String slackSignature(String timestamp, String body) {
