@@ -89,6 +89,8 @@ final class FaultRun {
      * @param deliveryMaxMs the longest such time: how long bundles stopped flowing
      * @param flowingAgainMs when bundles flowed again for good: every request answered 2xx from
      *     then on had its bundles within {@link #FLOWING} of its answer
+     * @param outcomes the scenario's events by the outcome the routers recorded, warm-up included:
+     *     {@code duplicate} counts the copies {@code dedupe} dropped
      * @param fault what the fault measured of itself
      */
     record Report(
@@ -112,6 +114,7 @@ final class FaultRun {
             long deliveryP50Ms,
             long deliveryMaxMs,
             long flowingAgainMs,
+            Map<String, Long> outcomes,
             String fault) {
 
         String summary() {
@@ -155,6 +158,8 @@ final class FaultRun {
                     + deliveryMaxMs
                     + " flowing_again_ms="
                     + flowingAgainMs
+                    + " outcomes="
+                    + outcomes
                     + (fault.isEmpty() ? "" : " " + fault);
         }
     }
@@ -257,6 +262,8 @@ final class FaultRun {
                 deliveries.isEmpty() ? -1 : deliveries.get(deliveries.size() / 2),
                 deliveries.isEmpty() ? -1 : deliveries.get(deliveries.size() - 1),
                 flowingAgain(delivered, injected),
+                OutcomeTally.of(
+                        services.bootstrapServers(), scenario.appId(), Duration.ofMinutes(1)),
                 fault.describe());
     }
 

@@ -174,6 +174,10 @@ final class LoadScenario {
         return ids;
     }
 
+    String appId() {
+        return appId;
+    }
+
     List<FixedRateLoad.Target> targets() {
         return targets;
     }
