@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * answer to its bundle is known. After the last expected bundle it reads a while longer, so that a
  * late duplicate is counted too.
  */
-final class BundleLedger {
+final class BundleLedger implements AutoCloseable {
 
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
@@ -150,6 +150,12 @@ final class BundleLedger {
             stopping = true;
         }
         return this;
+    }
+
+    /** Stops reading, if {@link #awaitAll} has not (a run that failed half way). */
+    @Override
+    public void close() {
+        stopping = true;
     }
 
     /** When a key was first seen ({@link System#nanoTime()}), if it was. */

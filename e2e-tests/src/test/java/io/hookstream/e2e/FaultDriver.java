@@ -26,9 +26,10 @@ import java.util.UUID;
  * </ul>
  *
  * Other options: {@code --requests N --rate R --stop-after K --down-seconds S --work-dir DIR
- * --publish-timeout DURATION --users U --attempts N} ({@code --attempts} above 1: senders retry
- * each 503 with the same delivery id, into a webhook that deduplicates it). Exit code 0 when
- * duplicates = 0 and missing = 0.
+ * --publish-timeout DURATION --users U --attempts N --properties k=v,k=v} ({@code --attempts} above
+ * 1: senders retry each 503 with the same delivery id, into a webhook that deduplicates it; {@code
+ * --properties}: Spring properties for every service, e.g. {@code
+ * hookstream.router.commit-interval=100ms}). Exit code 0 when duplicates = 0 and missing = 0.
  */
 public final class FaultDriver {
 
@@ -46,6 +47,7 @@ public final class FaultDriver {
         options.put("--publish-timeout", "5s");
         options.put("--users", "10");
         options.put("--attempts", "1");
+        options.put("--properties", "");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException(
@@ -66,8 +68,17 @@ public final class FaultDriver {
                         Duration.ofMinutes(5),
                         Integer.parseInt(options.get("--attempts")));
         String scenario = options.get("--scenario");
-        Map<String, String> properties =
-                Map.of("hookstream.ingress.publish-timeout", options.get("--publish-timeout"));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("hookstream.ingress.publish-timeout", options.get("--publish-timeout"));
+        for (String pair : options.get("--properties").split(",")) {
+            if (!pair.isBlank()) {
+                int eq = pair.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("--properties takes k=v pairs: " + pair);
+                }
+                properties.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
         String applicationId = scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
         FaultRun.Report report =
                 switch (scenario) {

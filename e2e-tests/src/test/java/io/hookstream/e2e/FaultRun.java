@@ -174,9 +174,16 @@ final class FaultRun {
                 LoadScenario.create(services, plan.users(), plan.items(), plan.attempts() > 1);
         scenario.warmUp(Duration.ofSeconds(90));
         // read live, so that each bundle's arrival is timed
-        BundleLedger ledger =
+        try (BundleLedger ledger =
                 BundleLedger.start(
-                        services.bootstrapServers(), scenario.triggerTopics(), scenario.key());
+                        services.bootstrapServers(), scenario.triggerTopics(), scenario.key())) {
+            return measure(services, fault, plan, scenario, ledger);
+        }
+    }
+
+    private static Report measure(
+            Deployment services, Fault fault, Load plan, LoadScenario scenario, BundleLedger ledger)
+            throws Exception {
         FixedRateLoad load =
                 new FixedRateLoad(
                         scenario.targets(),
