@@ -114,7 +114,7 @@ final class FaultRun {
             long deliveryP50Ms,
             long deliveryMaxMs,
             long flowingAgainMs,
-            Map<String, Long> outcomes,
+            OutcomeTally outcomes,
             String fault) {
 
         String summary() {
@@ -159,7 +159,10 @@ final class FaultRun {
                     + " flowing_again_ms="
                     + flowingAgainMs
                     + " outcomes="
-                    + outcomes
+                    + outcomes.counts()
+                    + (outcomes.duplicated().isEmpty()
+                            ? ""
+                            : " duplicated=" + outcomes.duplicated())
                     + (fault.isEmpty() ? "" : " " + fault);
         }
     }
