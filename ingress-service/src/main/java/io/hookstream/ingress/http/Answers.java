@@ -76,6 +76,22 @@ final class Answers {
                         .header("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    /**
+     * 503 with Retry-After and {@code Connection: close}: the ingress is stopping and took nothing;
+     * the sender tries again, on another instance behind the same address.
+     */
+    static Mono<ServerResponse> draining(Duration retryAfter) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, "the ingress is stopping; retry later");
+        problem.setType(ProblemTypes.forStatus(503));
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .header("Connection", "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem);
+    }
+
     /** 503 with Retry-After: the event could not be stored, the sender must try again. */
     static Mono<ServerResponse> unavailable(Duration retryAfter, String detail) {
         ProblemDetail problem =

@@ -11,6 +11,7 @@ import io.hookstream.ingress.requests.ReceivedRequest;
 import io.hookstream.ingress.requests.Refusal;
 import io.hookstream.ingress.requests.RequestLog;
 import io.hookstream.ingress.requests.RequestTarget;
+import io.hookstream.ingress.shutdown.Draining;
 import io.hookstream.schemas.avro.Header;
 import io.hookstream.schemas.avro.RawWebhookEvent;
 import io.hookstream.schemas.avro.WebhookKind;
@@ -63,6 +64,7 @@ class WebhookHandler {
     private final EventLoopSchedulers eventLoops;
     private final RawEventKeys keys;
     private final RequestLog requestLog;
+    private final Draining draining;
     private final String lateBody;
     private final Mono<byte[]> bodyTimedOut;
     // one counter per outcome, found once rather than looked up by name and tags for every request
@@ -79,8 +81,10 @@ class WebhookHandler {
             RateLimiter limiter,
             EventLoopSchedulers eventLoops,
             RawEventKeys keys,
-            RequestLog requestLog) {
+            RequestLog requestLog,
+            Draining draining) {
         this.keys = keys;
+        this.draining = draining;
         this.requestLog = requestLog;
         this.limiter = limiter;
         this.eventLoops = eventLoops;
@@ -124,6 +128,13 @@ class WebhookHandler {
 
     private Mono<ServerResponse> handle(
             ServerRequest request, Resolution resolution, String target, RequestTarget address) {
+        if (draining.isDraining()) {
+            // a request that reaches a stopping ingress is not taken: see Draining
+            count("draining");
+            logRefused(
+                    request, address, null, Refusal.of(503, "draining", "the ingress is stopping"));
+            return Answers.draining(settings.retryAfter());
+        }
         if (resolution instanceof Resolution.Missing missing) {
             count("unknown");
             logRefused(request, address, null, Refusal.of(404, "not_found", missing.detail()));

@@ -581,6 +581,29 @@ class EdgeAnswersTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    @Order(12)
+    void onceTheIngressIsStoppingANewRequestIs503WithConnectionCloseAndNothingIsStored()
+            throws Exception {
+        long before = rawEventCount();
+        ingress.getBean(io.hookstream.ingress.shutdown.Draining.class).start();
+
+        try (Socket socket =
+                sendRaw(
+                        "POST /hooks/h-plain HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 2\r\n\r\n{}")) {
+            // read to the end: the ingress closes the connection after answering
+            String response =
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(response).startsWith("HTTP/1.1 503");
+            assertThat(response.toLowerCase(java.util.Locale.ROOT))
+                    .contains("retry-after: 7")
+                    .contains("connection: close");
+        }
+        assertThat(rawEventCount()).as("nothing is published once stopping").isEqualTo(before);
+    }
+
     private static long rawEventCount() throws Exception {
         try (var admin =
                 org.apache.kafka.clients.admin.Admin.create(
