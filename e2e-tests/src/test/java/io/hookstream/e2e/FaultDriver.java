@@ -35,6 +35,37 @@ public final class FaultDriver {
 
     private FaultDriver() {}
 
+    /** A run on the three services of this JVM against one broker in its own process. */
+    private interface OneBrokerRun {
+        FaultRun.Report run(BrokerProcess broker, Services services) throws Exception;
+    }
+
+    private static FaultRun.Report onOneBroker(
+            Path work,
+            String applicationId,
+            Map<String, String> properties,
+            boolean killed,
+            OneBrokerRun run)
+            throws Exception {
+        BrokerProcess broker =
+                new BrokerProcess(
+                        Services.freePort(),
+                        work.resolve("kafka"),
+                        work.resolve("broker.log"),
+                        killed);
+        broker.start();
+        try (Services services =
+                new Services(
+                        broker.bootstrapServers(),
+                        work.resolve("router-state"),
+                        applicationId,
+                        properties)) {
+            return run.run(broker, services);
+        } finally {
+            broker.destroy();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("--scenario", "broker-restart");
@@ -82,26 +113,16 @@ public final class FaultDriver {
         String applicationId = scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
         FaultRun.Report report =
                 switch (scenario) {
-                    case "broker-restart" -> {
-                        BrokerProcess broker =
-                                new BrokerProcess(
-                                        Services.freePort(),
-                                        work.resolve("kafka"),
-                                        work.resolve("broker.log"),
-                                        options.get("--signal").equals("KILL"));
-                        broker.start();
-                        try (Services services =
-                                new Services(
-                                        broker.bootstrapServers(),
-                                        work.resolve("router-state"),
-                                        applicationId,
-                                        properties)) {
-                            services.startRouter();
-                            yield FaultRun.run(services, broker, load);
-                        } finally {
-                            broker.destroy();
-                        }
-                    }
+                    case "broker-restart" ->
+                            onOneBroker(
+                                    work,
+                                    applicationId,
+                                    properties,
+                                    options.get("--signal").equals("KILL"),
+                                    (broker, services) -> {
+                                        services.startRouter();
+                                        return FaultRun.run(services, broker, load);
+                                    });
                     case "leader-kill" -> {
                         ClusterLayout layout =
                                 ClusterLayout.onFreePorts(3, "127.0.0.1", work.resolve("kafka"));
@@ -118,30 +139,24 @@ public final class FaultDriver {
                             yield FaultRun.run(services, new RawLeaderKill(cluster), load);
                         }
                     }
-                    case "router-kill" -> {
-                        BrokerProcess broker =
-                                new BrokerProcess(
-                                        Services.freePort(),
-                                        work.resolve("kafka"),
-                                        work.resolve("broker.log"),
-                                        true);
-                        broker.start();
-                        try (Services services =
-                                new Services(
-                                        broker.bootstrapServers(),
-                                        work.resolve("router-state"),
-                                        applicationId,
-                                        properties)) {
-                            services.startRouter();
-                            services.startRouterProcess(
-                                    work.resolve("router-2.log"), work.resolve("router-state-2"));
-                            RouterKill.awaitGroupOf(services, 2, Duration.ofSeconds(120));
-                            yield FaultRun.run(
-                                    services, RouterKill.leavingTheOther(services), load);
-                        } finally {
-                            broker.destroy();
-                        }
-                    }
+                    case "router-kill" ->
+                            onOneBroker(
+                                    work,
+                                    applicationId,
+                                    properties,
+                                    true,
+                                    (broker, services) -> {
+                                        services.startRouter();
+                                        services.startRouterProcess(
+                                                work.resolve("router-2.log"),
+                                                work.resolve("router-state-2"));
+                                        RouterKill.awaitGroupOf(
+                                                services, 2, Duration.ofSeconds(120));
+                                        return FaultRun.run(
+                                                services,
+                                                RouterKill.leavingTheOther(services),
+                                                load);
+                                    });
                     case "rolling-restart" -> {
                         BrokerProcess broker =
                                 new BrokerProcess(

@@ -49,6 +49,7 @@ final class RunningSystem implements AutoCloseable {
     final HookstreamTopics topics = HookstreamTopics.defaults();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Admin admin;
+    private final ControlPlaneClient controlPlane;
 
     RunningSystem(String bootstrapServers) throws Exception {
         this.bootstrapServers = bootstrapServers;
@@ -71,6 +72,7 @@ final class RunningSystem implements AutoCloseable {
                                         // address; every other inside address stays refused
                                         "hookstream.outbound.allow",
                                         FakeProviderApi.ADDRESS)));
+        this.controlPlane = new ControlPlaneClient(system.controlUrl(), TOKEN);
         this.admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         registerExampleApps();
@@ -94,18 +96,7 @@ final class RunningSystem implements AutoCloseable {
 
     HttpResponse<String> control(String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(system.controlUrl() + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return controlPlane.control(method, path, body);
     }
 
     /** Creates a hook and answers its JSON (hookId, url, triggerTopic, ...). */
